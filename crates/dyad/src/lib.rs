@@ -1,0 +1,10 @@
+//! dyad: political event data from news text.
+pub mod date;
+pub mod document;
+pub mod error;
+pub mod read;
+pub mod text;
+
+pub use date::Date;
+pub use document::{Document, Span};
+pub use error::{Error, ErrorKind, Result};
