@@ -1,1 +1,63 @@
-fn main() {}
+//! The `dyad` command: thin glue over the `dyad` library.
+//!
+//! Exit status: 0 when every input was read, 1 when any input failed (the rest were still processed), 2 for a
+//! usage error (bad flag, bad dictionary).
+
+mod actors;
+mod dict;
+mod pipeline;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Political event data from news text.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find every political actor mention in the inputs, one JSON object per mention.
+    Actors(actors::Args),
+    /// Check and describe dictionaries.
+    #[command(subcommand)]
+    Dict(dict::Command),
+}
+
+/// A failure that ends the run with status 2 (usage or set-up), as opposed to per-input errors (status 1).
+pub struct Fatal(pub anyhow::Error);
+
+impl<E: Into<anyhow::Error>> From<E> for Fatal {
+    fn from(e: E) -> Fatal {
+        Fatal(e.into())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Actors(args) => actors::run(args),
+        Command::Dict(cmd) => dict::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fatal(e)) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = std::io::stdout().flush();
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether the error is a closed pipe (`dyad actors | head`), which is not a failure.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

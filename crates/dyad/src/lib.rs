@@ -1,5 +1,7 @@
 //! dyad: political event data from news text.
+pub mod actors;
 pub mod date;
+pub mod dict;
 pub mod document;
 pub mod error;
 pub mod read;

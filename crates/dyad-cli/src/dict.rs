@@ -1,0 +1,40 @@
+//! `dyad dict`: check a dictionary folder and describe what is loaded.
+
+use std::process::ExitCode;
+
+use dyad::actors::ActorMatcher;
+use dyad::dict::Dictionaries;
+
+use crate::Fatal;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Load the built-in dictionaries and, if given, a folder of your own; report the first error as file:line.
+    Check {
+        /// A folder of your own `.dict` files (also: DYAD_DICT).
+        #[arg(env = "DYAD_DICT")]
+        dir: Option<std::path::PathBuf>,
+    },
+}
+
+pub fn run(cmd: Command) -> Result<ExitCode, Fatal> {
+    match cmd {
+        Command::Check { dir } => {
+            let d = Dictionaries::load(dir.as_deref())?;
+            let m = ActorMatcher::new(&d);
+            let offices: usize = d.people.iter().map(|p| p.offices.len()).sum();
+            println!(
+                "ok: {} countries, {} agent types, {} people ({} terms of office), {} organisations, {} non-actor phrases; {} patterns; version {}",
+                d.countries.len(),
+                d.agents.len(),
+                d.people.len(),
+                offices,
+                d.orgs.len(),
+                d.nonactors.len(),
+                m.pattern_count(),
+                d.version()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Reads documents, processes them on a thread pool in batches, and writes each document's output in input order.
+//! Memory stays bounded by the batch size, whatever the corpus size.
+
+use std::io::Write;
+
+use anyhow::Context;
+use dyad::read::{ReadOptions, Reader};
+use dyad::Document;
+use rayon::prelude::*;
+
+/// Input flags shared by every command that reads articles.
+#[derive(clap::Args, Clone, Debug)]
+pub struct InputArgs {
+    /// Files or directories to read (`-` is standard input; none reads standard input). Formats: the seed format,
+    /// JSON Lines, JSON, plain text; gzip-compressed files too.
+    pub paths: Vec<String>,
+    /// Input format: auto, seed, jsonl, json or text.
+    #[arg(long, default_value = "auto")]
+    pub input_format: String,
+    /// Date (YYYY-MM-DD) for documents that carry none.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// A folder of your own dictionaries, added to the built-in ones (also: DYAD_DICT).
+    #[arg(long, env = "DYAD_DICT")]
+    pub dict: Option<std::path::PathBuf>,
+}
+
+impl InputArgs {
+    pub fn read_options(&self) -> anyhow::Result<ReadOptions> {
+        let format =
+            self.input_format.parse().map_err(|e: dyad::Error| anyhow::anyhow!("--input-format: {}", e.message()))?;
+        let default_date = match &self.date {
+            Some(d) => Some(d.parse().with_context(|| "--date")?),
+            None => None,
+        };
+        Ok(ReadOptions { format, default_date, ..ReadOptions::default() })
+    }
+
+    pub fn dictionaries(&self) -> anyhow::Result<dyad::dict::Dictionaries> {
+        Ok(dyad::dict::Dictionaries::load(self.dict.as_deref())?)
+    }
+}
+
+/// Totals of a run.
+#[derive(Default, Debug)]
+pub struct Totals {
+    pub documents: usize,
+    pub failed: usize,
+}
+
+const BATCH: usize = 256;
+
+/// Runs `work` on every document of the inputs on `threads` threads, writing outputs in input order to `out`.
+/// Input errors are printed to stderr and counted; the batch goes on.
+pub fn run<W, F>(args: &InputArgs, out: &mut W, work: F) -> anyhow::Result<Totals>
+where
+    W: Write,
+    F: Fn(&Document) -> Vec<u8> + Sync,
+{
+    let opts = args.read_options()?;
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let mut reader = Reader::new(args.paths.clone(), opts);
+    let mut totals = Totals::default();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    loop {
+        batch.clear();
+        let mut done = true;
+        for item in reader.by_ref() {
+            match item {
+                Ok(doc) => {
+                    batch.push(doc);
+                    if batch.len() == BATCH {
+                        done = false;
+                        break;
+                    }
+                }
+                Err(e) => {
+                    totals.failed += 1;
+                    out.flush()?;
+                    eprintln!("dyad: {e}");
+                }
+            }
+        }
+        let outputs: Vec<Vec<u8>> = if threads == 1 {
+            batch.iter().map(&work).collect()
+        } else {
+            pool.install(|| batch.par_iter().map(&work).collect())
+        };
+        for o in outputs {
+            out.write_all(&o)?;
+        }
+        totals.documents += batch.len();
+        if done {
+            break;
+        }
+    }
+    out.flush()?;
+    Ok(totals)
+}
+
+/// Character offset of byte `b` in `s`.
+pub fn char_offset(s: &str, b: usize) -> usize {
+    if s.is_ascii() {
+        b
+    } else {
+        s[..b].chars().count()
+    }
+}

@@ -1,0 +1,1080 @@
+//! Actor recognition: dictionary names compiled once into one automaton, matched on word boundaries, composed
+//! into actor mentions ("Belarusian President Alexander Lukashenko" is one `BLRGOV` mention), and resolved within
+//! the document (surnames after full names, he/she, the speaker's "I" and the addressee's "you", "the two sides").
+//!
+//! ```
+//! use dyad::actors::ActorMatcher;
+//! use dyad::dict::Dictionaries;
+//! use dyad::Document;
+//! let matcher = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+//! let doc = Document::from_text("1", None, "Belarusian President Alexander Lukashenko called China.");
+//! let mentions = matcher.find(&doc);
+//! assert_eq!(mentions[0].code, "BLRGOV");
+//! assert_eq!(mentions[1].code, "CHN");
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use crate::date::Date;
+use crate::dict::{Dictionaries, Loc};
+use crate::document::{Document, Span};
+
+/// What kind of actor a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A state, by name, adjective, people or capital.
+    State,
+    /// A named person.
+    Person,
+    /// A named organisation or national institution.
+    Organisation,
+    /// A state's agent named by role ("Belarusian President", "the Chinese side").
+    Role,
+}
+
+impl MentionKind {
+    /// Lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::State => "state",
+            MentionKind::Person => "person",
+            MentionKind::Organisation => "organisation",
+            MentionKind::Role => "role",
+        }
+    }
+}
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Via {
+    /// A dictionary name.
+    Name,
+    /// A surname, after the full name appeared in the document.
+    Surname,
+    /// "he", "she": the last person mentioned.
+    Pronoun,
+    /// "I", "we": the speaker.
+    Speaker,
+    /// "you": the person spoken to.
+    Addressee,
+    /// "the two sides", "both countries": the pair the document is about.
+    Pair,
+}
+
+impl Via {
+    /// Lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Surname => "surname",
+            Via::Pronoun => "pronoun",
+            Via::Speaker => "speaker",
+            Via::Addressee => "addressee",
+            Via::Pair => "pair",
+        }
+    }
+}
+
+/// One actor mention: a span of the document and the actor it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// `None` in the title, else the sentence index.
+    pub sentence: Option<usize>,
+    /// Bytes of the document text.
+    pub span: Span,
+    /// The CAMEO actor code (`BLRGOV`, `CHN`, `IGOUNO`).
+    pub code: String,
+    /// The three-letter country code, when the actor belongs to a state.
+    pub country: Option<String>,
+    /// The agent code (`GOV`, `MIL`, …), when there is one.
+    pub agent: Option<String>,
+    /// Canonical name of the actor.
+    pub name: String,
+    /// State, person, organisation or role.
+    pub kind: MentionKind,
+    /// The dictionary entry that decided the code (`actors/people/europe_east.dict:12`).
+    pub entry: String,
+    /// How the mention was found.
+    pub via: Via,
+    /// Index of the person in the dictionaries, for coreference.
+    pub person: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Name,
+    Adjective,
+    People,
+    Capital,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pron {
+    I,
+    You,
+    We,
+    He,
+    She,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Payload {
+    Block,
+    Org(u32),
+    Person { idx: u32, anywhere: bool },
+    Country { idx: u32, form: Form },
+    Institution { country: u32, agent: u32, name: u32 },
+    Agent(u32),
+    Pair { gov: bool },
+    Pronoun(Pron),
+}
+
+impl Payload {
+    fn rank(&self) -> u8 {
+        match self {
+            Payload::Block => 0,
+            Payload::Org(_) => 1,
+            Payload::Person { anywhere: true, .. } => 2,
+            Payload::Country { .. } => 3,
+            Payload::Institution { .. } => 4,
+            Payload::Agent(_) => 5,
+            Payload::Person { anywhere: false, .. } => 6,
+            Payload::Pair { .. } => 7,
+            Payload::Pronoun(_) => 8,
+        }
+    }
+}
+
+const PAIRS_GOV: &[&str] = &[
+    "the two sides",
+    "both sides",
+    "the two leaders",
+    "both leaders",
+    "the two heads of state",
+    "both heads of state",
+    "the two presidents",
+    "both presidents",
+    "the two governments",
+    "both governments",
+    "the two foreign ministers",
+    "both foreign ministers",
+    "the two ministers",
+    "both ministers",
+    "the two prime ministers",
+    "both prime ministers",
+];
+const PAIRS_STATE: &[&str] = &[
+    "the two countries",
+    "both countries",
+    "the two nations",
+    "both nations",
+    "the two states",
+    "both states",
+    "the two neighbours",
+    "the two neighbors",
+    "both neighbours",
+    "both neighbors",
+];
+const PRONOUNS: &[(&str, Pron)] = &[
+    ("I", Pron::I),
+    ("me", Pron::I),
+    ("you", Pron::You),
+    ("You", Pron::You),
+    ("we", Pron::We),
+    ("We", Pron::We),
+    ("us", Pron::We),
+    ("he", Pron::He),
+    ("He", Pron::He),
+    ("him", Pron::He),
+    ("she", Pron::She),
+    ("She", Pron::She),
+    ("her", Pron::She),
+];
+/// Verbs of saying that make the person before them the speaker of a sentence.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "stressed",
+    "stresses",
+    "pointed out",
+    "points out",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "underscored",
+    "remarked",
+    "expressed",
+    "speaks",
+    "spoke",
+    "declared",
+    "announced",
+    "wrote",
+    "replied",
+    "recalled",
+    "asserted",
+    "insisted",
+    "highlighted",
+    "affirmed",
+    "reiterated",
+    "explained",
+    "urged",
+    "hoped",
+    "hopes",
+    "thanked",
+    "congratulated",
+    "wished",
+    "wishes",
+    "welcomed",
+    "agreed",
+    "proposed",
+    "suggested",
+    "called",
+];
+
+/// The compiled actor dictionaries: build once with [`ActorMatcher::new`], share across threads, and call
+/// [`ActorMatcher::find`] on each document.
+pub struct ActorMatcher {
+    ac: AhoCorasick,
+    /// For each pattern, its payloads, best first.
+    payloads: Vec<Vec<Payload>>,
+    dict: Arc<Dictionaries>,
+    /// Institution names, indexed by `Payload::Institution::name`.
+    institution_names: Vec<String>,
+    entries: Entries,
+}
+
+/// Pre-rendered `file:line` strings for every entry.
+struct Entries {
+    countries: Vec<String>,
+    agents: Vec<String>,
+    people: Vec<String>,
+    orgs: Vec<String>,
+    nonactors: Vec<String>,
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| if w == "of" || w == "the" || w == "and" { w.to_string() } else { capitalise(w) })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The last word of a full name, or its stated surname, with Arabic particles dropped ("al-Assad" → "Assad").
+fn surnames_of(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return vec![];
+    }
+    let last = words[words.len() - 1];
+    let roman = last.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if roman || last.chars().count() < 2 || last.ends_with('.') {
+        return vec![];
+    }
+    let mut out = vec![last.to_string()];
+    for p in ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "an-"] {
+        if let Some(rest) = last.strip_prefix(p) {
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
+impl ActorMatcher {
+    /// Compiles the dictionaries into one automaton.
+    pub fn new(dict: &Dictionaries) -> ActorMatcher {
+        ActorMatcher::from_arc(Arc::new(dict.clone()))
+    }
+
+    /// Compiles shared dictionaries.
+    pub fn from_arc(dict: Arc<Dictionaries>) -> ActorMatcher {
+        let mut map: HashMap<String, Vec<Payload>> = HashMap::new();
+        let mut add = |s: &str, p: Payload| {
+            let s = s.trim();
+            if s.is_empty() {
+                return;
+            }
+            let mut variants = vec![s.to_string()];
+            if s.contains('\'') {
+                variants.push(s.replace('\'', "’"));
+            }
+            if s.contains('-') {
+                variants.push(s.replace('-', "–"));
+            }
+            for v in variants {
+                let list = map.entry(v).or_default();
+                if !list.contains(&p) {
+                    list.push(p);
+                }
+            }
+        };
+        let mut institution_names = Vec::new();
+        let mut adjectives = Vec::new();
+        let mut country_names = Vec::new();
+        for (i, c) in dict.countries.iter().enumerate() {
+            let idx = i as u32;
+            for n in std::iter::once(&c.name).chain(&c.names) {
+                add(n, Payload::Country { idx, form: Form::Name });
+                country_names.push(n.clone());
+            }
+            for n in &c.adjectives {
+                add(n, Payload::Country { idx, form: Form::Adjective });
+                adjectives.push(n.clone());
+            }
+            for n in &c.people {
+                add(n, Payload::Country { idx, form: Form::People });
+            }
+            for n in &c.capitals {
+                add(n, Payload::Country { idx, form: Form::Capital });
+            }
+            for (agent, name) in &c.institutions {
+                let Some(a) = dict.agents.iter().position(|x| &x.code == agent) else { continue };
+                institution_names.push(name.clone());
+                let p =
+                    Payload::Institution { country: idx, agent: a as u32, name: (institution_names.len() - 1) as u32 };
+                add(name, p);
+            }
+        }
+        for (i, a) in dict.agents.iter().enumerate() {
+            for w in &a.words {
+                add(w, Payload::Agent(i as u32));
+                add(&capitalise(w), Payload::Agent(i as u32));
+                add(&title_case(w), Payload::Agent(i as u32));
+            }
+        }
+        for (i, p) in dict.people.iter().enumerate() {
+            let idx = i as u32;
+            add(&p.name, Payload::Person { idx, anywhere: true });
+            for n in &p.names {
+                add(n, Payload::Person { idx, anywhere: true });
+            }
+            let mut surnames: Vec<String> = p.surname.iter().cloned().collect();
+            if p.surname.is_none() {
+                for n in std::iter::once(&p.name).chain(&p.names) {
+                    surnames.extend(surnames_of(n));
+                }
+            }
+            for s in surnames {
+                add(&s, Payload::Person { idx, anywhere: false });
+            }
+        }
+        for (i, o) in dict.orgs.iter().enumerate() {
+            add(&o.name, Payload::Org(i as u32));
+            for n in &o.names {
+                add(n, Payload::Org(i as u32));
+            }
+        }
+        for n in &dict.nonactors {
+            for phrase in expand_placeholders(&n.phrase, &adjectives, &country_names) {
+                add(&phrase, Payload::Block);
+            }
+        }
+        for p in PAIRS_GOV {
+            add(p, Payload::Pair { gov: true });
+            add(&capitalise(p), Payload::Pair { gov: true });
+        }
+        for p in PAIRS_STATE {
+            add(p, Payload::Pair { gov: false });
+            add(&capitalise(p), Payload::Pair { gov: false });
+        }
+        for (w, p) in PRONOUNS {
+            add(w, Payload::Pronoun(*p));
+        }
+        let mut patterns: Vec<(String, Vec<Payload>)> = map.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut payloads = Vec::with_capacity(patterns.len());
+        let mut strings = Vec::with_capacity(patterns.len());
+        for (s, mut p) in patterns {
+            p.sort_by_key(Payload::rank);
+            strings.push(s);
+            payloads.push(p);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&strings)
+            .expect("dictionary automaton builds");
+        let loc = |l: &Loc| l.to_string();
+        let entries = Entries {
+            countries: dict.countries.iter().map(|c| loc(&c.loc)).collect(),
+            agents: dict.agents.iter().map(|c| loc(&c.loc)).collect(),
+            people: dict.people.iter().map(|c| loc(&c.loc)).collect(),
+            orgs: dict.orgs.iter().map(|c| loc(&c.loc)).collect(),
+            nonactors: dict.nonactors.iter().map(|c| loc(&c.loc)).collect(),
+        };
+        let _ = &entries.nonactors;
+        ActorMatcher { ac, payloads, dict, institution_names, entries }
+    }
+
+    /// The dictionaries this matcher was built from.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dict
+    }
+
+    /// Number of distinct patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.payloads.len()
+    }
+
+    /// Every actor mention in the document, title first, in reading order.
+    pub fn find(&self, doc: &Document) -> Vec<Mention> {
+        let mut state = DocState::default();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut pairs: Vec<(usize, Option<usize>, Span, bool)> = Vec::new(); // (position in out, sentence, span, gov)
+        for seg in doc.segments() {
+            let raws = self.raw_matches(seg.text);
+            let chains = chain(seg.text, &raws);
+            // First the named actors of this segment, so that the speaker is known before "I" and "you".
+            let mut seg_mentions: Vec<(usize, Mention)> = Vec::new();
+            let mut deferred: Vec<(usize, &Raw)> = Vec::new();
+            for (ci, ch) in chains.iter().enumerate() {
+                match ch.first().map(|r| r.payload) {
+                    Some(Payload::Pronoun(_)) | Some(Payload::Pair { .. }) => deferred.push((ci, &ch[0])),
+                    _ => {
+                        if let Some(m) = self.resolve_chain(doc, seg.sentence, seg.span.start, seg.text, ch, &mut state)
+                        {
+                            seg_mentions.push((ci, m));
+                        }
+                    }
+                }
+            }
+            // he/she resolve to the last person before them; do them in order with the named ones.
+            let mut all: Vec<(usize, Option<Mention>)> = Vec::new();
+            let mut named = seg_mentions.into_iter().peekable();
+            let mut deferred_iter = deferred.into_iter().peekable();
+            let mut ordered: Vec<(usize, Result<Mention, &Raw>)> = Vec::new();
+            loop {
+                match (named.peek(), deferred_iter.peek()) {
+                    (Some((a, _)), Some((b, _))) if a < b => {
+                        let (i, m) = named.next().unwrap();
+                        ordered.push((i, Ok(m)));
+                    }
+                    (Some(_), None) => {
+                        let (i, m) = named.next().unwrap();
+                        ordered.push((i, Ok(m)));
+                    }
+                    (_, Some(_)) => {
+                        let (i, r) = deferred_iter.next().unwrap();
+                        ordered.push((i, Err(r)));
+                    }
+                    (None, None) => break,
+                }
+            }
+            // Speaker of this segment: a person right before a verb of saying, else a person opening it.
+            let seg_speaker = self.segment_speaker(seg.text, seg.span.start, &ordered);
+            for (i, item) in ordered {
+                match item {
+                    Ok(m) => {
+                        if m.kind == MentionKind::Person {
+                            state.note_person(&m, &self.dict);
+                        }
+                        all.push((i, Some(m)));
+                    }
+                    Err(raw) => {
+                        let span = Span::new(seg.span.start + raw.start, seg.span.start + raw.end);
+                        match raw.payload {
+                            Payload::Pair { gov } => {
+                                pairs.push((out.len() + all.len(), seg.sentence, span, gov));
+                                all.push((i, None));
+                            }
+                            Payload::Pronoun(p) => {
+                                let m = self.resolve_pronoun(p, seg.text, raw, seg.sentence, span, seg_speaker, &state);
+                                if let Some(m) = &m {
+                                    if matches!(p, Pron::He | Pron::She) {
+                                        state.note_person(m, &self.dict);
+                                    }
+                                }
+                                all.push((i, m));
+                            }
+                            _ => all.push((i, None)),
+                        }
+                    }
+                }
+            }
+            if let Some(s) = seg_speaker.or_else(|| {
+                // "He thanked China": a pronoun opening the sentence makes its person the speaker.
+                all.iter()
+                    .filter_map(|(_, m)| m.as_ref())
+                    .find(|m| m.via == Via::Pronoun && m.span.start - seg.span.start < 3)
+                    .and_then(|m| m.person)
+            }) {
+                state.speaker = Some(s);
+            }
+            for (_, m) in all {
+                match m {
+                    Some(m) => out.push(m),
+                    None => out.push(placeholder()),
+                }
+            }
+        }
+        // "the two sides": the two states mentioned most in the document.
+        if !pairs.is_empty() {
+            let pair = principal_pair(&out);
+            for (pos, sentence, span, gov) in pairs.into_iter().rev() {
+                let mut replacement = Vec::new();
+                if let Some((a, b)) = &pair {
+                    for c in [a, b] {
+                        replacement.push(self.pair_member(c, gov, sentence, span));
+                    }
+                }
+                out.splice(pos..pos + 1, replacement);
+            }
+        }
+        out.retain(|m| !m.code.is_empty());
+        out
+    }
+
+    fn pair_member(&self, country: &str, gov: bool, sentence: Option<usize>, span: Span) -> Mention {
+        let ci = self.dict.countries.iter().position(|c| c.code == country);
+        let name = ci.map_or_else(|| country.to_string(), |i| self.dict.countries[i].name.clone());
+        let entry = ci.map_or_else(String::new, |i| self.entries.countries[i].clone());
+        Mention {
+            sentence,
+            span,
+            code: if gov { format!("{country}GOV") } else { country.to_string() },
+            country: Some(country.to_string()),
+            agent: gov.then(|| "GOV".to_string()),
+            name,
+            kind: if gov { MentionKind::Role } else { MentionKind::State },
+            entry,
+            via: Via::Pair,
+            person: None,
+        }
+    }
+
+    fn raw_matches(&self, text: &str) -> Vec<Raw> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.ac.find(Input::new(text).span(pos..text.len())) else { break };
+            if boundary_ok(text, m.start(), m.end()) {
+                let pid = m.pattern().as_usize();
+                out.push(Raw { start: m.start(), end: m.end(), pattern: pid, payload: self.payloads[pid][0] });
+                pos = m.end();
+            } else {
+                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    fn person_mention(&self, idx: usize, date: Option<Date>, eli: bool) -> (String, String, String) {
+        let p = &self.dict.people[idx];
+        let (current, office) = p.office_on(date);
+        let country = office.country().to_string();
+        let code = if current.is_some() && !eli {
+            office.code.clone()
+        } else if office.code.starts_with("IGO") || office.code.starts_with("NGO") {
+            office.code.clone()
+        } else {
+            format!("{country}ELI")
+        };
+        let agent = code[3..].to_string();
+        (code, country, agent)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_chain(
+        &self,
+        doc: &Document,
+        sentence: Option<usize>,
+        seg_start: usize,
+        text: &str,
+        chain: &[Raw],
+        state: &mut DocState,
+    ) -> Option<Mention> {
+        let mut country: Option<(u32, Form)> = None;
+        let mut institution: Option<(u32, u32, u32)> = None;
+        let mut agents: Vec<u32> = Vec::new();
+        let mut person: Option<(usize, Via)> = None;
+        let mut org: Option<u32> = None;
+        for r in chain {
+            // A raw match may have several readings: take the best one that fits.
+            for p in &self.payloads[r.pattern] {
+                match *p {
+                    Payload::Block => break,
+                    Payload::Org(i) => org = Some(i),
+                    Payload::Person { idx, anywhere: true } => {
+                        person = Some((idx as usize, Via::Name));
+                    }
+                    Payload::Person { anywhere: false, .. } => {
+                        // A surname: only for a person named in full earlier in this document.
+                        let candidates: Vec<usize> = self.payloads[r.pattern]
+                            .iter()
+                            .filter_map(|p| match p {
+                                Payload::Person { idx, anywhere: false } => Some(*idx as usize),
+                                _ => None,
+                            })
+                            .collect();
+                        match state.seen_persons.iter().rev().find(|s| candidates.contains(s)) {
+                            Some(&s) => person = Some((s, Via::Surname)),
+                            None => continue,
+                        }
+                    }
+                    Payload::Country { idx, form } => country = Some((idx, form)),
+                    Payload::Institution { country, agent, name } => institution = Some((country, agent, name)),
+                    Payload::Agent(a) => agents.push(a),
+                    Payload::Pair { .. } | Payload::Pronoun(_) => continue,
+                }
+                break;
+            }
+        }
+        let first = chain.first()?;
+        let last = chain.last()?;
+        let span = Span::new(seg_start + first.start, seg_start + last.end);
+        let _ = text;
+        let agent_code = |a: u32| self.dict.agents[a as usize].code.clone();
+        let is_eli = agents.iter().any(|&a| self.dict.agents[a as usize].code == "ELI");
+        if let Some((idx, via)) = person {
+            let (code, country, agent) = self.person_mention(idx, doc.date, is_eli);
+            return Some(Mention {
+                sentence,
+                span,
+                code,
+                country: (country.len() == 3 && !country.starts_with("IGO")).then_some(country),
+                agent: Some(agent).filter(|a| !a.is_empty()),
+                name: self.dict.people[idx].name.clone(),
+                kind: MentionKind::Person,
+                entry: self.entries.people[idx].clone(),
+                via,
+                person: Some(idx),
+            });
+        }
+        if let Some(o) = org {
+            let org = &self.dict.orgs[o as usize];
+            let (country, agent) = split_code(&org.code);
+            return Some(Mention {
+                sentence,
+                span,
+                code: org.code.clone(),
+                country,
+                agent,
+                name: org.name.clone(),
+                kind: MentionKind::Organisation,
+                entry: self.entries.orgs[o as usize].clone(),
+                via: Via::Name,
+                person: None,
+            });
+        }
+        if let Some((ci, ai, ni)) = institution {
+            let c = &self.dict.countries[ci as usize];
+            let a = agents.first().map_or_else(|| agent_code(ai), |&x| agent_code(x));
+            return Some(Mention {
+                sentence,
+                span,
+                code: format!("{}{}", c.code, a),
+                country: Some(c.code.clone()),
+                agent: Some(a),
+                name: format!("{} ({})", self.institution_names[ni as usize], c.name),
+                kind: MentionKind::Organisation,
+                entry: self.entries.countries[ci as usize].clone(),
+                via: Via::Name,
+                person: None,
+            });
+        }
+        let (ci, _form) = country?;
+        let c = &self.dict.countries[ci as usize];
+        if let Some(&a) = agents.first() {
+            let agent = &self.dict.agents[a as usize];
+            return Some(Mention {
+                sentence,
+                span,
+                code: format!("{}{}", c.code, agent.code),
+                country: Some(c.code.clone()),
+                agent: Some(agent.code.clone()),
+                name: format!("{} {}", c.name, agent.name),
+                kind: MentionKind::Role,
+                entry: self.entries.agents[a as usize].clone(),
+                via: Via::Name,
+                person: None,
+            });
+        }
+        Some(Mention {
+            sentence,
+            span,
+            code: c.code.clone(),
+            country: Some(c.code.clone()),
+            agent: None,
+            name: c.name.clone(),
+            kind: MentionKind::State,
+            entry: self.entries.countries[ci as usize].clone(),
+            via: Via::Name,
+            person: None,
+        })
+    }
+
+    fn segment_speaker(
+        &self,
+        text: &str,
+        seg_start: usize,
+        ordered: &[(usize, Result<Mention, &Raw>)],
+    ) -> Option<usize> {
+        let persons = ordered.iter().filter_map(|(_, m)| m.as_ref().ok()).filter(|m| m.kind == MentionKind::Person);
+        for m in persons.clone() {
+            let after = &text[m.span.end - seg_start..];
+            let window: String = after.chars().take(40).collect();
+            let next_words = window.trim_start_matches([',', ' ']).trim_start_matches("once again ").trim_start();
+            if SPEECH.iter().any(|v| next_words.starts_with(v) && next_words[v.len()..].starts_with([' ', ',', '.'])) {
+                return m.person;
+            }
+        }
+        let first = ordered.iter().find_map(|(_, m)| m.as_ref().ok())?;
+        (first.kind == MentionKind::Person && first.span.start - seg_start < 12).then_some(first.person).flatten()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_pronoun(
+        &self,
+        p: Pron,
+        text: &str,
+        raw: &Raw,
+        sentence: Option<usize>,
+        span: Span,
+        seg_speaker: Option<usize>,
+        state: &DocState,
+    ) -> Option<Mention> {
+        let speaker = seg_speaker.or(state.speaker);
+        let (idx, via) = match p {
+            Pron::I => {
+                // "I" as a pronoun is followed by a lower-case word ("I am"), not "World War I".
+                let after = &text[raw.end..];
+                let ok =
+                    raw.start + 1 == raw.end && text.as_bytes()[raw.start] == b'I' || &text[raw.start..raw.end] == "me";
+                let pronoun_like = after.starts_with(|c: char| c == '\'' || c == '’')
+                    || after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+                if !ok || (&text[raw.start..raw.end] == "I" && !pronoun_like) {
+                    return None;
+                }
+                (speaker?, Via::Speaker)
+            }
+            Pron::You => {
+                let s = speaker?;
+                (state.addressee(s, &self.dict)?, Via::Addressee)
+            }
+            Pron::We => {
+                let s = speaker?;
+                let (code, country, _) = self.person_mention(s, None, false);
+                let _ = code;
+                let ci = self.dict.countries.iter().position(|c| c.code == country)?;
+                let c = &self.dict.countries[ci];
+                return Some(Mention {
+                    sentence,
+                    span,
+                    code: c.code.clone(),
+                    country: Some(c.code.clone()),
+                    agent: None,
+                    name: c.name.clone(),
+                    kind: MentionKind::State,
+                    entry: self.entries.countries[ci].clone(),
+                    via: Via::Speaker,
+                    person: None,
+                });
+            }
+            Pron::He | Pron::She => {
+                let want = if p == Pron::He { 'm' } else { 'f' };
+                let idx = state.last_person.filter(|&(_, g)| g.is_none_or(|g| g == want)).map(|(i, _)| i)?;
+                (idx, Via::Pronoun)
+            }
+        };
+        let (code, country, agent) = self.person_mention(idx, state.date, false);
+        Some(Mention {
+            sentence,
+            span,
+            code,
+            country: (!country.starts_with("IGO")).then_some(country),
+            agent: Some(agent),
+            name: self.dict.people[idx].name.clone(),
+            kind: MentionKind::Person,
+            entry: self.entries.people[idx].clone(),
+            via,
+            person: Some(idx),
+        })
+    }
+}
+
+fn split_code(code: &str) -> (Option<String>, Option<String>) {
+    if code.len() < 3 || code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG") {
+        return (None, None);
+    }
+    let agent = (code.len() >= 6).then(|| code[3..6].to_string());
+    (Some(code[..3].to_string()), agent)
+}
+
+fn placeholder() -> Mention {
+    Mention {
+        sentence: None,
+        span: Span::default(),
+        code: String::new(),
+        country: None,
+        agent: None,
+        name: String::new(),
+        kind: MentionKind::State,
+        entry: String::new(),
+        via: Via::Name,
+        person: None,
+    }
+}
+
+/// The two countries mentioned most often (ties broken by first mention).
+fn principal_pair(mentions: &[Mention]) -> Option<(String, String)> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(c) = &m.country else { continue };
+        if m.code.is_empty() {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _, _)| x == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c.clone(), 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    match counts.as_slice() {
+        [a, b, ..] => Some((a.0.clone(), b.0.clone())),
+        _ => None,
+    }
+}
+
+/// Expands `{adj}` and `{country}` placeholders of a non-actor phrase.
+fn expand_placeholders(phrase: &str, adjectives: &[String], countries: &[String]) -> Vec<String> {
+    let mut out = vec![phrase.to_string()];
+    for (ph, fill) in [("{adj}", adjectives), ("{country}", countries)] {
+        let mut next = Vec::new();
+        for p in out {
+            if p.contains(ph) {
+                for f in fill {
+                    next.push(p.replacen(ph, f, 1));
+                }
+                // A second placeholder of the same kind.
+                next = next
+                    .into_iter()
+                    .flat_map(|q| {
+                        if q.contains(ph) {
+                            fill.iter().map(|f| q.replacen(ph, f, 1)).collect()
+                        } else {
+                            vec![q]
+                        }
+                    })
+                    .collect();
+            } else {
+                next.push(p);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Raw {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    payload: Payload,
+}
+
+fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    // A name ending in a dot ("U.S.") may be followed by anything.
+    let ends_dot = text[..end].ends_with('.');
+    !word(before) && (ends_dot || !word(after))
+}
+
+/// Groups adjacent raw matches that name one actor: "Belarusian President Alexander Lukashenko",
+/// "Russia's Foreign Ministry", "the Ministry of Foreign Affairs of China".
+fn chain(text: &str, raws: &[Raw]) -> Vec<Vec<Raw>> {
+    let mut out: Vec<Vec<Raw>> = Vec::new();
+    for r in raws {
+        let join = match out.last() {
+            Some(cur) => {
+                let prev = cur.last().unwrap();
+                let gap = &text[prev.end..r.start];
+                can_join(cur, prev, r, gap)
+            }
+            None => false,
+        };
+        if join {
+            out.last_mut().unwrap().push(*r);
+        } else {
+            out.push(vec![*r]);
+        }
+    }
+    out
+}
+
+fn is_countryish(p: &Payload) -> bool {
+    matches!(p, Payload::Country { .. } | Payload::Institution { .. })
+}
+
+fn is_named(p: &Payload) -> bool {
+    matches!(p, Payload::Person { .. } | Payload::Org(_))
+}
+
+fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
+    let (a, b) = (prev.payload, next.payload);
+    if matches!(a, Payload::Block | Payload::Pair { .. } | Payload::Pronoun(_))
+        || matches!(b, Payload::Block | Payload::Pair { .. } | Payload::Pronoun(_))
+    {
+        return false;
+    }
+    let has_country = cur.iter().any(|r| is_countryish(&r.payload));
+    let has_named = cur.iter().any(|r| is_named(&r.payload));
+    if (is_countryish(&b) && has_country) || (is_named(&b) && has_named) {
+        return false;
+    }
+    let space = !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ');
+    let possessive = matches!(gap, "'s " | "’s " | "' " | "’ ");
+    let of = matches!(gap.trim(), "of" | "of the");
+    match (a, b) {
+        // Russia's Foreign Ministry, Belarusian President, Belarus President Lukashenko
+        (Payload::Country { form, .. }, Payload::Agent(_) | Payload::Person { .. } | Payload::Org(_)) => {
+            space && form != Form::People || possessive && form != Form::Adjective
+        }
+        (Payload::Institution { .. }, Payload::Agent(_) | Payload::Person { .. }) => space || possessive,
+        // President Xi Jinping, Defence Ministry spokesman
+        (Payload::Agent(_), Payload::Agent(_) | Payload::Person { .. }) => space,
+        // Foreign Minister of China, President of Belarus
+        (Payload::Agent(_), Payload::Country { form: Form::Name, .. }) => of,
+        // President Lukashenko of Belarus
+        (Payload::Person { .. }, Payload::Country { form: Form::Name, .. }) => of,
+        _ => false,
+    }
+}
+
+/// What the document has said so far, for resolving surnames and pronouns.
+#[derive(Default)]
+struct DocState {
+    /// Persons named in full, in order of first appearance.
+    seen_persons: Vec<usize>,
+    /// How often each person was mentioned.
+    counts: HashMap<usize, usize>,
+    /// The last person mentioned, with their gender.
+    last_person: Option<(usize, Option<char>)>,
+    /// The current speaker.
+    speaker: Option<usize>,
+    date: Option<Date>,
+}
+
+impl DocState {
+    fn note_person(&mut self, m: &Mention, dict: &Dictionaries) {
+        let Some(idx) = m.person else { return };
+        if m.via == Via::Name && !self.seen_persons.contains(&idx) {
+            self.seen_persons.push(idx);
+        }
+        *self.counts.entry(idx).or_default() += 1;
+        self.last_person = Some((idx, dict.people[idx].gender));
+    }
+
+    /// The person spoken to: the one mentioned most, other than the speaker (first seen wins a tie).
+    fn addressee(&self, speaker: usize, _dict: &Dictionaries) -> Option<usize> {
+        self.seen_persons.iter().copied().filter(|&p| p != speaker).max_by_key(|p| {
+            (self.counts.get(p).copied().unwrap_or(0), std::cmp::Reverse(self.seen_persons.iter().position(|x| x == p)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> ActorMatcher {
+        let files: Vec<(String, String)> = [
+            ("countries.dict", "BLR Belarus\n    adjectives: Belarusian\nCHN China\n    adjectives: Chinese\n    capitals: Beijing\nUSA United States\n    names: US | U.S.\nRUS Russia\n    adjectives: Russian\n    GOV: Kremlin\n"),
+            ("agents.dict", "GOV Government\n    words: president | side | foreign ministry | ministry\nMIL Military\n    words: defence ministry | army\nELI Elites\n    words: former president\n"),
+            ("orgs.dict", "IGOUNO United Nations\n    names: UN\n"),
+            ("nonactors.dict", "{adj} medicine\n{country}-Europe Railway Express\n"),
+            ("people/x.dict", "Xi Jinping\n    surname: Xi\n    gender: m\n    office: CHNGOV | President | 2013-03-14 |\nAlexander Lukashenko\n    names: Lukashenka\n    gender: m\n    office: BLRGOV | President | 1994-07-20 |\nBarack Obama\n    gender: m\n    office: USAGOV | President | 2009-01-20 | 2017-01-20\n"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        ActorMatcher::new(&Dictionaries::from_files(&files).unwrap())
+    }
+
+    fn codes(m: &ActorMatcher, doc: &Document) -> Vec<(String, String)> {
+        m.find(doc).into_iter().map(|x| (doc.slice(x.span).to_string(), x.code)).collect()
+    }
+
+    #[test]
+    fn composes_and_resolves() {
+        let m = matcher();
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &[
+                "President Xi Jinping had a phone conversation with Belarusian President Alexander Lukashenko.",
+                "Xi said the Chinese side and Russia's Defence Ministry use Chinese medicine on the China-Europe Railway Express.",
+                "The two sides agreed. He thanked the UN.",
+            ],
+        );
+        assert_eq!(
+            codes(&m, &doc),
+            vec![
+                ("President Xi Jinping".into(), "CHNGOV".into()),
+                ("Belarusian President Alexander Lukashenko".into(), "BLRGOV".into()),
+                ("Xi".into(), "CHNGOV".into()),
+                ("Chinese side".into(), "CHNGOV".into()),
+                ("Russia's Defence Ministry".into(), "RUSMIL".into()),
+                ("The two sides".into(), "CHNGOV".into()),
+                ("The two sides".into(), "BLRGOV".into()),
+                ("He".into(), "CHNGOV".into()),
+                ("UN".into(), "IGOUNO".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn surname_needs_full_name_first() {
+        let m = matcher();
+        let doc = Document::from_text("1", None, "Xi met Obama.");
+        assert!(codes(&m, &doc).iter().all(|(t, _)| t != "Xi"));
+    }
+
+    #[test]
+    fn offices_follow_document_date() {
+        let m = matcher();
+        let mut doc = Document::from_text("1", None, "Barack Obama spoke.");
+        doc.date = Some("2016-03-01".parse().unwrap());
+        assert_eq!(codes(&m, &doc)[0].1, "USAGOV");
+        doc.date = Some("2022-03-01".parse().unwrap());
+        assert_eq!(codes(&m, &doc)[0].1, "USAELI");
+    }
+
+    #[test]
+    fn speaker_and_addressee() {
+        let m = matcher();
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &[
+                "Xi Jinping spoke with Alexander Lukashenko.",
+                "Xi Jinping pointed out that I am glad to talk with you.",
+                "Lukashenko said he hopes we meet.",
+            ],
+        );
+        let c = codes(&m, &doc);
+        assert!(c.contains(&("I".into(), "CHNGOV".into())), "{c:?}");
+        assert!(c.contains(&("you".into(), "BLRGOV".into())), "{c:?}");
+        assert!(c.contains(&("he".into(), "BLRGOV".into())), "{c:?}");
+        assert!(c.contains(&("we".into(), "BLR".into())), "{c:?}");
+    }
+}
