@@ -32,7 +32,11 @@ fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
 
 fn covering<'a>(ms: &'a [Value], sentence: usize, (s, e): (usize, usize)) -> Vec<&'a Value> {
     ms.iter()
-        .filter(|m| m["sentence"] == sentence && m["start"].as_u64().unwrap() as usize <= s && e <= m["end"].as_u64().unwrap() as usize)
+        .filter(|m| {
+            m["sentence"] == sentence
+                && m["start"].as_u64().unwrap() as usize <= s
+                && e <= m["end"].as_u64().unwrap() as usize
+        })
         .collect()
 }
 
@@ -63,9 +67,9 @@ fn seed_every_actor_found_with_its_code() {
     for (i, sent) in sentences.iter().enumerate() {
         for (term, want) in expect {
             for occ in occurrences(sent, term) {
-                let inside_exempt = exempt.iter().any(|x| {
-                    *x != *term && occurrences(sent, x).iter().any(|(s, e)| *s <= occ.0 && occ.1 <= *e)
-                });
+                let inside_exempt = exempt
+                    .iter()
+                    .any(|x| *x != *term && occurrences(sent, x).iter().any(|(s, e)| *s <= occ.0 && occ.1 <= *e));
                 if inside_exempt {
                     continue;
                 }
@@ -111,10 +115,7 @@ fn seed_has_no_third_country_or_europe() {
     let Some((_, ms)) = seed_mentions() else { return };
     for m in &ms {
         let code = m["code"].as_str().unwrap();
-        assert!(
-            code.starts_with("CHN") || code.starts_with("BLR") || code == "IGOUNO",
-            "unexpected actor {m}"
-        );
+        assert!(code.starts_with("CHN") || code.starts_with("BLR") || code == "IGOUNO", "unexpected actor {m}");
         assert!(!m["text"].as_str().unwrap().contains("Europe"), "Europe is not an actor: {m}");
         assert!(!m["text"].as_str().unwrap().contains("medicine"), "Chinese medicine is not an actor: {m}");
     }
@@ -155,7 +156,8 @@ fn spans_are_character_offsets_in_the_sentence() {
     let input = r#"{"id":"u","sentences":["Ünïcödé first.","Le président français Emmanuel Macron a parlé; Russia’s Foreign Ministry replied."]}"#;
     let out = run_stdin(&["actors", "-"], input.as_bytes());
     let ms = lines(&out);
-    let sent: Vec<char> = "Le président français Emmanuel Macron a parlé; Russia’s Foreign Ministry replied.".chars().collect();
+    let sent: Vec<char> =
+        "Le président français Emmanuel Macron a parlé; Russia’s Foreign Ministry replied.".chars().collect();
     assert!(!ms.is_empty());
     for m in &ms {
         let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);

@@ -31,12 +31,20 @@ fn check_bad(name: &str, content: &[u8], expect_in_err: &[&str]) {
 #[test]
 fn invalid_utf8() {
     check_bad("latin1.txt", b"Article Number: 1\nTitle\nFirst line.\nCaf\xe9 line.\n", &[":4:", "invalid UTF-8"]);
-    check_bad("bad.jsonl", b"{\"id\":\"x\",\"text\":\"fine\"}\n{\"id\":\"y\",\"text\":\"\xff\"}\n", &[":2:", "invalid UTF-8"]);
+    check_bad(
+        "bad.jsonl",
+        b"{\"id\":\"x\",\"text\":\"fine\"}\n{\"id\":\"y\",\"text\":\"\xff\"}\n",
+        &[":2:", "invalid UTF-8"],
+    );
 }
 
 #[test]
 fn broken_json_line() {
-    check_bad("broken.jsonl", b"{\"id\":\"x\",\"text\":\"fine\"}\n{\"id\": \"y\", \"text\": \n", &[":2:", "invalid JSON"]);
+    check_bad(
+        "broken.jsonl",
+        b"{\"id\":\"x\",\"text\":\"fine\"}\n{\"id\": \"y\", \"text\": \n",
+        &[":2:", "invalid JSON"],
+    );
 }
 
 #[test]
@@ -74,7 +82,9 @@ fn fifty_megabyte_line() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains(&format!("{}:2:", bad.display())) && err.contains("longer than"), "{err}");
     let docs: Vec<String> = lines(&out).iter().map(|m| m["doc"].as_str().unwrap().to_string()).collect();
-    assert!(docs.contains(&"first".to_string()) && docs.contains(&"after".to_string()) && docs.contains(&"ok".to_string()));
+    assert!(
+        docs.contains(&"first".to_string()) && docs.contains(&"after".to_string()) && docs.contains(&"ok".to_string())
+    );
 }
 
 #[test]

@@ -409,6 +409,7 @@ impl ActorMatcher {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&strings)
             .expect("dictionary automaton builds");
         let loc = |l: &Loc| l.to_string();
@@ -575,6 +576,25 @@ impl ActorMatcher {
         out
     }
 
+    /// Which person a name means: one already named in this document (most recent first), else a person whose
+    /// short name is known anywhere, preferring one in office on the document's date.
+    fn pick_person(&self, pattern: usize, date: Option<Date>, state: &DocState) -> Option<(usize, Via)> {
+        let cands: Vec<(usize, bool)> = self.payloads[pattern]
+            .iter()
+            .filter_map(|p| match p {
+                Payload::Person { idx, anywhere } => Some((*idx as usize, *anywhere)),
+                _ => None,
+            })
+            .collect();
+        if let Some(&seen) = state.seen_persons.iter().rev().find(|s| cands.iter().any(|(c, _)| c == *s)) {
+            let full = cands.iter().any(|&(c, anywhere)| c == seen && anywhere);
+            return Some((seen, if full { Via::Name } else { Via::Surname }));
+        }
+        let anywhere: Vec<usize> = cands.iter().filter(|(_, a)| *a).map(|(c, _)| *c).collect();
+        let in_office = |c: &usize| date.is_some_and(|d| self.dict.people[*c].offices.iter().any(|o| o.holds_on(d)));
+        anywhere.iter().find(|c| in_office(c)).or(anywhere.first()).map(|&c| (c, Via::Name))
+    }
+
     fn person_mention(&self, idx: usize, date: Option<Date>, eli: bool) -> (String, String, String) {
         let p = &self.dict.people[idx];
         let (current, office) = p.office_on(date);
@@ -611,23 +631,10 @@ impl ActorMatcher {
                 match *p {
                     Payload::Block => break,
                     Payload::Org(i) => org = Some(i),
-                    Payload::Person { idx, anywhere: true } => {
-                        person = Some((idx as usize, Via::Name));
-                    }
-                    Payload::Person { anywhere: false, .. } => {
-                        // A surname: only for a person named in full earlier in this document.
-                        let candidates: Vec<usize> = self.payloads[r.pattern]
-                            .iter()
-                            .filter_map(|p| match p {
-                                Payload::Person { idx, anywhere: false } => Some(*idx as usize),
-                                _ => None,
-                            })
-                            .collect();
-                        match state.seen_persons.iter().rev().find(|s| candidates.contains(s)) {
-                            Some(&s) => person = Some((s, Via::Surname)),
-                            None => continue,
-                        }
-                    }
+                    Payload::Person { .. } => match self.pick_person(r.pattern, doc.date, state) {
+                        Some(found) => person = Some(found),
+                        None => continue,
+                    },
                     Payload::Country { idx, form } => country = Some((idx, form)),
                     Payload::Institution { country, agent, name } => institution = Some((country, agent, name)),
                     Payload::Agent(a) => agents.push(a),

@@ -119,6 +119,25 @@ pub struct Person {
 }
 
 impl Person {
+    fn absorb(&mut self, other: Person) {
+        for n in other.names {
+            if !self.names.contains(&n) {
+                self.names.push(n);
+            }
+        }
+        for n in other.surnames {
+            if !self.surnames.contains(&n) {
+                self.surnames.push(n);
+            }
+        }
+        for o in other.offices {
+            if !self.offices.iter().any(|x| x.code == o.code && x.from == o.from) {
+                self.offices.push(o);
+            }
+        }
+        self.gender = self.gender.or(other.gender);
+    }
+
     /// The office that codes this person on `date`: the first listed term held that day; otherwise `None` and the
     /// term nearest in time (whose country the person is then coded `ELI` of). With no date, the latest term.
     pub fn office_on(&self, date: Option<Date>) -> (Option<&Office>, &Office) {
@@ -267,7 +286,21 @@ impl Dictionaries {
                         d.nonactors.push(NonActor { phrase: e.header.clone(), loc: e.loc.clone() });
                     }
                 }
-                _ => merge(&mut d.people, entries.iter().map(person).collect::<Result<_>>()?, |p| p.name.clone()),
+                _ => {
+                    let people: Vec<Person> = entries.iter().map(person).collect::<Result<_>>()?;
+                    if name.starts_with("user:") {
+                        merge(&mut d.people, people, |p| p.name.clone());
+                    } else {
+                        // The same person in two built-in files (a prime minister who later led NATO): one entry
+                        // with the terms and names of both.
+                        for p in people {
+                            match d.people.iter_mut().find(|q| q.name == p.name) {
+                                Some(q) => q.absorb(p),
+                                None => d.people.push(p),
+                            }
+                        }
+                    }
+                }
             }
         }
         d.version = format!("dict-{:016x}", hash.finish());
