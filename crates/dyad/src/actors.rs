@@ -252,6 +252,8 @@ pub struct ActorMatcher {
     /// Institution names, indexed by `Payload::Institution::name`.
     institution_names: Vec<String>,
     entries: Entries,
+    /// Non-actor phrases with a `{adj}` or `{country}` slot, checked around each country match.
+    templates: Templates,
 }
 
 /// Pre-rendered `file:line` strings for every entry.
@@ -327,17 +329,13 @@ impl ActorMatcher {
             }
         };
         let mut institution_names = Vec::new();
-        let mut adjectives = Vec::new();
-        let mut country_names = Vec::new();
         for (i, c) in dict.countries.iter().enumerate() {
             let idx = i as u32;
             for n in std::iter::once(&c.name).chain(&c.names) {
                 add(n, Payload::Country { idx, form: Form::Name });
-                country_names.push(n.clone());
             }
             for n in &c.adjectives {
                 add(n, Payload::Country { idx, form: Form::Adjective });
-                adjectives.push(n.clone());
             }
             for n in &c.people {
                 add(n, Payload::Country { idx, form: Form::People });
@@ -382,9 +380,11 @@ impl ActorMatcher {
                 add(n, Payload::Org(i as u32));
             }
         }
+        let mut templates = Templates::default();
         for n in &dict.nonactors {
-            for phrase in expand_placeholders(&n.phrase, &adjectives, &country_names) {
-                add(&phrase, Payload::Block);
+            match NonActorTemplate::parse(&n.phrase) {
+                Some(t) => templates.add(t),
+                None => add(&n.phrase, Payload::Block),
             }
         }
         for p in PAIRS_GOV {
@@ -421,7 +421,7 @@ impl ActorMatcher {
             nonactors: dict.nonactors.iter().map(|c| loc(&c.loc)).collect(),
         };
         let _ = &entries.nonactors;
-        ActorMatcher { ac, payloads, dict, institution_names, entries }
+        ActorMatcher { ac, payloads, dict, institution_names, entries, templates }
     }
 
     /// The dictionaries this matcher was built from.
@@ -448,6 +448,7 @@ impl ActorMatcher {
             for (ci, ch) in chains.iter().enumerate() {
                 match ch.first().map(|r| r.payload) {
                     Some(Payload::Pronoun(_)) | Some(Payload::Pair { .. }) => deferred.push((ci, &ch[0])),
+                    Some(Payload::Block) => {}
                     _ => {
                         if let Some(m) = self.resolve_chain(doc, seg.sentence, seg.span.start, seg.text, ch, &mut state)
                         {
@@ -567,8 +568,21 @@ impl ActorMatcher {
             let Some(m) = self.ac.find(Input::new(text).span(pos..text.len())) else { break };
             if boundary_ok(text, m.start(), m.end()) {
                 let pid = m.pattern().as_usize();
-                out.push(Raw { start: m.start(), end: m.end(), pattern: pid, payload: self.payloads[pid][0] });
-                pos = m.end();
+                let raw = Raw { start: m.start(), end: m.end(), pattern: pid, payload: self.payloads[pid][0] };
+                match self.templates.block_around(text, &raw, &self.payloads[pid]) {
+                    Some(block) => {
+                        // "traditional Chinese medicine": the phrase swallows the country word and anything in it.
+                        while out.last().is_some_and(|r: &Raw| r.end > block.start) {
+                            out.pop();
+                        }
+                        pos = block.end;
+                        out.push(block);
+                    }
+                    None => {
+                        out.push(raw);
+                        pos = m.end();
+                    }
+                }
             } else {
                 pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             }
@@ -599,13 +613,10 @@ impl ActorMatcher {
         let p = &self.dict.people[idx];
         let (current, office) = p.office_on(date);
         let country = office.country().to_string();
-        let code = if current.is_some() && !eli {
-            office.code.clone()
-        } else if office.code.starts_with("IGO") || office.code.starts_with("NGO") {
-            office.code.clone()
-        } else {
-            format!("{country}ELI")
-        };
+        // IGO leaders keep their organisation's code out of office too; state office-holders become ELI.
+        let international = office.code.starts_with("IGO") || office.code.starts_with("NGO");
+        let code =
+            if (current.is_some() && !eli) || international { office.code.clone() } else { format!("{country}ELI") };
         let agent = code[3..].to_string();
         (code, country, agent)
     }
@@ -764,7 +775,7 @@ impl ActorMatcher {
                 let after = &text[raw.end..];
                 let ok =
                     raw.start + 1 == raw.end && text.as_bytes()[raw.start] == b'I' || &text[raw.start..raw.end] == "me";
-                let pronoun_like = after.starts_with(|c: char| c == '\'' || c == '’')
+                let pronoun_like = after.starts_with(['\'', '’'])
                     || after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
                 if !ok || (&text[raw.start..raw.end] == "I" && !pronoun_like) {
                     return None;
@@ -859,34 +870,81 @@ fn principal_pair(mentions: &[Mention]) -> Option<(String, String)> {
     }
 }
 
-/// Expands `{adj}` and `{country}` placeholders of a non-actor phrase.
-fn expand_placeholders(phrase: &str, adjectives: &[String], countries: &[String]) -> Vec<String> {
-    let mut out = vec![phrase.to_string()];
-    for (ph, fill) in [("{adj}", adjectives), ("{country}", countries)] {
-        let mut next = Vec::new();
-        for p in out {
-            if p.contains(ph) {
-                for f in fill {
-                    next.push(p.replacen(ph, f, 1));
-                }
-                // A second placeholder of the same kind.
-                next = next
-                    .into_iter()
-                    .flat_map(|q| {
-                        if q.contains(ph) {
-                            fill.iter().map(|f| q.replacen(ph, f, 1)).collect()
-                        } else {
-                            vec![q]
-                        }
-                    })
-                    .collect();
-            } else {
-                next.push(p);
+/// Which country words a non-actor slot takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Adjective,
+    Country,
+}
+
+/// A non-actor phrase with one slot: `traditional {adj} medicine` is prefix "traditional ", slot adjective,
+/// suffix " medicine".
+#[derive(Clone, Debug)]
+struct NonActorTemplate {
+    prefix: String,
+    slot: Slot,
+    suffix: String,
+}
+
+impl NonActorTemplate {
+    /// `None` for a phrase without a slot (matched literally).
+    fn parse(phrase: &str) -> Option<NonActorTemplate> {
+        for (ph, slot) in [("{adj}", Slot::Adjective), ("{country}", Slot::Country)] {
+            if let Some((prefix, suffix)) = phrase.split_once(ph) {
+                return Some(NonActorTemplate { prefix: prefix.to_string(), slot, suffix: suffix.to_string() });
             }
         }
-        out = next;
+        None
     }
-    out
+}
+
+/// Slot templates indexed by the first word after the slot ("" when the phrase ends with the slot).
+#[derive(Default)]
+struct Templates {
+    by_next_word: HashMap<String, Vec<NonActorTemplate>>,
+}
+
+fn first_word(s: &str) -> &str {
+    let s = s.trim_start_matches([' ', '-', '–']);
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
+}
+
+impl Templates {
+    fn add(&mut self, t: NonActorTemplate) {
+        self.by_next_word.entry(first_word(&t.suffix).to_string()).or_default().push(t);
+    }
+
+    /// A block covering `raw` when a template fits around it.
+    fn block_around(&self, text: &str, raw: &Raw, readings: &[Payload]) -> Option<Raw> {
+        if self.by_next_word.is_empty() {
+            return None;
+        }
+        let slot_fits = |slot: Slot| {
+            readings.iter().any(|p| match p {
+                Payload::Country { form, .. } => match slot {
+                    Slot::Adjective => *form == Form::Adjective,
+                    Slot::Country => *form == Form::Name,
+                },
+                _ => false,
+            })
+        };
+        let after = &text[raw.end..];
+        let before = &text[..raw.start];
+        let next = first_word(after);
+        let buckets = [self.by_next_word.get(next), if next.is_empty() { None } else { self.by_next_word.get("") }];
+        for t in buckets.into_iter().flatten().flatten() {
+            if !slot_fits(t.slot) || !before.ends_with(t.prefix.as_str()) || !after.starts_with(t.suffix.as_str()) {
+                continue;
+            }
+            let start = raw.start - t.prefix.len();
+            let end = raw.end + t.suffix.len();
+            if boundary_ok(text, start, end) {
+                return Some(Raw { start, end, pattern: raw.pattern, payload: Payload::Block });
+            }
+        }
+        None
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -461,8 +461,7 @@ fn read_all(mut r: Box<dyn BufRead + Send>, file: &str, opts: &ReadOptions) -> R
 
 fn read_text_file(r: Box<dyn BufRead + Send>, file: &str, opts: &ReadOptions) -> Result<Document> {
     let text = read_all(r, file, opts)?;
-    let mut line = 1u64;
-    for l in text.split('\n') {
+    for (line, l) in (1u64..).zip(text.split('\n')) {
         if l.len() > opts.max_line_bytes {
             return Err(Error::new(
                 ErrorKind::LineTooLong,
@@ -471,7 +470,6 @@ fn read_text_file(r: Box<dyn BufRead + Send>, file: &str, opts: &ReadOptions) ->
             .in_file(file)
             .at_line(line));
         }
-        line += 1;
     }
     let id = doc_id_from_path(file);
     let mut doc = Document::from_text(id, None, &text);

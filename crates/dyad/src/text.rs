@@ -286,7 +286,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     '.' => next_alnum && is_acronym_so_far(&text[start..end]),
                     '\'' | '’' => {
                         let rest = &text[p + d.len_utf8()..];
-                        next_alnum && !(rest.starts_with(['s', 'S']) && !rest[1..].starts_with(char::is_alphanumeric))
+                        // "don't", "O'Brien" join; a possessive 's does not.
+                        let possessive = rest.starts_with(['s', 'S']) && !rest[1..].starts_with(char::is_alphanumeric);
+                        next_alnum && !possessive
                     }
                     _ => false,
                 };

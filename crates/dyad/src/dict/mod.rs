@@ -283,6 +283,11 @@ impl Dictionaries {
                                 e.error_at(e.fields[0].line, "nonactors.dict takes one phrase a line, no fields")
                             );
                         }
+                        let slots = e.header.matches("{adj}").count() + e.header.matches("{country}").count();
+                        let braces = e.header.matches('{').count();
+                        if slots > 1 || braces != slots {
+                            return Err(e.error("a non-actor phrase takes at most one slot, {adj} or {country}"));
+                        }
                         d.nonactors.push(NonActor { phrase: e.header.clone(), loc: e.loc.clone() });
                     }
                 }
