@@ -4,7 +4,9 @@
 //! usage error (bad flag, bad dictionary).
 
 mod actors;
+mod code;
 mod dict;
+mod eval;
 mod pipeline;
 
 use std::io::Write;
@@ -24,6 +26,10 @@ struct Cli {
 enum Command {
     /// Find every political actor mention in the inputs, one JSON object per mention.
     Actors(actors::Args),
+    /// Code the events in the inputs: one JSON object (or TSV row) per event.
+    Code(code::Args),
+    /// Score the coder against gold files: precision, recall and F1 overall and per CAMEO root.
+    Eval(eval::Args),
     /// Check and describe dictionaries.
     #[command(subcommand)]
     Dict(dict::Command),
@@ -43,6 +49,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Actors(args) => actors::run(args),
         Command::Dict(cmd) => dict::run(cmd),
+        Command::Code(args) => code::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

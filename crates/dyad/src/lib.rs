@@ -1,9 +1,12 @@
 //! dyad: political event data from news text.
 pub mod actors;
+pub mod codebook;
+pub mod coder;
 pub mod date;
 pub mod dict;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod read;
 pub mod text;
 

@@ -801,11 +801,21 @@ const E_VERBS: &[&str] = &[
     "wage",
 ];
 
+fn irregular() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&str, &str>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| IRREGULAR.iter().copied().collect())
+}
+
+fn e_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| E_VERBS.iter().copied().collect())
+}
+
 /// The lemma of `word`: lower-cased, with irregular forms looked up and regular -s, -es, -ies, -ed and -ing removed.
 /// It knows no part of speech, so it treats any word as a possible verb or plural noun.
 pub fn lemma(word: &str) -> String {
     let w = word.to_lowercase();
-    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
+    if let Some(l) = irregular().get(w.as_str()) {
         return l.to_string();
     }
     let n = w.len();
@@ -814,7 +824,22 @@ pub fn lemma(word: &str) -> String {
     }
     let e_form = |stem: &str| -> Option<String> {
         let with_e = format!("{stem}e");
-        E_VERBS.contains(&with_e.as_str()).then_some(with_e)
+        if e_verbs().contains(with_e.as_str()) {
+            return Some(with_e);
+        }
+        // Endings that English spells with a silent e: -ate after a consonant ("congratulated", "negotiating"),
+        // -ize/-ise/-yze, -ve, -uce, -rce.
+        let b = stem.as_bytes();
+        let k = b.len();
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        let silent_e = k >= 4
+            && ((stem.ends_with("at") && !vowel(b[k - 3]) || stem.ends_with("iat"))
+                || stem.ends_with("iz")
+                || stem.ends_with("yz")
+                || (stem.ends_with('v') && !stem.ends_with("vv"))
+                || stem.ends_with("uc")
+                || stem.ends_with("rc"));
+        silent_e.then_some(with_e)
     };
     let undouble = |stem: &str| -> String {
         let b = stem.as_bytes();
@@ -846,7 +871,7 @@ pub fn lemma(word: &str) -> String {
             if let Some(e) = e_form(stem) {
                 return e;
             }
-            if E_VERBS.contains(&stem) {
+            if e_verbs().contains(stem) {
                 return stem.to_string(); // "agreed" → "agree"
             }
             return undouble(stem);

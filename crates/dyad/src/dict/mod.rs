@@ -205,6 +205,32 @@ pub struct NonActor {
     pub loc: Loc,
 }
 
+/// One pattern of an event entry, as written.
+#[derive(Clone, Debug)]
+pub struct PatternDef {
+    /// Stable id, unique across all event files (`phone.conversation`).
+    pub id: String,
+    /// The pattern text (see `dictionaries/FORMAT.md`).
+    pub text: String,
+    /// Where it was written.
+    pub loc: Loc,
+}
+
+/// An event entry: a CAMEO code and the patterns that produce it.
+#[derive(Clone, Debug)]
+pub struct VerbEntry {
+    /// The CAMEO event code.
+    pub code: String,
+    /// A short description.
+    pub name: String,
+    /// Whether the event goes both ways ("X met Y" is also "Y met X").
+    pub mutual: bool,
+    /// The patterns.
+    pub patterns: Vec<PatternDef>,
+    /// Where it was written.
+    pub loc: Loc,
+}
+
 /// All dictionaries, validated and merged.
 #[derive(Clone, Debug, Default)]
 pub struct Dictionaries {
@@ -218,6 +244,8 @@ pub struct Dictionaries {
     pub orgs: Vec<Org>,
     /// Non-actor phrases.
     pub nonactors: Vec<NonActor>,
+    /// Event patterns by CAMEO code.
+    pub verbs: Vec<VerbEntry>,
     version: String,
 }
 
@@ -265,7 +293,14 @@ impl Dictionaries {
             hash.write(text.as_bytes());
             let file: Arc<str> = Arc::from(name.as_str());
             let base = name.rsplit('/').next().unwrap_or(name).trim_start_matches("user:");
-            let entries = parse_file(&file, text)?;
+            let rel = name.trim_start_matches("user:");
+            if rel.starts_with("events/") {
+                let entries = parse_file(&file, text, false)?;
+                let new: Vec<VerbEntry> = entries.iter().map(verb_entry).collect::<Result<_>>()?;
+                add_verbs(&mut d.verbs, new, name.starts_with("user:"))?;
+                continue;
+            }
+            let entries = parse_file(&file, text, true)?;
             match base {
                 "countries.dict" => {
                     merge(&mut d.countries, entries.iter().map(country).collect::<Result<_>>()?, |c| c.code.clone())
@@ -416,6 +451,78 @@ fn country(e: &RawEntry) -> Result<Country> {
         }
     }
     Ok(c)
+}
+
+fn verb_entry(e: &RawEntry) -> Result<VerbEntry> {
+    let (code, name) = e.header.split_once(char::is_whitespace).unwrap_or((e.header.as_str(), ""));
+    if crate::codebook::Codebook::get().info(code).is_none() {
+        return Err(e.error(format!("{code:?} is not a CAMEO event code")));
+    }
+    let mut v = VerbEntry {
+        code: code.to_string(),
+        name: name.trim().to_string(),
+        mutual: false,
+        patterns: vec![],
+        loc: e.loc.clone(),
+    };
+    for f in &e.fields {
+        match f.key.as_str() {
+            "mutual" => {
+                v.mutual = match f.raw.trim() {
+                    "yes" => true,
+                    "no" => false,
+                    other => return Err(e.error_at(f.line, format!("mutual is yes or no, not {other:?}"))),
+                }
+            }
+            id if id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b)) => {
+                let text = f.raw.trim().to_string();
+                if text.is_empty() {
+                    return Err(e.error_at(f.line, format!("pattern {id:?} is empty")));
+                }
+                v.patterns.push(PatternDef {
+                    id: id.to_string(),
+                    text,
+                    loc: Loc { file: e.loc.file.clone(), line: f.line },
+                });
+            }
+            k => {
+                return Err(e.error_at(
+                    f.line,
+                    format!("unknown key {k:?}: a pattern id is lower-case letters, digits, '.', '-' or '_'"),
+                ))
+            }
+        }
+    }
+    Ok(v)
+}
+
+/// Adds event entries; a pattern id must be new, except in a user's file, where it replaces the built-in pattern.
+fn add_verbs(into: &mut Vec<VerbEntry>, new: Vec<VerbEntry>, user: bool) -> Result<()> {
+    for mut entry in new {
+        for p in &entry.patterns {
+            for old in into.iter_mut() {
+                if let Some(pos) = old.patterns.iter().position(|q| q.id == p.id) {
+                    if !user {
+                        return Err(Error::new(
+                            ErrorKind::Dictionary,
+                            format!("pattern id {:?} is already used at {}", p.id, old.patterns[pos].loc),
+                        )
+                        .in_file(p.loc.file.to_string())
+                        .at_line(p.loc.line));
+                    }
+                    old.patterns.remove(pos);
+                }
+            }
+        }
+        match into.iter_mut().find(|x| x.code == entry.code && x.name == entry.name) {
+            Some(x) => {
+                x.patterns.append(&mut entry.patterns);
+                x.mutual |= entry.mutual;
+            }
+            None => into.push(entry),
+        }
+    }
+    Ok(())
 }
 
 fn agent(e: &RawEntry) -> Result<Agent> {

@@ -44,7 +44,7 @@ impl Field {
     }
 }
 
-pub(crate) fn parse_file(file: &Arc<str>, text: &str) -> Result<Vec<RawEntry>> {
+pub(crate) fn parse_file(file: &Arc<str>, text: &str, strict_values: bool) -> Result<Vec<RawEntry>> {
     let mut entries: Vec<RawEntry> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let n = i as u64 + 1;
@@ -72,7 +72,7 @@ pub(crate) fn parse_file(file: &Arc<str>, text: &str) -> Result<Vec<RawEntry>> {
             return Err(err(format!("bad key {key:?}")));
         }
         let values: Vec<String> = rest.split('|').map(|v| v.trim().to_string()).collect();
-        if key != "office" && values.iter().any(String::is_empty) {
+        if strict_values && key != "office" && values.iter().any(String::is_empty) {
             return Err(err(format!("empty value in {key:?} (check for a stray `|`)")));
         }
         entry.fields.push(Field { line: n, key: key.to_string(), values, raw: rest.to_string() });

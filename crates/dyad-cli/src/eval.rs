@@ -1,0 +1,139 @@
+//! `dyad eval`: score the coder against gold files.
+
+use std::process::ExitCode;
+
+use dyad::coder::Coder;
+use dyad::eval::{evaluate, read_gold, Counts, LevelReport, Report};
+use serde_json::json;
+
+use crate::Fatal;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Gold files: a JSON object (like the seed's .gold.json), an array, or JSON Lines.
+    #[arg(required = true)]
+    gold: Vec<String>,
+    /// Print JSON for machines instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// List each false alarm and miss with its sentence.
+    #[arg(long)]
+    errors: bool,
+    /// A folder of your own dictionaries (also: DYAD_DICT).
+    #[arg(long, env = "DYAD_DICT")]
+    dict: Option<std::path::PathBuf>,
+}
+
+fn counts_json(c: &Counts) -> serde_json::Value {
+    json!({"precision": round(c.precision()), "recall": round(c.recall()), "f1": round(c.f1()), "tp": c.tp, "fp": c.fp, "fn": c.fn_})
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn level_json(l: &LevelReport, errors: bool) -> serde_json::Value {
+    let roots: serde_json::Map<String, serde_json::Value> =
+        l.by_root.iter().map(|(k, v)| (k.clone(), counts_json(v))).collect();
+    let mut v = json!({"total": counts_json(&l.total), "by_root": roots});
+    if errors {
+        v["errors"] = l
+            .errors
+            .iter()
+            .map(|e| {
+                json!({"kind": e.kind, "doc": e.doc, "sentence": e.sentence, "text": e.text, "source": e.source,
+                       "target": e.target, "code": e.code, "rule": e.rule})
+            })
+            .collect();
+    }
+    v
+}
+
+fn print_table(name: &str, r: &Report, errors: bool) {
+    println!(
+        "== {name}: {} documents, {} sentences, {} required gold events (+{} optional)",
+        r.documents, r.sentences, r.required, r.optional
+    );
+    println!("{:<14} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "level", "P", "R", "F1", "TP", "FP", "FN");
+    for l in [("country+root", &r.country_root), ("strict", &r.strict)] {
+        let c = l.1.total;
+        println!(
+            "{:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
+            l.0,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
+    }
+    println!("events in sentences marked as reporting none: {}", r.no_event_violations);
+    println!("by root (country+root level):");
+    for (root, c) in &r.country_root.by_root {
+        println!(
+            "  {:<12} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
+            root,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
+    }
+    if errors {
+        println!("errors (country+root level):");
+        for e in &r.country_root.errors {
+            println!(
+                "  {:<11} {}#{} {} -> {} {}{}\n      {}",
+                e.kind,
+                e.doc,
+                e.sentence,
+                e.source,
+                e.target,
+                e.code,
+                e.rule.as_ref().map(|r| format!("  [{r}]")).unwrap_or_default(),
+                e.text
+            );
+        }
+    }
+    println!();
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Fatal> {
+    let coder = Coder::new(dyad::dict::Dictionaries::load(args.dict.as_deref())?)?;
+    let mut all = Vec::new();
+    let mut total = Report::default();
+    for path in &args.gold {
+        let golds = read_gold(path)?;
+        let r = evaluate(&coder, &golds)?;
+        total.documents += r.documents;
+        total.sentences += r.sentences;
+        total.required += r.required;
+        total.optional += r.optional;
+        total.no_event_violations += r.no_event_violations;
+        total.country_root.merge(&r.country_root);
+        total.strict.merge(&r.strict);
+        if args.json {
+            all.push(json!({
+                "file": path, "documents": r.documents, "sentences": r.sentences, "required": r.required,
+                "optional": r.optional, "no_event_violations": r.no_event_violations,
+                "country_root": level_json(&r.country_root, args.errors), "strict": level_json(&r.strict, args.errors),
+            }));
+        } else {
+            print_table(path, &r, args.errors);
+        }
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({"files": all, "coder": dyad::coder::CODER_VERSION, "dictionaries": coder.dict_version()})
+            )?
+        );
+    } else if args.gold.len() > 1 {
+        print_table("all files", &total, false);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,920 @@
+//! Event coding: who did what to whom. The [`Coder`] finds actors with the [`ActorMatcher`], then matches event
+//! patterns anchored on a word (usually the verb), finds the source (the clause's subject, or the `$` slot) and
+//! the target (the `+` slot), decides the mode (asserted, intended, appeal, negated, hypothetical), and pushes each
+//! [`Event`] with its provenance: sentence, byte spans, evidence and the pattern id that fired.
+//!
+//! ```
+//! use dyad::coder::Coder;
+//! use dyad::dict::Dictionaries;
+//! use dyad::Document;
+//! let coder = Coder::new(Dictionaries::builtin().unwrap()).unwrap();
+//! let doc = Document::from_text("1", None, "President Xi Jinping had a phone conversation with Belarusian President Alexander Lukashenko.");
+//! let coded = coder.code(&doc);
+//! assert_eq!(coded.events[0].code, "041");
+//! assert_eq!((coded.events[0].source.code.as_str(), coded.events[0].target.code.as_str()), ("CHNGOV", "BLRGOV"));
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::actors::{ActorMatcher, Mention, Via};
+use crate::codebook::{CodeInfo, Codebook};
+use crate::date::Date;
+use crate::dict::{Dictionaries, Loc};
+use crate::document::{Document, Span};
+use crate::error::{Error, ErrorKind, Result};
+use crate::text::{lemma, tokenize, Token, TokenKind};
+
+/// The coder's version, recorded with every event.
+pub const CODER_VERSION: &str = concat!("dyad-", env!("CARGO_PKG_VERSION"));
+
+/// How an event is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mode {
+    /// It happened, as reported.
+    Asserted,
+    /// The source says it will or is ready to ("will", "ready to", "plans to").
+    Intended,
+    /// Someone says it should happen ("should", "called on … to").
+    Appeal,
+    /// Reported as not done; only emitted as a rejection code.
+    Negated,
+    /// Conditional or possible ("if", "could", "may").
+    Hypothetical,
+}
+
+impl Mode {
+    /// Lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Asserted => "asserted",
+            Mode::Intended => "intended",
+            Mode::Appeal => "appeal",
+            Mode::Negated => "negated",
+            Mode::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// One coded event.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// `None` in the title, else the sentence index.
+    pub sentence: Option<usize>,
+    /// Who acts.
+    pub source: Mention,
+    /// Who is acted upon.
+    pub target: Mention,
+    /// The CAMEO code.
+    pub code: String,
+    /// Mode of the report.
+    pub mode: Mode,
+    /// The event's date: the document's, unless the sentence gives another.
+    pub date: Option<Date>,
+    /// The words that carry the event (document bytes).
+    pub evidence: Span,
+    /// The pattern id that fired (with `+intent`, `+appeal` or `+reject` when the mode changed the code, `+accuse`
+    /// when reported speech turned an attack into an accusation).
+    pub rule: String,
+}
+
+impl Event {
+    /// Codebook facts for the event's code.
+    pub fn info(&self) -> &'static CodeInfo {
+        Codebook::get().info(&self.code).expect("coded events carry codebook codes")
+    }
+}
+
+/// A coded document: its actor mentions and events.
+#[derive(Clone, Debug, Default)]
+pub struct Coded {
+    /// Every actor mention.
+    pub mentions: Vec<Mention>,
+    /// Every event.
+    pub events: Vec<Event>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Elem {
+    /// A token whose lemma is one of these; `""` makes the element optional.
+    Words(Vec<String>),
+    Target,
+    Source,
+    /// Up to N tokens of anything but an actor.
+    Gap(usize),
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug)]
+struct Pattern {
+    id: String,
+    code: String,
+    mutual: bool,
+    elems: Vec<Elem>,
+    literals: usize,
+}
+
+/// The lemmas a pattern word accepts: its lemma, and for a word ending in a silent "e" also the stem the
+/// lemmatizer gives for its -ed and -ing forms when it does not know the verb ("interfering" → "interfer").
+fn word_forms(w: &str) -> Vec<String> {
+    let l = lemma(w);
+    let mut out = vec![l.clone()];
+    if l.len() > 3 && l.ends_with('e') && !l.ends_with("ee") {
+        out.push(l[..l.len() - 1].to_string());
+    }
+    out
+}
+
+fn compile_pattern(text: &str, loc: &Loc) -> Result<Vec<Elem>> {
+    let err = |m: String| Error::new(ErrorKind::Dictionary, m).in_file(loc.file.to_string()).at_line(loc.line);
+    let mut elems = Vec::new();
+    for word in text.split_whitespace() {
+        match word {
+            "+" => elems.push(Elem::Target),
+            "$" => elems.push(Elem::Source),
+            "*" => elems.push(Elem::Gap(4)),
+            w if w.starts_with('(') => {
+                let inner = w
+                    .strip_prefix('(')
+                    .and_then(|x| x.strip_suffix(')'))
+                    .ok_or_else(|| err(format!("unclosed alternatives {w:?} (no spaces inside parentheses)")))?;
+                let mut alts: Vec<String> = Vec::new();
+                for a in inner.split('|') {
+                    if a.is_empty() {
+                        alts.push(String::new());
+                    } else {
+                        alts.extend(word_forms(a));
+                    }
+                }
+                if alts.iter().any(|a| a.contains(' ')) {
+                    return Err(err(format!("alternatives are single words: {w:?}")));
+                }
+                elems.push(Elem::Words(alts));
+            }
+            w => {
+                if w.contains(['(', ')', '|']) {
+                    return Err(err(format!("stray parenthesis or bar in {w:?}")));
+                }
+                // A word the tokenizer cuts ("win-win") becomes several elements.
+                for t in tokenize(w) {
+                    elems.push(Elem::Words(word_forms(&w[t.span.start..t.span.end])));
+                }
+            }
+        }
+    }
+    match elems.first() {
+        Some(Elem::Words(alts)) if !alts.iter().any(String::is_empty) => {}
+        _ => return Err(err("a pattern starts with a word (its anchor), not a slot or an optional word".into())),
+    }
+    if elems.iter().filter(|e| **e == Elem::Target).count() > 1
+        || elems.iter().filter(|e| **e == Elem::Source).count() > 1
+    {
+        return Err(err("a pattern has at most one + and one $".into()));
+    }
+    Ok(elems)
+}
+
+/// The event coder: actor dictionaries and event patterns compiled once, shared across threads.
+pub struct Coder {
+    actors: ActorMatcher,
+    patterns: Vec<Pattern>,
+    /// Pattern indices by the lemma of their first word.
+    by_anchor: HashMap<String, Vec<usize>>,
+    dict_version: String,
+}
+
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "both", "fellow", "some", "several", "two", "three"];
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "with",
+    "to",
+    "in",
+    "on",
+    "for",
+    "from",
+    "between",
+    "among",
+    "against",
+    "at",
+    "by",
+    "into",
+    "toward",
+    "towards",
+    "including",
+    "like",
+    "under",
+    "over",
+    "about",
+    "than",
+    "via",
+    "through",
+    "across",
+    "within",
+    "amid",
+    "despite",
+    "except",
+    "per",
+    "upon",
+    "after",
+    "before",
+    "during",
+    "behind",
+    "beyond",
+    "near",
+    "regarding",
+];
+const SPEECH: &[&str] = &[
+    "say",
+    "stress",
+    "point",
+    "note",
+    "add",
+    "tell",
+    "state",
+    "emphasize",
+    "emphasise",
+    "claim",
+    "allege",
+    "report",
+    "announce",
+    "declare",
+    "insist",
+    "warn",
+    "assert",
+    "argue",
+    "write",
+    "affirm",
+    "reiterate",
+    "underline",
+];
+
+impl Coder {
+    /// Compiles the dictionaries (actors and event patterns).
+    pub fn new(dict: Dictionaries) -> Result<Coder> {
+        let dict = Arc::new(dict);
+        let mut patterns = Vec::new();
+        let mut by_anchor: HashMap<String, Vec<usize>> = HashMap::new();
+        for entry in &dict.verbs {
+            for p in &entry.patterns {
+                let elems = compile_pattern(&p.text, &p.loc)?;
+                let literals =
+                    elems.iter().filter(|e| matches!(e, Elem::Words(a) if !a.iter().any(String::is_empty))).count();
+                if let Some(Elem::Words(alts)) = elems.first() {
+                    for a in alts {
+                        by_anchor.entry(a.clone()).or_default().push(patterns.len());
+                    }
+                }
+                patterns.push(Pattern {
+                    id: p.id.clone(),
+                    code: entry.code.clone(),
+                    mutual: entry.mutual,
+                    elems,
+                    literals,
+                });
+            }
+        }
+        let dict_version = dict.version().to_string();
+        Ok(Coder { actors: ActorMatcher::from_arc(dict), patterns, by_anchor, dict_version })
+    }
+
+    /// The actor matcher inside.
+    pub fn actors(&self) -> &ActorMatcher {
+        &self.actors
+    }
+
+    /// Version of the dictionaries.
+    pub fn dict_version(&self) -> &str {
+        &self.dict_version
+    }
+
+    /// Number of event patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Codes one document.
+    pub fn code(&self, doc: &Document) -> Coded {
+        let mentions = self.actors.find(doc);
+        let mut events = Vec::new();
+        for seg in doc.segments() {
+            let ms: Vec<&Mention> =
+                mentions.iter().filter(|m| m.sentence == seg.sentence && in_span(m.span, seg.span)).collect();
+            if ms.len() < 1 {
+                continue;
+            }
+            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &mut events);
+        }
+        Coded { mentions, events }
+    }
+
+    fn code_segment(
+        &self,
+        doc: &Document,
+        sentence: Option<usize>,
+        span: Span,
+        text: &str,
+        ms: &[&Mention],
+        out: &mut Vec<Event>,
+    ) {
+        let tokens = tokenize(text);
+        if tokens.is_empty() {
+            return;
+        }
+        let lemmas: Vec<String> = tokens.iter().map(|t| lemma(&text[t.span.start..t.span.end])).collect();
+        let sent = Sentence::new(text, span.start, &tokens, &lemmas, ms);
+        let date = resolve_date(&lemmas, &tokens, text, doc.date);
+        let start_len = out.len();
+        let mut taken_until = 0usize;
+        for i in 0..tokens.len() {
+            if i < taken_until || sent.group_at[i].is_some() {
+                continue;
+            }
+            let Some(cands) = self.by_anchor.get(&lemmas[i]) else { continue };
+            // The most specific pattern at this anchor wins (most literal words, then the first written).
+            let mut best: Option<(usize, Match)> = None;
+            for &pi in cands {
+                if let Some(m) = sent.match_pattern(&self.patterns[pi], i) {
+                    let better = match &best {
+                        None => true,
+                        Some((bi, bm)) => (self.patterns[pi].literals, m.end) > (self.patterns[*bi].literals, bm.end),
+                    };
+                    if better {
+                        best = Some((pi, m));
+                    }
+                }
+            }
+            let Some((pi, m)) = best else { continue };
+            let p = &self.patterns[pi];
+            if self.emit(doc, sentence, &sent, p, i, &m, date, out) {
+                taken_until = m.evidence_end;
+            }
+        }
+        // One event per sentence, source, target and code.
+        let mut seen = std::collections::HashSet::new();
+        let mut k = start_len;
+        while k < out.len() {
+            let e = &out[k];
+            if !seen.insert((e.source.code.clone(), e.target.code.clone(), e.code.clone())) {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        _doc: &Document,
+        sentence: Option<usize>,
+        sent: &Sentence,
+        p: &Pattern,
+        anchor: usize,
+        m: &Match,
+        date: Option<Date>,
+        out: &mut Vec<Event>,
+    ) -> bool {
+        // Who acts and who is acted upon.
+        let subject = sent.subject_before(anchor);
+        let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
+            (Some(s), Some(t)) => (vec![s], vec![t]),
+            (Some(s), None) => match subject {
+                Some(subj) => (vec![s], vec![subj]),
+                None => return false,
+            },
+            (None, Some(t)) => match subject {
+                Some(subj) => (vec![subj], vec![t]),
+                None => return false,
+            },
+            (None, None) => match subject {
+                Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
+                _ => return false,
+            },
+        };
+        let reciprocal = m.reciprocal || sources == targets;
+        let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
+        let (mode, refusal) = sent.mode(mode_start, anchor);
+        let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // Reported speech: "X said Y attacked Z" is X accusing Y.
+        let speaker = sent.speaker_of(subject, anchor);
+        let evidence = Span::new(
+            sent.tokens[anchor].span.start + sent.offset,
+            sent.tokens[m.evidence_end - 1].span.end + sent.offset,
+        );
+        let mut emitted = false;
+        let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
+            if src.code == tgt.code && src.country.is_some() {
+                return;
+            }
+            out.push(Event {
+                sentence,
+                source: src.clone(),
+                target: tgt.clone(),
+                code: code.to_string(),
+                mode,
+                date,
+                evidence,
+                rule,
+            });
+            emitted = true;
+        };
+        let root: u8 = code[..2].parse().unwrap_or(0);
+        for &sg in &sources {
+            for &tg in &targets {
+                let src_members = &sent.groups[sg].members;
+                let tgt_members = &sent.groups[tg].members;
+                if let Some(spk) = speaker.filter(|_| root >= 15) {
+                    let spk_m = sent.groups[spk].members[0];
+                    for &s in src_members {
+                        if sent.mentions[s].country != sent.mentions[spk_m].country {
+                            push(
+                                sent.mentions[spk_m],
+                                sent.mentions[s],
+                                "112",
+                                format!("{}+accuse", p.id),
+                                Mode::Asserted,
+                                out,
+                            );
+                        }
+                    }
+                    continue;
+                }
+                let rule = format!("{}{}", p.id, suffix);
+                for &s in src_members {
+                    for &t in tgt_members {
+                        if s == t {
+                            continue;
+                        }
+                        if reciprocal && sg == tg {
+                            push(sent.mentions[s], sent.mentions[t], &code, rule.clone(), mode, out);
+                            continue;
+                        }
+                        push(sent.mentions[s], sent.mentions[t], &code, rule.clone(), mode, out);
+                        // "X met Y" is also "Y met X" — when it happened, not when one side only intends it, and
+                        // not from direct speech, where "I ... with you" is the speaker's own account.
+                        let named = |m: &Mention| !matches!(m.via, Via::Speaker | Via::Addressee);
+                        if p.mutual && mode == Mode::Asserted && named(sent.mentions[s]) && named(sent.mentions[t]) {
+                            push(sent.mentions[t], sent.mentions[s], &code, rule.clone(), mode, out);
+                        }
+                    }
+                }
+            }
+        }
+        emitted
+    }
+}
+
+fn in_span(inner: Span, outer: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// The code an event gets given its mode: intentions become "express intent" (03) codes, appeals become 02 codes,
+/// refusals become rejections (12); other negated events are dropped. Returns the code and a rule suffix.
+fn recode(code: &str, mode: Mode, refusal: bool) -> Option<(String, &'static str)> {
+    let root: u8 = code[..2].parse().ok()?;
+    let same = || Some((code.to_string(), ""));
+    match mode {
+        Mode::Asserted | Mode::Hypothetical => same(),
+        Mode::Intended => {
+            let c = match (root, code) {
+                (_, "050") => "030",
+                (4, _) => "036",
+                (5, _) => "032",
+                (6, "061") => "0311",
+                (6, "062") => "0312",
+                (6, "063") => "0313",
+                (6, "064") => "0314",
+                (6, _) => "031",
+                (7, _) => "033",
+                (8, "081") => "0351",
+                (8, "085") => "0353",
+                (8, "087") => "0356",
+                (8, _) => "035",
+                (15 | 19, _) => "138",
+                (16, _) => "131",
+                (17, _) => "137",
+                (18, _) => "1383",
+                (20, _) => "1385",
+                _ => return same(),
+            };
+            Some((c.to_string(), "+intent"))
+        }
+        Mode::Appeal => {
+            let c = match root {
+                3 | 5 => "022",
+                4 => "026",
+                6 => "021",
+                7 => "023",
+                8 => "025",
+                _ => return same(),
+            };
+            Some((c.to_string(), "+appeal"))
+        }
+        Mode::Negated => {
+            if !refusal {
+                return None;
+            }
+            let c = match (root, code) {
+                (5, "057") => "127",
+                (4, _) => "125",
+                (3 | 5, _) => "120",
+                (6, _) => "121",
+                (7, _) => "122",
+                (8, _) => "124",
+                _ => return None,
+            };
+            Some((c.to_string(), "+reject"))
+        }
+    }
+}
+
+/// A group of actor mentions acting together: one mention, "China and Belarus", or "the two sides".
+#[derive(Clone, Debug)]
+struct Group {
+    members: Vec<usize>,
+    tok_start: usize,
+    tok_end: usize,
+}
+
+struct Match {
+    target: Option<usize>,
+    source: Option<usize>,
+    /// One past the last literal token of the pattern.
+    evidence_end: usize,
+    end: usize,
+    reciprocal: bool,
+}
+
+/// A sentence's tokens with its actor groups laid over them.
+struct Sentence<'a> {
+    text: &'a str,
+    offset: usize,
+    tokens: &'a [Token],
+    lemmas: &'a [String],
+    mentions: Vec<&'a Mention>,
+    groups: Vec<Group>,
+    /// For each token, the group it belongs to.
+    group_at: Vec<Option<usize>>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(
+        text: &'a str,
+        offset: usize,
+        tokens: &'a [Token],
+        lemmas: &'a [String],
+        ms: &[&'a Mention],
+    ) -> Sentence<'a> {
+        let mentions: Vec<&Mention> = ms.to_vec();
+        // Token range of each mention.
+        let tok_range = |m: &Mention| -> Option<(usize, usize)> {
+            let (s, e) = (m.span.start - offset, m.span.end - offset);
+            let first = tokens.iter().position(|t| t.span.start >= s)?;
+            let last = tokens.iter().rposition(|t| t.span.end <= e)?;
+            (first <= last).then_some((first, last + 1))
+        };
+        let mut groups: Vec<Group> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some((a, b)) = tok_range(m) else { continue };
+            if let Some(g) = groups.last_mut() {
+                // The same span ("the two sides" is two mentions), or joined by "and", ",", "as well as".
+                let same = g.tok_start == a && g.tok_end == b;
+                let between: Vec<&str> = lemmas[g.tok_end.min(a)..a].iter().map(String::as_str).collect();
+                let joined = matches!(
+                    between.as_slice(),
+                    ["and"] | [","] | ["and", "the"] | [",", "and"] | ["as", "well", "as"] | ["or"]
+                );
+                if same || (g.tok_end <= a && joined) {
+                    g.members.push(i);
+                    g.tok_end = g.tok_end.max(b);
+                    continue;
+                }
+            }
+            groups.push(Group { members: vec![i], tok_start: a, tok_end: b });
+        }
+        let mut group_at = vec![None; tokens.len()];
+        for (gi, g) in groups.iter().enumerate() {
+            for slot in &mut group_at[g.tok_start..g.tok_end] {
+                *slot = Some(gi);
+            }
+        }
+        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].span.start..self.tokens[i].span.end]
+    }
+
+    /// The group starting at token `i`, after determiners.
+    fn group_starting(&self, mut i: usize) -> Option<(usize, usize)> {
+        while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i].as_str()) {
+            i += 1;
+        }
+        let g = self.group_at.get(i).copied().flatten()?;
+        (self.groups[g].tok_start == i).then_some((g, self.groups[g].tok_end))
+    }
+
+    fn match_pattern(&self, p: &Pattern, anchor: usize) -> Option<Match> {
+        let mut st = Match { target: None, source: None, evidence_end: anchor + 1, end: anchor, reciprocal: false };
+        if self.match_from(&p.elems, 0, anchor, &mut st) {
+            Some(st)
+        } else {
+            None
+        }
+    }
+
+    fn match_from(&self, elems: &[Elem], k: usize, i: usize, st: &mut Match) -> bool {
+        if k == elems.len() {
+            st.end = i;
+            return true;
+        }
+        let n = self.tokens.len();
+        match &elems[k] {
+            Elem::Words(alts) => {
+                if i < n && self.group_at[i].is_none() && alts.iter().any(|a| !a.is_empty() && *a == self.lemmas[i]) {
+                    let saved = st.evidence_end;
+                    st.evidence_end = st.evidence_end.max(i + 1);
+                    if self.match_from(elems, k + 1, i + 1, st) {
+                        return true;
+                    }
+                    st.evidence_end = saved;
+                }
+                alts.iter().any(String::is_empty) && self.match_from(elems, k + 1, i, st)
+            }
+            Elem::Gap(max) => {
+                for skip in 0..=*max {
+                    let j = i + skip;
+                    if j > n {
+                        break;
+                    }
+                    if skip > 0 {
+                        let t = j - 1;
+                        if self.group_at[t].is_some() || matches!(self.word(t), ";" | ":" | "." | "!" | "?") {
+                            break;
+                        }
+                    }
+                    if self.match_from(elems, k + 1, j, st) {
+                        return true;
+                    }
+                }
+                false
+            }
+            Elem::Target | Elem::Source => {
+                // "each other", "one another": the subject's own members.
+                if k == elems.len() - 1 || matches!(elems[k], Elem::Target) {
+                    let two = |a: &str, b: &str| i + 1 < n && self.lemmas[i] == a && self.lemmas[i + 1] == b;
+                    if matches!(elems[k], Elem::Target) && (two("each", "other") || two("one", "another")) {
+                        st.reciprocal = true;
+                        return self.match_from(elems, k + 1, i + 2, st);
+                    }
+                }
+                let Some((g, end)) = self.group_starting(i) else { return false };
+                let saved = (st.target, st.source);
+                if matches!(elems[k], Elem::Target) {
+                    st.target = Some(g);
+                } else {
+                    st.source = Some(g);
+                }
+                // A possessive after the actor ("Belarus' internal affairs") stays with it.
+                let mut j = end;
+                if j < n && matches!(self.word(j), "'s" | "’s" | "'" | "’") {
+                    j += 1;
+                }
+                if self.match_from(elems, k + 1, j, st) {
+                    return true;
+                }
+                (st.target, st.source) = saved;
+                false
+            }
+        }
+    }
+
+    /// The first token of the clause that holds token `i`.
+    fn clause_start(&self, i: usize) -> usize {
+        (0..i).rev().find(|&j| matches!(self.word(j), ";" | ":")).map_or(0, |j| j + 1)
+    }
+
+    /// Whether the group can be a subject: not inside a prepositional phrase and not a modifier in a hyphenated
+    /// compound ("China-Belarus relations").
+    fn can_be_subject(&self, g: usize) -> bool {
+        let grp = &self.groups[g];
+        let (a, b) = (grp.tok_start, grp.tok_end);
+        let mut k = a;
+        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1].as_str()) && self.group_at[k - 1].is_none() {
+            k -= 1;
+        }
+        if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1].as_str()) {
+            return false;
+        }
+        let hyphen = |t: usize| matches!(self.word(t), "-" | "–" | "—");
+        if (a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b)) {
+            return false;
+        }
+        true
+    }
+
+    /// The subject of the verb at `anchor`: the nearest group before it in its clause that can be a subject.
+    fn subject_before(&self, anchor: usize) -> Option<usize> {
+        let start = self.clause_start(anchor);
+        let mut seen = std::collections::HashSet::new();
+        for t in (start..anchor).rev() {
+            if let Some(g) = self.group_at[t] {
+                if seen.insert(g) && self.can_be_subject(g) {
+                    return Some(g);
+                }
+            }
+        }
+        None
+    }
+
+    /// The mode from the words between the subject and the verb (and "if" anywhere before the verb in the clause).
+    /// Also says whether a negation is a refusal ("refused to", "declined to", "rejected").
+    fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
+        let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].iter().map(String::as_str).collect();
+        let clause: Vec<&str> = self.lemmas[self.clause_start(anchor)..anchor].iter().map(String::as_str).collect();
+        let has = |w: &str| words.contains(&w);
+        let refusal = words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
+        if refusal
+            || words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "not"
+                        | "n't"
+                        | "never"
+                        | "fail"
+                        | "cannot"
+                        | "can't"
+                        | "won't"
+                        | "didn't"
+                        | "doesn't"
+                        | "don't"
+                        | "no"
+                )
+            })
+        {
+            return (Mode::Negated, refusal);
+        }
+        if clause.iter().any(|w| matches!(*w, "if" | "unless" | "whether"))
+            || ["could", "might", "may"].iter().any(|w| has(w))
+        {
+            return (Mode::Hypothetical, false);
+        }
+        if ["should", "must", "ought", "need"].iter().any(|w| has(w)) {
+            return (Mode::Appeal, false);
+        }
+        if [
+            "will",
+            "would",
+            "shall",
+            "'ll",
+            "ready",
+            "willing",
+            "plan",
+            "intend",
+            "hope",
+            "aim",
+            "seek",
+            "want",
+            "prepare",
+            "pledge",
+            "vow",
+            "promise",
+            "expect",
+            "commit",
+            "determine",
+            "wish",
+            "eager",
+            "keen",
+            "offer",
+            "propose",
+            "agree",
+            "decide",
+        ]
+        .iter()
+        .any(|w| has(w))
+        {
+            return (Mode::Intended, false);
+        }
+        (Mode::Asserted, false)
+    }
+
+    /// The speaker of reported speech around the verb: "X said (that) SUBJ VERB" or "SUBJ VERB …, X said".
+    fn speaker_of(&self, subject: Option<usize>, anchor: usize) -> Option<usize> {
+        let subj = subject?;
+        let s_start = self.groups[subj].tok_start;
+        // Before: a verb of saying between the start and the subject, with its own subject.
+        for t in (self.clause_start(anchor)..s_start).rev() {
+            if SPEECH.contains(&self.lemmas[t].as_str()) && self.group_at[t].is_none() {
+                let spk = self.subject_before(t)?;
+                return (spk != subj).then_some(spk);
+            }
+        }
+        // After: ", X said." at the end.
+        let n = self.tokens.len();
+        for t in anchor + 1..n {
+            if self.word(t) == "," {
+                if let Some((g, end)) = self.group_starting(t + 1) {
+                    if end < n && SPEECH.contains(&self.lemmas[end].as_str()) && g != subj {
+                        return Some(g);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// The date a sentence gives for its events, resolved against the document's date: "on Tuesday" (the last
+/// Tuesday on or before it), "yesterday", "last week", "on January 10" or "Jan. 10" (this year, or last year when
+/// that would be after the document).
+pub(crate) fn resolve_date(lemmas: &[String], tokens: &[Token], text: &str, doc: Option<Date>) -> Option<Date> {
+    let d = doc?;
+    let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
+    for i in 0..tokens.len() {
+        let l = lemmas[i].as_str();
+        let cap = word(i).starts_with(char::is_uppercase);
+        if let Some(wd) = WEEKDAYS.iter().position(|w| *w == l || format!("{w}s") == l) {
+            if cap {
+                let back = (i64::from(d.weekday()) - wd as i64).rem_euclid(7);
+                return Some(d.add_days(-back));
+            }
+        }
+        match l {
+            "yesterday" => return Some(d.add_days(-1)),
+            "today" | "tonight" => return Some(d),
+            "last" if i + 1 < tokens.len() && lemmas[i + 1] == "week" => return Some(d.add_days(-7)),
+            _ => {}
+        }
+        let w = word(i).trim_end_matches('.').to_lowercase();
+        let month = MONTHS
+            .iter()
+            .position(|m| *m == w)
+            .or_else(|| MONTH_ABBR.iter().position(|m| *m == w).filter(|_| word(i).ends_with('.') || w == "may"));
+        if let (Some(mi), true) = (month, cap) {
+            if let Some(next) = tokens.get(i + 1).filter(|t| t.kind == TokenKind::Number) {
+                let day: u8 = text[next.span.start..next.span.end].parse().unwrap_or(0);
+                if let Some(mut date) = Date::new(d.year(), mi as u8 + 1, day) {
+                    if date > d {
+                        date = Date::new(d.year() - 1, mi as u8 + 1, day).unwrap_or(date);
+                    }
+                    return Some(date);
+                }
+            }
+        }
+    }
+    Some(d)
+}
+
+/// Whether a mention was found by its name rather than resolved from context.
+pub fn is_named(m: &Mention) -> bool {
+    m.via == Via::Name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_resolve_against_the_document() {
+        let d: Date = "2022-01-05".parse().unwrap(); // a Wednesday
+        let check = |s: &str| {
+            let toks = tokenize(s);
+            let lem: Vec<String> = toks.iter().map(|t| lemma(&s[t.span.start..t.span.end])).collect();
+            resolve_date(&lem, &toks, s, Some(d)).unwrap().to_string()
+        };
+        assert_eq!(check("They met on Tuesday."), "2022-01-04");
+        assert_eq!(check("They met on Wednesday."), "2022-01-05");
+        assert_eq!(check("They met yesterday."), "2022-01-04");
+        assert_eq!(check("They met last week."), "2021-12-29");
+        assert_eq!(check("They met on December 30."), "2021-12-30");
+        assert_eq!(check("They met on Jan. 3 in Minsk."), "2022-01-03");
+        assert_eq!(check("They may meet."), "2022-01-05");
+    }
+
+    #[test]
+    fn recoding_by_mode() {
+        assert_eq!(recode("040", Mode::Intended, false), Some(("036".into(), "+intent")));
+        assert_eq!(recode("050", Mode::Intended, false), Some(("030".into(), "+intent")));
+        assert_eq!(recode("190", Mode::Negated, false), None);
+        assert_eq!(recode("040", Mode::Negated, true), Some(("125".into(), "+reject")));
+        assert_eq!(recode("190", Mode::Asserted, false), Some(("190".into(), "")));
+    }
+}

@@ -1,0 +1,405 @@
+//! Scoring the coder against gold-annotated text, like spaCy's `Scorer`: precision, recall and F1 overall and per
+//! CAMEO root, at two levels.
+//!
+//! - **country+root**: actors compared on their first three letters (the whole code for `IGO…`/`NGO…`/`IMG…`
+//!   actors), codes on their root (first two digits) or any root listed in `alt`;
+//! - **strict**: full actor codes, codes on their first three digits (or any code in `alt`).
+//!
+//! `optional` gold events count neither as misses nor as false alarms. Predictions are compared as sets: the same
+//! sentence, dyad and code counted once per level. Title events are not scored (gold indexes sentences only).
+//!
+//! The gold format (one JSON object per document, in a `.json` file or one a line in `.jsonl`):
+//! `{"id", "date": "YYYY-MM-DD"|null, "title"?, "sentences": [...], "events": [{"s", "source", "target", "code",
+//! "alt"?: [...], "optional"?: true, "note"?}], "no_event_sentences"?: [...]}`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::coder::{Coder, Event};
+use crate::date::Date;
+use crate::document::Document;
+use crate::error::{Error, ErrorKind, Result};
+
+/// A gold event.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldEvent {
+    /// Sentence index.
+    pub s: usize,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// CAMEO code or root.
+    pub code: String,
+    /// Other acceptable codes.
+    #[serde(default)]
+    pub alt: Vec<String>,
+    /// Neither required nor penalised.
+    #[serde(default)]
+    pub optional: bool,
+    /// Annotator's note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A gold document.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldDoc {
+    /// Document id (string or number in the file).
+    #[serde(deserialize_with = "id_string")]
+    pub id: String,
+    /// Date, when known.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Title, when given.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The sentences, indexed by the events' `s`.
+    pub sentences: Vec<String>,
+    /// Gold events.
+    #[serde(default)]
+    pub events: Vec<GoldEvent>,
+    /// Sentences that report no event.
+    #[serde(default)]
+    pub no_event_sentences: Vec<usize>,
+}
+
+fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    match v {
+        serde_json::Value::String(s) => Ok(s),
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        other => Err(serde::de::Error::custom(format!("id must be a string or number, not {other}"))),
+    }
+}
+
+impl GoldDoc {
+    /// The document to code.
+    pub fn document(&self) -> Result<Document> {
+        let mut doc = Document::from_sentences(self.id.clone(), self.title.as_deref(), &self.sentences);
+        if let Some(d) = &self.date {
+            doc.date = Some(d.parse::<Date>().map_err(|e| Error::new(ErrorKind::InvalidField, format!("date: {e}")))?);
+        }
+        Ok(doc)
+    }
+}
+
+/// Reads gold documents from a file: one JSON object, an array, or JSON Lines.
+pub fn read_gold(path: &str) -> Result<Vec<GoldDoc>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::Io, e.to_string()).in_file(path))?;
+    let trimmed = text.trim_start();
+    let parse = |s: &str, line: u64| -> Result<Vec<GoldDoc>> {
+        let v: serde_json::Value = serde_json::from_str(s).map_err(|e| {
+            Error::new(ErrorKind::InvalidJson, format!("invalid JSON: {e}"))
+                .in_file(path)
+                .at_line(line + e.line() as u64 - 1)
+        })?;
+        let items = match v {
+            serde_json::Value::Array(a) => a,
+            v => vec![v],
+        };
+        items
+            .into_iter()
+            .map(|v| {
+                serde_json::from_value(v).map_err(|e| {
+                    Error::new(ErrorKind::InvalidField, format!("not a gold document: {e}")).in_file(path).at_line(line)
+                })
+            })
+            .collect()
+    };
+    let first_line = trimmed.lines().next().unwrap_or("");
+    if trimmed.starts_with('[') || first_line.trim() == "{" {
+        return parse(&text, 1);
+    }
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.extend(parse(line, i as u64 + 1)?);
+    }
+    Ok(out)
+}
+
+/// Scoring level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Countries and roots.
+    CountryRoot,
+    /// Full actor codes and three-digit codes.
+    Strict,
+}
+
+impl Level {
+    /// Name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::CountryRoot => "country+root",
+            Level::Strict => "strict",
+        }
+    }
+}
+
+/// True positives, false positives, false negatives.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Matched required gold events.
+    pub tp: usize,
+    /// Predictions matching no gold event.
+    pub fp: usize,
+    /// Required gold events not found.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Precision (1 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    /// Recall (1 when nothing was required).
+    pub fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+/// A false alarm or a miss, for people to read.
+#[derive(Clone, Debug)]
+pub struct ErrorCase {
+    /// `false alarm` or `miss`.
+    pub kind: &'static str,
+    /// Document id.
+    pub doc: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The sentence.
+    pub text: String,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// CAMEO code.
+    pub code: String,
+    /// The rule that fired (false alarms).
+    pub rule: Option<String>,
+}
+
+/// Scores at one level.
+#[derive(Clone, Debug, Default)]
+pub struct LevelReport {
+    /// Overall counts.
+    pub total: Counts,
+    /// Counts by CAMEO root.
+    pub by_root: BTreeMap<String, Counts>,
+    /// False alarms and misses.
+    pub errors: Vec<ErrorCase>,
+}
+
+/// The whole report of one run.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Documents scored.
+    pub documents: usize,
+    /// Sentences scored.
+    pub sentences: usize,
+    /// Required gold events.
+    pub required: usize,
+    /// Optional gold events.
+    pub optional: usize,
+    /// Events in sentences the gold says report none.
+    pub no_event_violations: usize,
+    /// Country+root level.
+    pub country_root: LevelReport,
+    /// Strict level.
+    pub strict: LevelReport,
+}
+
+fn actor_key(code: &str, level: Level) -> String {
+    if level == Level::Strict || code.len() <= 3 || ["IGO", "NGO", "IMG"].iter().any(|p| code.starts_with(p)) {
+        code.to_string()
+    } else {
+        code[..3].to_string()
+    }
+}
+
+fn code_key(code: &str, level: Level) -> String {
+    match level {
+        Level::CountryRoot => code.chars().take(2).collect(),
+        Level::Strict => code.chars().take(3).collect(),
+    }
+}
+
+fn codes_match(pred: &str, gold: &GoldEvent, level: Level) -> bool {
+    let p = code_key(pred, level);
+    std::iter::once(&gold.code).chain(&gold.alt).any(|g| {
+        let g = code_key(g, level);
+        // A two-digit gold code at the strict level is a root: any code of that root matches.
+        if level == Level::Strict && g.len() == 2 {
+            p.starts_with(&g)
+        } else {
+            p == g
+        }
+    })
+}
+
+/// Scores the coder on gold documents.
+pub fn evaluate(coder: &Coder, golds: &[GoldDoc]) -> Result<Report> {
+    let mut report = Report::default();
+    for g in golds {
+        let doc = g.document()?;
+        let coded = coder.code(&doc);
+        let preds: Vec<&Event> = coded.events.iter().filter(|e| e.sentence.is_some()).collect();
+        report.documents += 1;
+        report.sentences += g.sentences.len();
+        report.required += g.events.iter().filter(|e| !e.optional).count();
+        report.optional += g.events.iter().filter(|e| e.optional).count();
+        report.no_event_violations +=
+            preds.iter().filter(|e| g.no_event_sentences.contains(&e.sentence.unwrap())).count();
+        for level in [Level::CountryRoot, Level::Strict] {
+            let lr = match level {
+                Level::CountryRoot => &mut report.country_root,
+                Level::Strict => &mut report.strict,
+            };
+            score_doc(g, &preds, level, lr);
+        }
+    }
+    Ok(report)
+}
+
+fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) {
+    // Predictions as a set at this level.
+    let mut uniq: Vec<&Event> = Vec::new();
+    let key = |e: &Event| {
+        (e.sentence, actor_key(&e.source.code, level), actor_key(&e.target.code, level), code_key(&e.code, level))
+    };
+    for e in preds {
+        if !uniq.iter().any(|u| key(u) == key(e)) {
+            uniq.push(e);
+        }
+    }
+    let mut used = vec![false; uniq.len()];
+    let mut order: Vec<&GoldEvent> = g.events.iter().filter(|e| !e.optional).collect();
+    order.extend(g.events.iter().filter(|e| e.optional));
+    let sentence_text = |s: usize| g.sentences.get(s).cloned().unwrap_or_default();
+    for ge in order {
+        let found = uniq.iter().enumerate().position(|(i, p)| {
+            !used[i]
+                && p.sentence == Some(ge.s)
+                && actor_key(&p.source.code, level) == actor_key(&ge.source, level)
+                && actor_key(&p.target.code, level) == actor_key(&ge.target, level)
+                && codes_match(&p.code, ge, level)
+        });
+        if let Some(i) = found {
+            used[i] = true;
+        }
+        if ge.optional {
+            continue;
+        }
+        let root = code_key(&ge.code, Level::CountryRoot);
+        let c = lr.by_root.entry(root).or_default();
+        if found.is_some() {
+            c.tp += 1;
+            lr.total.tp += 1;
+        } else {
+            c.fn_ += 1;
+            lr.total.fn_ += 1;
+            lr.errors.push(ErrorCase {
+                kind: "miss",
+                doc: g.id.clone(),
+                sentence: ge.s,
+                text: sentence_text(ge.s),
+                source: ge.source.clone(),
+                target: ge.target.clone(),
+                code: ge.code.clone(),
+                rule: None,
+            });
+        }
+    }
+    for (i, p) in uniq.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let root = code_key(&p.code, Level::CountryRoot);
+        lr.by_root.entry(root).or_default().fp += 1;
+        lr.total.fp += 1;
+        let s = p.sentence.unwrap_or(0);
+        lr.errors.push(ErrorCase {
+            kind: "false alarm",
+            doc: g.id.clone(),
+            sentence: s,
+            text: sentence_text(s),
+            source: p.source.code.clone(),
+            target: p.target.code.clone(),
+            code: p.code.clone(),
+            rule: Some(p.rule.clone()),
+        });
+    }
+}
+
+impl LevelReport {
+    /// Adds another report's counts.
+    pub fn merge(&mut self, o: &LevelReport) {
+        self.total.add(o.total);
+        for (k, v) in &o.by_root {
+            self.by_root.entry(k.clone()).or_default().add(*v);
+        }
+        self.errors.extend(o.errors.iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(code: &str, alt: &[&str]) -> GoldEvent {
+        GoldEvent {
+            s: 0,
+            source: "CHNGOV".into(),
+            target: "BLR".into(),
+            code: code.into(),
+            alt: alt.iter().map(|s| s.to_string()).collect(),
+            optional: false,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn code_levels() {
+        assert!(codes_match("036", &gold("030", &[]), Level::CountryRoot));
+        assert!(!codes_match("036", &gold("030", &[]), Level::Strict));
+        assert!(codes_match("0311", &gold("031", &[]), Level::Strict));
+        assert!(codes_match("051", &gold("030", &["05"]), Level::Strict));
+        assert!(codes_match("020", &gold("031", &["03", "02"]), Level::CountryRoot));
+        assert_eq!(actor_key("CHNGOV", Level::CountryRoot), "CHN");
+        assert_eq!(actor_key("IGOUNO", Level::CountryRoot), "IGOUNO");
+    }
+
+    #[test]
+    fn counts() {
+        let c = Counts { tp: 8, fp: 2, fn_: 0 };
+        assert!((c.precision() - 0.8).abs() < 1e-9);
+        assert!((c.f1() - 0.888_888).abs() < 1e-3);
+    }
+}
