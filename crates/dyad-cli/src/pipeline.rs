@@ -54,7 +54,8 @@ pub struct Totals {
 const BATCH: usize = 256;
 
 /// Runs `work` on every document of the inputs on `threads` threads, writing outputs in input order to `out`.
-/// Input errors are printed to stderr and counted; the batch goes on.
+/// A reader thread parses the next batch while the workers code this one. Input errors are printed to stderr (in
+/// input order with the output) and counted; the batch goes on.
 pub fn run<W, F>(args: &InputArgs, out: &mut W, work: F) -> anyhow::Result<Totals>
 where
     W: Write,
@@ -63,41 +64,49 @@ where
     let opts = args.read_options()?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-    let mut reader = Reader::new(args.paths.clone(), opts);
+    let reader = Reader::new(args.paths.clone(), opts);
     let mut totals = Totals::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    loop {
-        batch.clear();
-        let mut done = true;
-        for item in reader.by_ref() {
-            match item {
-                Ok(doc) => {
-                    batch.push(doc);
-                    if batch.len() == BATCH {
-                        done = false;
-                        break;
+    // Items are documents or input errors, kept in order so that messages line up with the output.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Document, dyad::Error>>>(2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut docs = 0;
+            for item in reader {
+                docs += usize::from(item.is_ok());
+                batch.push(item);
+                if docs == BATCH {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
                     }
+                    docs = 0;
                 }
-                Err(e) => {
-                    totals.failed += 1;
-                    out.flush()?;
-                    eprintln!("dyad: {e}");
+            }
+            let _ = tx.send(batch);
+        });
+        for batch in rx {
+            let outputs: Vec<Option<Vec<u8>>> = if threads == 1 {
+                batch.iter().map(|d| d.as_ref().ok().map(&work)).collect()
+            } else {
+                pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(&work)).collect())
+            };
+            for (item, o) in batch.iter().zip(outputs) {
+                match (item, o) {
+                    (Ok(_), Some(bytes)) => {
+                        totals.documents += 1;
+                        out.write_all(&bytes)?;
+                    }
+                    (Err(e), _) => {
+                        totals.failed += 1;
+                        out.flush()?;
+                        eprintln!("dyad: {e}");
+                    }
+                    _ => {}
                 }
             }
         }
-        let outputs: Vec<Vec<u8>> = if threads == 1 {
-            batch.iter().map(&work).collect()
-        } else {
-            pool.install(|| batch.par_iter().map(&work).collect())
-        };
-        for o in outputs {
-            out.write_all(&o)?;
-        }
-        totals.documents += batch.len();
-        if done {
-            break;
-        }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(totals)
 }

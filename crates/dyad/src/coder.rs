@@ -300,7 +300,7 @@ impl Coder {
         for seg in doc.segments() {
             let ms: Vec<&Mention> =
                 mentions.iter().filter(|m| m.sentence == seg.sentence && in_span(m.span, seg.span)).collect();
-            if ms.len() < 1 {
+            if ms.is_empty() {
                 continue;
             }
             self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &mut events);
@@ -326,11 +326,11 @@ impl Coder {
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
-        for i in 0..tokens.len() {
+        for (i, lem) in lemmas.iter().enumerate() {
             if i < taken_until || sent.group_at[i].is_some() {
                 continue;
             }
-            let Some(cands) = self.by_anchor.get(&lemmas[i]) else { continue };
+            let Some(cands) = self.by_anchor.get(lem) else { continue };
             // The most specific pattern at this anchor wins (most literal words, then the first written).
             let mut best: Option<(usize, Match)> = None;
             for &pi in cands {
@@ -850,25 +850,26 @@ pub(crate) fn resolve_date(lemmas: &[String], tokens: &[Token], text: &str, doc:
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     for i in 0..tokens.len() {
         let l = lemmas[i].as_str();
-        let cap = word(i).starts_with(char::is_uppercase);
-        if let Some(wd) = WEEKDAYS.iter().position(|w| *w == l || format!("{w}s") == l) {
-            if cap {
-                let back = (i64::from(d.weekday()) - wd as i64).rem_euclid(7);
-                return Some(d.add_days(-back));
-            }
-        }
         match l {
             "yesterday" => return Some(d.add_days(-1)),
             "today" | "tonight" => return Some(d),
             "last" if i + 1 < tokens.len() && lemmas[i + 1] == "week" => return Some(d.add_days(-7)),
             _ => {}
         }
+        if !word(i).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let day_name = l.strip_suffix('s').unwrap_or(l);
+        if let Some(wd) = WEEKDAYS.iter().position(|w| *w == l || *w == day_name) {
+            let back = (i64::from(d.weekday()) - wd as i64).rem_euclid(7);
+            return Some(d.add_days(-back));
+        }
         let w = word(i).trim_end_matches('.').to_lowercase();
         let month = MONTHS
             .iter()
             .position(|m| *m == w)
             .or_else(|| MONTH_ABBR.iter().position(|m| *m == w).filter(|_| word(i).ends_with('.') || w == "may"));
-        if let (Some(mi), true) = (month, cap) {
+        if let Some(mi) = month {
             if let Some(next) = tokens.get(i + 1).filter(|t| t.kind == TokenKind::Number) {
                 let day: u8 = text[next.span.start..next.span.end].parse().unwrap_or(0);
                 if let Some(mut date) = Date::new(d.year(), mi as u8 + 1, day) {

@@ -1,0 +1,195 @@
+//! `dyad code` and `dyad eval` through the real binary.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn code_stdin(args: &[&str], input: &str) -> Vec<Value> {
+    let mut full = vec!["code"];
+    full.extend_from_slice(args);
+    full.push("-");
+    let out = run_stdin(&full, input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    lines(&out)
+}
+
+fn triples(evs: &[Value]) -> Vec<(String, String, String)> {
+    evs.iter()
+        .map(|e| {
+            (
+                e["source"]["code"].as_str().unwrap().to_string(),
+                e["target"]["code"].as_str().unwrap().to_string(),
+                e["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_required_events_and_silences() {
+    let Some(shared) = shared() else { return };
+    let seed = shared.join("seed/article-610.txt");
+    let out = run(&["code", seed.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let evs = lines(&out);
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("seed/article-610.gold.json")).unwrap()).unwrap();
+    // Every required gold event is found at country+root level.
+    for g in gold["events"].as_array().unwrap().iter().filter(|g| g["optional"] != true) {
+        let s = g["s"].as_u64().unwrap();
+        let codes: Vec<String> = std::iter::once(g["code"].as_str().unwrap().to_string())
+            .chain(g["alt"].as_array().into_iter().flatten().map(|a| a.as_str().unwrap().to_string()))
+            .map(|c| c[..2].to_string())
+            .collect();
+        let found = evs.iter().any(|e| {
+            e["sentence"] == s
+                && e["source"]["code"].as_str().unwrap()[..3] == g["source"].as_str().unwrap()[..3]
+                && e["target"]["code"].as_str().unwrap()[..3] == g["target"].as_str().unwrap()[..3]
+                && codes.contains(&e["code"].as_str().unwrap()[..2].to_string())
+        });
+        assert!(found, "required gold event not found: {g}");
+    }
+    // No event in the sentences that report none, and no actor but China and Belarus.
+    for e in &evs {
+        let s = e["sentence"].as_u64();
+        assert!(![Some(2), Some(4), Some(5), Some(12)].contains(&s), "event in a no-event sentence: {e}");
+        for side in ["source", "target"] {
+            let c = e[side]["code"].as_str().unwrap();
+            assert!(c.starts_with("CHN") || c.starts_with("BLR"), "actor other than China or Belarus: {e}");
+        }
+    }
+    // The first sentence, which PETRARCH2 misses: the phone call in both directions.
+    let s0: Vec<_> = triples(&evs.iter().filter(|e| e["sentence"] == 0).cloned().collect::<Vec<_>>());
+    assert!(s0.contains(&("CHNGOV".into(), "BLRGOV".into(), "041".into())), "{s0:?}");
+    assert!(s0.contains(&("BLRGOV".into(), "CHNGOV".into(), "041".into())), "{s0:?}");
+}
+
+#[test]
+fn event_schema() {
+    let evs = code_stdin(
+        &[],
+        r#"{"id":"d1","date":"2022-01-05","title":"Xi Jinping speaks with Alexander Lukashenko by phone","sentences":["President Xi Jinping had a phone conversation with Belarusian President Alexander Lukashenko on Tuesday."]}"#,
+    );
+    let e = evs.iter().find(|e| e["sentence"] == 0).expect("an event in sentence 0");
+    for k in [
+        "doc",
+        "sentence",
+        "source",
+        "target",
+        "code",
+        "root",
+        "quad",
+        "goldstein",
+        "plover",
+        "mode",
+        "date",
+        "evidence",
+        "rule",
+        "version",
+    ] {
+        assert!(e.get(k).is_some(), "missing field {k}: {e}");
+    }
+    for k in ["code", "country", "agent", "name", "text", "start", "end"] {
+        assert!(e["source"].get(k).is_some() && e["target"].get(k).is_some(), "missing actor field {k}");
+    }
+    assert_eq!(e["code"], "041");
+    assert_eq!(e["root"], "04");
+    assert_eq!(e["quad"], 1);
+    assert_eq!(e["goldstein"], 1.0);
+    assert_eq!(e["plover"], "CONSULT");
+    assert_eq!(e["mode"], "asserted");
+    assert_eq!(e["date"], "2022-01-04", "'on Tuesday' before a Wednesday document");
+    assert_eq!(e["source"]["text"], "President Xi Jinping");
+    assert_eq!(e["evidence"]["text"], "had a phone conversation with");
+    assert_eq!(e["rule"], "phone.conversation");
+    assert!(e["version"]["coder"].as_str().unwrap().starts_with("dyad-"));
+    assert!(e["version"]["dictionaries"].as_str().unwrap().starts_with("dict-"));
+    // The title is coded too.
+    let t = evs.iter().find(|e| e["in_title"] == true).expect("a title event");
+    assert_eq!(t["sentence"], Value::Null);
+}
+
+#[test]
+fn modes_negation_and_compounds() {
+    let evs = code_stdin(
+        &[],
+        concat!(
+            r#"{"id":"m","date":"2022-01-05","sentences":["#,
+            r#""China is ready to work with Belarus.","#,
+            r#""China and Belarus signed an agreement.","#,
+            r#""Russia did not meet Ukraine.","#,
+            r#""Russia refused to meet Ukraine.","#,
+            r#""Xi Jinping stressed that China is ready to work with Belarus.""#,
+            r#"]}"#
+        ),
+    );
+    let at = |s: u64| -> Vec<(String, String, String, String)> {
+        evs.iter()
+            .filter(|e| e["sentence"] == s)
+            .map(|e| {
+                (
+                    e["source"]["code"].as_str().unwrap().into(),
+                    e["target"]["code"].as_str().unwrap().into(),
+                    e["code"].as_str().unwrap().into(),
+                    e["mode"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(at(0), vec![("CHN".into(), "BLR".into(), "030".into(), "intended".into())]);
+    let s1 = at(1);
+    assert!(s1.contains(&("CHN".into(), "BLR".into(), "057".into(), "asserted".into())), "{s1:?}");
+    assert!(s1.contains(&("BLR".into(), "CHN".into(), "057".into(), "asserted".into())), "{s1:?}");
+    assert!(at(2).is_empty(), "a negated meeting is not a meeting: {:?}", at(2));
+    assert_eq!(at(3), vec![("RUS".into(), "UKR".into(), "125".into(), "negated".into())]);
+    assert_eq!(at(4), vec![("CHN".into(), "BLR".into(), "030".into(), "intended".into())]);
+}
+
+#[test]
+fn tsv_has_a_header() {
+    let out = run_stdin(&["code", "--format", "tsv", "-"], b"China and Belarus signed an agreement.");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rows = text.lines();
+    assert!(rows.next().unwrap().starts_with("doc\tsentence\tdate\tsource"));
+    let row: Vec<&str> = rows.next().unwrap().split('\t').collect();
+    assert_eq!(row[3], "CHN");
+    assert_eq!(row[7], "057");
+}
+
+#[test]
+fn code_reports_bad_input_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":1,\"text\":\"China and Belarus signed an agreement.\"}\n{oops\n").unwrap();
+    let out = run(&["code", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(":2: invalid JSON"));
+    assert_eq!(lines(&out).len(), 2);
+}
+
+#[test]
+fn eval_prints_tables_and_json() {
+    let Some(shared) = shared() else { return };
+    let gold = shared.join("seed/article-610.gold.json");
+    let out = run(&["eval", gold.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("country+root") && text.contains("strict") && text.contains("by root"));
+    let out = run(&["eval", "--json", "--errors", gold.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cr = &v["files"][0]["country_root"]["total"];
+    assert_eq!(cr["fn"], 0, "all required seed events found: {v}");
+    assert!(cr["recall"].as_f64().unwrap() >= 0.999);
+}
+
+#[test]
+fn eval_rejects_a_bad_gold_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("g.jsonl");
+    std::fs::write(&bad, "{\"id\":\"x\",\"sentences\":[\"a\"]}\n{\"id\": \n").unwrap();
+    let out = run(&["eval", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("g.jsonl:2"), "{}", stderr(&out));
+}
