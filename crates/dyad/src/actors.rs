@@ -275,7 +275,13 @@ fn capitalise(s: &str) -> String {
 
 fn title_case(s: &str) -> String {
     s.split(' ')
-        .map(|w| if w == "of" || w == "the" || w == "and" { w.to_string() } else { capitalise(w) })
+        .map(|w| {
+            if w == "of" || w == "the" || w == "and" {
+                w.to_string()
+            } else {
+                w.split('-').map(capitalise).collect::<Vec<_>>().join("-")
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -617,7 +623,10 @@ impl ActorMatcher {
         let international = office.code.starts_with("IGO") || office.code.starts_with("NGO");
         let code =
             if (current.is_some() && !eli) || international { office.code.clone() } else { format!("{country}ELI") };
-        let agent = code[3..].to_string();
+        // An organisation's office (IGOUNO) has neither a country nor an agent.
+        let international = ["IGO", "NGO", "IMG"].iter().any(|p| code.starts_with(p));
+        let agent = if international { String::new() } else { code[3..].to_string() };
+        let country = if international { String::new() } else { country };
         (code, country, agent)
     }
 
@@ -661,12 +670,19 @@ impl ActorMatcher {
         let agent_code = |a: u32| self.dict.agents[a as usize].code.clone();
         let is_eli = agents.iter().any(|&a| self.dict.agents[a as usize].code == "ELI");
         if let Some((idx, via)) = person {
-            let (code, country, agent) = self.person_mention(idx, doc.date, is_eli);
+            let (mut code, mut country, mut agent) = self.person_mention(idx, doc.date, is_eli);
+            // "Arab League Secretary-General Nabil Elaraby": the organisation's title speaks for a person whose
+            // dictionary entry does not list that office.
+            if let (Some(o), true) = (org, agent == "ELI") {
+                code = self.dict.orgs[o as usize].code.clone();
+                country = code.clone();
+                agent = String::new();
+            }
             return Some(Mention {
                 sentence,
                 span,
                 code,
-                country: (country.len() == 3 && !country.starts_with("IGO")).then_some(country),
+                country: Some(country).filter(|c| c.len() == 3),
                 agent: Some(agent).filter(|a| !a.is_empty()),
                 name: self.dict.people[idx].name.clone(),
                 kind: MentionKind::Person,
@@ -677,11 +693,19 @@ impl ActorMatcher {
         }
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
-            let (country, agent) = split_code(&org.code);
+            let (country, mut agent) = split_code(&org.code);
+            // "UN peacekeepers" is the UN's military arm; "UN officials" are the UN itself.
+            let mut code = org.code.clone();
+            if let Some(a) = agents.first().map(|&a| agent_code(a)).filter(|a| a != "GOV" && org.code.len() < 12) {
+                if !code.ends_with(&a) {
+                    code.push_str(&a);
+                    agent = agent.or(Some(a));
+                }
+            }
             return Some(Mention {
                 sentence,
                 span,
-                code: org.code.clone(),
+                code,
                 country,
                 agent,
                 name: org.name.clone(),
@@ -816,8 +840,8 @@ impl ActorMatcher {
             sentence,
             span,
             code,
-            country: (!country.starts_with("IGO")).then_some(country),
-            agent: Some(agent),
+            country: Some(country).filter(|c| c.len() == 3),
+            agent: Some(agent).filter(|a| !a.is_empty()),
             name: self.dict.people[idx].name.clone(),
             kind: MentionKind::Person,
             entry: self.entries.people[idx].clone(),
@@ -1003,7 +1027,10 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
     }
     let has_country = cur.iter().any(|r| is_countryish(&r.payload));
     let has_named = cur.iter().any(|r| is_named(&r.payload));
-    if (is_countryish(&b) && has_country) || (is_named(&b) && has_named) {
+    let org_title_then_person = matches!(b, Payload::Person { .. })
+        && matches!(a, Payload::Agent(_))
+        && cur.iter().all(|r| !matches!(r.payload, Payload::Person { .. }));
+    if (is_countryish(&b) && has_country) || (is_named(&b) && has_named && !org_title_then_person) {
         return false;
     }
     let space = !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ');
@@ -1015,6 +1042,8 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
             space && form != Form::People || possessive && form != Form::Adjective
         }
         (Payload::Institution { .. }, Payload::Agent(_) | Payload::Person { .. }) => space || possessive,
+        // UN peacekeepers, NATO troops, Arab League Secretary-General Ahmed Aboul Gheit
+        (Payload::Org(_), Payload::Agent(_) | Payload::Person { .. }) => space || possessive,
         // President Xi Jinping, Defence Ministry spokesman
         (Payload::Agent(_), Payload::Agent(_) | Payload::Person { .. }) => space,
         // Foreign Minister of China, President of Belarus
