@@ -322,7 +322,7 @@ impl Coder {
             return;
         }
         let lemmas: Vec<String> = tokens.iter().map(|t| lemma(&text[t.span.start..t.span.end])).collect();
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, ms);
+        let sent = Sentence::new(text, span.start, &tokens, &lemmas, ms, &self.by_anchor);
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -376,7 +376,7 @@ impl Coder {
         out: &mut Vec<Event>,
     ) -> bool {
         // Who acts and who is acted upon.
-        let subject = sent.subject_before(anchor);
+        let subject = sent.subject_before(anchor, sent.is_nominal(anchor));
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
             (Some(s), None) => match subject {
@@ -404,7 +404,11 @@ impl Coder {
         );
         let mut emitted = false;
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
-            if src.code == tgt.code && src.country.is_some() {
+            // A state acting on itself as a whole is no event (domestic events name an agent on both sides:
+            // police → protesters).
+            let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
+            if src.code == tgt.code || (src.country.is_some() && src.country == tgt.country && (bare(src) || bare(tgt)))
+            {
                 return;
             }
             out.push(Event {
@@ -556,6 +560,8 @@ struct Sentence<'a> {
     groups: Vec<Group>,
     /// For each token, the group it belongs to.
     group_at: Vec<Option<usize>>,
+    /// Lemmas that anchor event patterns: an actor right after one is its object, not a subject.
+    anchors: &'a HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -565,6 +571,7 @@ impl<'a> Sentence<'a> {
         tokens: &'a [Token],
         lemmas: &'a [String],
         ms: &[&'a Mention],
+        anchors: &'a HashMap<String, Vec<usize>>,
     ) -> Sentence<'a> {
         let mentions: Vec<&Mention> = ms.to_vec();
         // Token range of each mention.
@@ -599,7 +606,7 @@ impl<'a> Sentence<'a> {
                 *slot = Some(gi);
             }
         }
-        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at }
+        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, anchors }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -697,7 +704,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether the group can be a subject: not inside a prepositional phrase and not a modifier in a hyphenated
     /// compound ("China-Belarus relations").
-    fn can_be_subject(&self, g: usize) -> bool {
+    fn can_be_subject(&self, g: usize, skip_objects: bool) -> bool {
         let grp = &self.groups[g];
         let (a, b) = (grp.tok_start, grp.tok_end);
         let mut k = a;
@@ -707,6 +714,10 @@ impl<'a> Sentence<'a> {
         if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1].as_str()) {
             return false;
         }
+        // "Lukashenko, who met Xi, praised China": Xi is the object of "met".
+        if skip_objects && k > 0 && self.group_at[k - 1].is_none() && self.anchors.contains_key(&self.lemmas[k - 1]) {
+            return false;
+        }
         let hyphen = |t: usize| matches!(self.word(t), "-" | "–" | "—");
         if (a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b)) {
             return false;
@@ -714,13 +725,32 @@ impl<'a> Sentence<'a> {
         true
     }
 
-    /// The subject of the verb at `anchor`: the nearest group before it in its clause that can be a subject.
-    fn subject_before(&self, anchor: usize) -> Option<usize> {
+    /// Whether the anchor is used as a noun ("its firm support to", "the attack on"): a determiner or possessive
+    /// comes before it, with at most a few modifiers between.
+    fn is_nominal(&self, anchor: usize) -> bool {
+        for t in (anchor.saturating_sub(5)..anchor).rev() {
+            if self.group_at[t].is_some() {
+                return false;
+            }
+            let l = self.lemmas[t].as_str();
+            if matches!(l, "its" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "'s" | "’s") {
+                return true;
+            }
+            if !self.word(t).chars().all(|c| c.is_lowercase() || c == '-') || PREPOSITIONS.contains(&l) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The subject of the verb at `anchor`: the nearest group before it in its clause that can be a subject. For a
+    /// nominal anchor the nearest actor is taken even if a verb governs it ("thanked China for its support").
+    fn subject_before(&self, anchor: usize, nominal: bool) -> Option<usize> {
         let start = self.clause_start(anchor);
         let mut seen = std::collections::HashSet::new();
         for t in (start..anchor).rev() {
             if let Some(g) = self.group_at[t] {
-                if seen.insert(g) && self.can_be_subject(g) {
+                if seen.insert(g) && self.can_be_subject(g, !nominal) {
                     return Some(g);
                 }
             }
@@ -806,7 +836,7 @@ impl<'a> Sentence<'a> {
         // Before: a verb of saying between the start and the subject, with its own subject.
         for t in (self.clause_start(anchor)..s_start).rev() {
             if SPEECH.contains(&self.lemmas[t].as_str()) && self.group_at[t].is_none() {
-                let spk = self.subject_before(t)?;
+                let spk = self.subject_before(t, false)?;
                 return (spk != subj).then_some(spk);
             }
         }
