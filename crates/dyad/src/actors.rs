@@ -831,7 +831,12 @@ impl ActorMatcher {
             }
             Pron::He | Pron::She => {
                 let want = if p == Pron::He { 'm' } else { 'f' };
-                let idx = state.last_person.filter(|&(_, g)| g.is_none_or(|g| g == want)).map(|(i, _)| i)?;
+                let fits = |i: usize| self.dict.people[i].gender.is_none_or(|g| g == want);
+                // Opening a sentence, "He" is usually the previous sentence's subject ("Duda met Zelensky. He
+                // praised Ukraine."); elsewhere, the last person named.
+                let opening = text[..raw.start].trim().is_empty();
+                let subject = state.speaker.filter(|&i| opening && fits(i));
+                let idx = subject.or_else(|| state.last_person.filter(|&(i, _)| fits(i)).map(|(i, _)| i))?;
                 (idx, Via::Pronoun)
             }
         };

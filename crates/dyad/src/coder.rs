@@ -765,6 +765,10 @@ impl<'a> Sentence<'a> {
         let clause: Vec<&str> = self.lemmas[self.clause_start(anchor)..anchor].iter().map(String::as_str).collect();
         let has = |w: &str| words.contains(&w);
         let refusal = words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
+        // "warned Beijing against supporting Russia", "refrain from attacking": not done.
+        if anchor > 0 && matches!(self.lemmas[anchor - 1].as_str(), "against" | "from") {
+            return (Mode::Negated, false);
+        }
         if refusal
             || words.iter().any(|w| {
                 matches!(
@@ -792,6 +796,10 @@ impl<'a> Sentence<'a> {
         }
         if ["should", "must", "ought", "need"].iter().any(|w| has(w)) {
             return (Mode::Appeal, false);
+        }
+        // Headline style: "Putin to visit Mongolia".
+        if words == ["to"] {
+            return (Mode::Intended, false);
         }
         if [
             "will",
