@@ -746,6 +746,19 @@ impl<'a> Sentence<'a> {
     /// The subject of the verb at `anchor`: the nearest group before it in its clause that can be a subject. For a
     /// nominal anchor the nearest actor is taken even if a verb governs it ("thanked China for its support").
     fn subject_before(&self, anchor: usize, nominal: bool) -> Option<usize> {
+        // A possessive right before a noun anchor is its subject: "Tunisia's talks with the IMF", "Russia's brutal
+        // attack on Ukraine" (whatever precedes the possessive).
+        for t in (anchor.saturating_sub(4)..anchor).rev() {
+            if matches!(self.word(t), "'s" | "’s" | "'" | "’") && t > 0 {
+                if let Some(g) = self.group_at[t - 1] {
+                    return Some(g);
+                }
+                break;
+            }
+            if self.group_at[t].is_some() || !self.word(t).chars().all(|c| c.is_lowercase() || c == '-') {
+                break;
+            }
+        }
         let start = self.clause_start(anchor);
         let mut seen = std::collections::HashSet::new();
         for t in (start..anchor).rev() {
