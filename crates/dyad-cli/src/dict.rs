@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use dyad::actors::ActorMatcher;
 use dyad::dict::Dictionaries;
 
 use crate::Fatal;
@@ -21,10 +20,11 @@ pub fn run(cmd: Command) -> Result<ExitCode, Fatal> {
     match cmd {
         Command::Check { dir } => {
             let d = Dictionaries::load(dir.as_deref())?;
-            let m = ActorMatcher::new(&d);
+            let coder = dyad::coder::Coder::new(d.clone())?;
+            let m = coder.actors();
             let offices: usize = d.people.iter().map(|p| p.offices.len()).sum();
             println!(
-                "ok: {} countries, {} agent types, {} people ({} terms of office), {} organisations, {} non-actor phrases; {} patterns; version {}",
+                "ok: {} countries, {} agent types, {} people ({} terms of office), {} organisations, {} non-actor phrases; {} actor patterns; {} event patterns; version {}",
                 d.countries.len(),
                 d.agents.len(),
                 d.people.len(),
@@ -32,6 +32,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Fatal> {
                 d.orgs.len(),
                 d.nonactors.len(),
                 m.pattern_count(),
+                coder.pattern_count(),
                 d.version()
             );
             Ok(ExitCode::SUCCESS)

@@ -119,7 +119,12 @@ struct Pattern {
 fn word_forms(w: &str) -> Vec<String> {
     let l = lemma(w);
     let mut out = vec![l.clone()];
-    if l.len() > 3 && l.ends_with('e') && !l.ends_with("ee") {
+    if l.len() >= 3 && l.ends_with('e') && !l.ends_with("ee") {
+        out.push(l[..l.len() - 1].to_string());
+    }
+    // "boycotted" lemmatizes to "boycot" (as "committed" to "commit").
+    let b = l.as_bytes();
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
         out.push(l[..l.len() - 1].to_string());
     }
     out
@@ -392,6 +397,38 @@ impl Coder {
                 _ => return false,
             },
         };
+        // "urged Belarus to visit Ukraine": the appeal is coded by its own pattern; the visit did not happen.
+        if let Some(subj) = subject {
+            let mut k = sent.groups[subj].tok_start;
+            while k > 0 && matches!(sent.lemmas[k - 1].as_str(), "on" | "upon" | "the") {
+                k -= 1;
+            }
+            if k > 0
+                && matches!(
+                    sent.lemmas[k - 1].as_str(),
+                    "urge"
+                        | "ask"
+                        | "call"
+                        | "press"
+                        | "request"
+                        | "invite"
+                        | "encourage"
+                        | "demand"
+                        | "tell"
+                        | "warn"
+                        | "advise"
+                        | "push"
+                        | "appeal"
+                        | "implore"
+                        | "exhort"
+                        | "pressure"
+                        | "pressurise"
+                        | "pressurize"
+                )
+            {
+                return false;
+            }
+        }
         let reciprocal = m.reciprocal || sources == targets;
         let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
         let (mode, refusal) = sent.mode(mode_start, anchor);
@@ -495,6 +532,7 @@ fn recode(code: &str, mode: Mode, refusal: bool) -> Option<(String, &'static str
                 (8, "085") => "0353",
                 (8, "087") => "0356",
                 (8, _) => "035",
+                (14, _) => "133",
                 (15 | 19, _) => "138",
                 (16, _) => "131",
                 (17, _) => "137",
@@ -618,8 +656,28 @@ impl<'a> Sentence<'a> {
         while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i].as_str()) {
             i += 1;
         }
+        // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic".
+        let mut skipped = 0;
+        while skipped < 2 && i < self.tokens.len() && self.group_at[i].is_none() && self.is_modifier(i) {
+            i += 1;
+            skipped += 1;
+        }
         let g = self.group_at.get(i).copied().flatten()?;
         (self.groups[g].tok_start == i).then_some((g, self.groups[g].tok_end))
+    }
+
+    /// A lower-case word that can stand before a noun: not a preposition, conjunction, verb of a pattern or number.
+    fn is_modifier(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let l = self.lemmas[i].as_str();
+        self.tokens[i].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !PREPOSITIONS.contains(&l)
+            && !matches!(
+                l,
+                "and" | "or" | "but" | "that" | "which" | "who" | "to" | "be" | "have" | "not" | "it" | "they"
+            )
+            && !self.anchors.contains_key(l)
     }
 
     fn match_pattern(&self, p: &Pattern, anchor: usize) -> Option<Match> {
@@ -712,7 +770,41 @@ impl<'a> Sentence<'a> {
             k -= 1;
         }
         if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1].as_str()) {
-            return false;
+            // "Thousands of Iranian protesters", "a group of Syrian lawmakers": the actor is the real subject.
+            let quantity = k >= 2
+                && self.lemmas[k - 1] == "of"
+                && (self.tokens[k - 2].kind == TokenKind::Number
+                    || matches!(
+                        self.lemmas[k - 2].as_str(),
+                        "thousand"
+                            | "thousands"
+                            | "hundred"
+                            | "hundreds"
+                            | "dozen"
+                            | "dozens"
+                            | "million"
+                            | "millions"
+                            | "group"
+                            | "member"
+                            | "number"
+                            | "some"
+                            | "many"
+                            | "most"
+                            | "several"
+                            | "delegation"
+                            | "unit"
+                            | "team"
+                            | "contingent"
+                            | "crowd"
+                            | "batch"
+                            | "one"
+                            | "two"
+                            | "three"
+                            | "all"
+                    ));
+            if !quantity {
+                return false;
+            }
         }
         // "Lukashenko, who met Xi, praised China": Xi is the object of "met".
         if skip_objects && k > 0 && self.group_at[k - 1].is_none() && self.anchors.contains_key(&self.lemmas[k - 1]) {
@@ -828,6 +920,7 @@ impl<'a> Sentence<'a> {
             "seek",
             "want",
             "prepare",
+            "threaten",
             "pledge",
             "vow",
             "promise",

@@ -335,6 +335,9 @@ fn is_acronym_so_far(w: &str) -> bool {
 
 /// Irregular forms and their lemmas (our own table: verbs of political news, irregular plurals).
 const IRREGULAR: &[(&str, &str)] = &[
+    ("burnt", "burn"),
+    ("sued", "sue"),
+    ("suing", "sue"),
     ("is", "be"),
     ("are", "be"),
     ("was", "be"),
@@ -879,7 +882,7 @@ pub fn lemma(word: &str) -> String {
         return w;
     }
     if let Some(stem) = w.strip_suffix("es") {
-        if ["ss", "sh", "ch", "x", "z"].iter().any(|s| stem.ends_with(s)) {
+        if ["ss", "sh", "ch", "x", "z"].iter().any(|s| stem.ends_with(s)) || (stem.ends_with('o') && stem.len() >= 3) {
             return stem.to_string();
         }
     }
