@@ -19,6 +19,9 @@ pub struct Args {
     /// List each false alarm and miss with its sentence.
     #[arg(long)]
     errors: bool,
+    /// Print one Markdown table row per file (the README's accuracy table).
+    #[arg(long, conflicts_with = "json")]
+    markdown: bool,
     /// A folder of your own dictionaries (also: DYAD_DICT).
     #[arg(long, env = "DYAD_DICT")]
     dict: Option<std::path::PathBuf>,
@@ -115,7 +118,20 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
         total.no_event_violations += r.no_event_violations;
         total.country_root.merge(&r.country_root);
         total.strict.merge(&r.strict);
-        if args.json {
+        if args.markdown {
+            let name =
+                std::path::Path::new(path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            let (c, st) = (r.country_root.total, r.strict.total);
+            println!(
+                "| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                r.sentences,
+                r.required,
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                st.f1()
+            );
+        } else if args.json {
             all.push(json!({
                 "file": path, "documents": r.documents, "sentences": r.sentences, "required": r.required,
                 "optional": r.optional, "no_event_violations": r.no_event_violations,
@@ -132,7 +148,7 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
                 &json!({"files": all, "coder": dyad::coder::CODER_VERSION, "dictionaries": coder.dict_version()})
             )?
         );
-    } else if args.gold.len() > 1 {
+    } else if args.gold.len() > 1 && !args.markdown {
         print_table("all files", &total, false);
     }
     Ok(ExitCode::SUCCESS)

@@ -335,6 +335,10 @@ fn is_acronym_so_far(w: &str) -> bool {
 
 /// Irregular forms and their lemmas (our own table: verbs of political news, irregular plurals).
 const IRREGULAR: &[(&str, &str)] = &[
+    ("blew", "blow"),
+    ("blown", "blow"),
+    ("overran", "overrun"),
+    ("shot", "shoot"),
     ("burnt", "burn"),
     ("sued", "sue"),
     ("suing", "sue"),
@@ -847,7 +851,7 @@ pub fn lemma(word: &str) -> String {
     let undouble = |stem: &str| -> String {
         let b = stem.as_bytes();
         let k = b.len();
-        if k >= 3 && b[k - 1] == b[k - 2] && !matches!(b[k - 1], b'l' | b's' | b'f' | b'z' | b'e' | b'o') {
+        if k >= 4 && b[k - 1] == b[k - 2] && !matches!(b[k - 1], b'l' | b's' | b'f' | b'z' | b'e' | b'o') {
             stem[..k - 1].to_string()
         } else {
             stem.to_string()
@@ -868,6 +872,11 @@ pub fn lemma(word: &str) -> String {
             return e_form(stem).unwrap_or_else(|| undouble(stem));
         }
         return w;
+    }
+    if w.ends_with("eed") {
+        // "agreed", "freed" are -ed forms; "need", "heed", "speed", "proceed" are not.
+        let stem = &w[..n - 1];
+        return if e_verbs().contains(stem) { stem.to_string() } else { w };
     }
     if let Some(stem) = w.strip_suffix("ed") {
         if stem.len() >= 2 {
