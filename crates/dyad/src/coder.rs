@@ -336,23 +336,18 @@ impl Coder {
                 continue;
             }
             let Some(cands) = self.by_anchor.get(lem) else { continue };
-            // The most specific pattern at this anchor wins (most literal words, then the first written).
-            let mut best: Option<(usize, Match)> = None;
-            for &pi in cands {
-                if let Some(m) = sent.match_pattern(&self.patterns[pi], i) {
-                    let better = match &best {
-                        None => true,
-                        Some((bi, bm)) => (self.patterns[pi].literals, m.end) > (self.patterns[*bi].literals, bm.end),
-                    };
-                    if better {
-                        best = Some((pi, m));
-                    }
+            // The most specific pattern at this anchor wins (most literal words, then the longest match, then the
+            // first written); when it cannot make an event (no subject for it), the next one is tried.
+            let mut found: Vec<(usize, Match)> =
+                cands.iter().filter_map(|&pi| sent.match_pattern(&self.patterns[pi], i).map(|m| (pi, m))).collect();
+            found.sort_by(|(a, ma), (b, mb)| {
+                (self.patterns[*b].literals, mb.end).cmp(&(self.patterns[*a].literals, ma.end)).then(a.cmp(b))
+            });
+            for (pi, m) in found {
+                if self.emit(doc, sentence, &sent, &self.patterns[pi], i, &m, date, out) {
+                    taken_until = m.evidence_end;
+                    break;
                 }
-            }
-            let Some((pi, m)) = best else { continue };
-            let p = &self.patterns[pi];
-            if self.emit(doc, sentence, &sent, p, i, &m, date, out) {
-                taken_until = m.evidence_end;
             }
         }
         // One event per sentence, source, target and code.
@@ -413,6 +408,8 @@ impl Coder {
             },
             (None, Some(t)) => match subject {
                 Some(subj) => (vec![subj], vec![t]),
+                // "talks between Russia and Ukraine": the pair is both sides.
+                None if p.mutual && sent.groups[t].members.len() >= 2 => (vec![t], vec![t]),
                 None => return false,
             },
             (None, None) => match subject {
@@ -548,6 +545,7 @@ fn recode(code: &str, mode: Mode, refusal: bool) -> Option<(String, &'static str
         Mode::Intended => {
             let c = match (root, code) {
                 (_, "050") => "030",
+                (_, "045") => "039",
                 (4, _) => "036",
                 (5, _) => "032",
                 (6, "061") => "0311",
@@ -919,6 +917,8 @@ impl<'a> Sentence<'a> {
     /// The mode from the words between the subject and the verb (and "if" anywhere before the verb in the clause).
     /// Also says whether a negation is a refusal ("refused to", "declined to", "rejected").
     fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
+        // Mode words act on the verb they stand next to: at most six words back.
+        let from = from.max(anchor.saturating_sub(6));
         let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].iter().map(String::as_str).collect();
         let clause: Vec<&str> = self.lemmas[self.clause_start(anchor)..anchor].iter().map(String::as_str).collect();
         let has = |w: &str| words.contains(&w);
@@ -931,7 +931,9 @@ impl<'a> Sentence<'a> {
             return (Mode::Negated, false);
         }
         // "denied supplying drones", "stop selling arms": not done.
-        if words.iter().any(|w| matches!(*w, "deny" | "stop" | "cease" | "halt" | "quit" | "avoid" | "refrain")) {
+        if words.iter().any(|w| {
+            matches!(*w, "deny" | "stop" | "cease" | "halt" | "quit" | "avoid" | "refrain" | "cancel" | "postpone" | "scrap")
+        }) {
             return (Mode::Negated, false);
         }
         // "warned Beijing against supporting Russia", "refrain from attacking": not done.
