@@ -276,6 +276,10 @@ impl Dictionaries {
                 let text = std::fs::read_to_string(&path).map_err(|e| {
                     Error::new(ErrorKind::Dictionary, e.to_string()).in_file(path.display().to_string())
                 })?;
+                // A user's event file with a built-in file's path replaces that file whole (to edit it in place).
+                if rel.starts_with("events/") {
+                    files.retain(|(name, _)| name != &rel);
+                }
                 files.push((format!("user:{rel}"), text));
             }
         }
