@@ -52,15 +52,19 @@ fn level_json(l: &LevelReport, errors: bool) -> serde_json::Value {
     v
 }
 
-fn print_table(name: &str, r: &Report, errors: bool) {
-    println!(
+fn print_table(out: &mut String, name: &str, r: &Report, errors: bool) {
+    use std::fmt::Write as _;
+    writeln!(
+        out,
         "== {name}: {} documents, {} sentences, {} required gold events (+{} optional)",
         r.documents, r.sentences, r.required, r.optional
-    );
-    println!("{:<14} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "level", "P", "R", "F1", "TP", "FP", "FN");
+    )
+    .ok();
+    writeln!(out, "{:<14} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "level", "P", "R", "F1", "TP", "FP", "FN").ok();
     for l in [("country+root", &r.country_root), ("strict", &r.strict)] {
         let c = l.1.total;
-        println!(
+        writeln!(
+            out,
             "{:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
             l.0,
             c.precision(),
@@ -69,12 +73,14 @@ fn print_table(name: &str, r: &Report, errors: bool) {
             c.tp,
             c.fp,
             c.fn_
-        );
+        )
+        .ok();
     }
-    println!("events in sentences marked as reporting none: {}", r.no_event_violations);
-    println!("by root (country+root level):");
+    writeln!(out, "events in sentences marked as reporting none: {}", r.no_event_violations).ok();
+    writeln!(out, "by root (country+root level):").ok();
     for (root, c) in &r.country_root.by_root {
-        println!(
+        writeln!(
+            out,
             "  {:<12} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
             root,
             c.precision(),
@@ -83,12 +89,14 @@ fn print_table(name: &str, r: &Report, errors: bool) {
             c.tp,
             c.fp,
             c.fn_
-        );
+        )
+        .ok();
     }
     if errors {
-        println!("errors (country+root level):");
+        writeln!(out, "errors (country+root level):").ok();
         for e in &r.country_root.errors {
-            println!(
+            writeln!(
+                out,
                 "  {:<11} {}#{} {} -> {} {}{}\n      {}",
                 e.kind,
                 e.doc,
@@ -98,15 +106,17 @@ fn print_table(name: &str, r: &Report, errors: bool) {
                 e.code,
                 e.rule.as_ref().map(|r| format!("  [{r}]")).unwrap_or_default(),
                 e.text
-            );
+            )
+            .ok();
         }
     }
-    println!();
+    writeln!(out).ok();
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Fatal> {
     let coder = Coder::new(dyad::dict::Dictionaries::load(args.dict.as_deref())?)?;
     let mut all = Vec::new();
+    let mut text = String::new();
     let mut total = Report::default();
     for path in &args.gold {
         let golds = read_gold(path)?;
@@ -122,7 +132,9 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
             let name =
                 std::path::Path::new(path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
             let (c, st) = (r.country_root.total, r.strict.total);
-            println!(
+            use std::fmt::Write as _;
+            writeln!(
+                text,
                 "| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} |",
                 r.sentences,
                 r.required,
@@ -130,7 +142,8 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
                 c.recall(),
                 c.f1(),
                 st.f1()
-            );
+            )
+            .ok();
         } else if args.json {
             all.push(json!({
                 "file": path, "documents": r.documents, "sentences": r.sentences, "required": r.required,
@@ -138,7 +151,7 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
                 "country_root": level_json(&r.country_root, args.errors), "strict": level_json(&r.strict, args.errors),
             }));
         } else {
-            print_table(path, &r, args.errors);
+            print_table(&mut text, path, &r, args.errors);
         }
     }
     if args.json {
@@ -149,7 +162,11 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
             )?
         );
     } else if args.gold.len() > 1 && !args.markdown {
-        print_table("all files", &total, false);
+        print_table(&mut text, "all files", &total, false);
     }
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -62,6 +62,8 @@ pub enum Via {
     Addressee,
     /// "the two sides", "both countries": the pair the document is about.
     Pair,
+    /// A role without a country ("police", "the government", "protesters"): the state the document is about.
+    Context,
 }
 
 impl Via {
@@ -74,6 +76,7 @@ impl Via {
             Via::Speaker => "speaker",
             Via::Addressee => "addressee",
             Via::Pair => "pair",
+            Via::Context => "context",
         }
     }
 }
@@ -545,6 +548,40 @@ impl ActorMatcher {
                 out.splice(pos..pos + 1, replacement);
             }
         }
+        // Roles without a country belong to the state the document mentions most.
+        if out.iter().any(|m| m.via == Via::Context) {
+            let main = principal_country(&out);
+            // "Protesters in Kinshasa", "civilians in northern Ethiopia": a place right after the role says whose.
+            let located: Vec<Option<String>> = out
+                .iter()
+                .map(|m| {
+                    if m.via != Via::Context {
+                        return None;
+                    }
+                    let next = out
+                        .iter()
+                        .filter(|n| n.sentence == m.sentence && n.span.start >= m.span.end && n.country.is_some())
+                        .min_by_key(|n| n.span.start)?;
+                    let gap = doc.text().get(m.span.end..next.span.start)?;
+                    let words = gap.split_whitespace().count();
+                    (words <= 5 && (gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ")))
+                        .then(|| next.country.clone())
+                        .flatten()
+                })
+                .collect();
+            for (m, place) in out.iter_mut().zip(located) {
+                if m.via != Via::Context {
+                    continue;
+                }
+                if let (Some(c), Some(a)) = (place.as_ref().or(main.as_ref()), &m.agent) {
+                    m.code = format!("{c}{a}");
+                    m.country = Some(c.clone());
+                    let ci = self.dict.countries.iter().position(|x| &x.code == c);
+                    m.name =
+                        ci.map_or_else(|| m.name.clone(), |i| format!("{} {}", self.dict.countries[i].name, m.name));
+                }
+            }
+        }
         out.retain(|m| !m.code.is_empty());
         out
     }
@@ -731,7 +768,27 @@ impl ActorMatcher {
                 person: None,
             });
         }
-        let (ci, _form) = country?;
+        let Some((ci, _form)) = country else {
+            // A domestic role with no country ("Police arrested dozens", "the junta"): filled in with the state
+            // the document is about once the whole document is read.
+            let &a = agents.first()?;
+            let agent = &self.dict.agents[a as usize];
+            if !CONTEXT_AGENTS.contains(&agent.code.as_str()) || chain.len() > 1 {
+                return None;
+            }
+            return Some(Mention {
+                sentence,
+                span,
+                code: String::new(),
+                country: None,
+                agent: Some(agent.code.clone()),
+                name: agent.name.clone(),
+                kind: MentionKind::Role,
+                entry: self.entries.agents[a as usize].clone(),
+                via: Via::Context,
+                person: None,
+            });
+        };
         let c = &self.dict.countries[ci as usize];
         if let Some(&a) = agents.first() {
             let agent = &self.dict.agents[a as usize];
@@ -877,6 +934,26 @@ fn placeholder() -> Mention {
         via: Via::Name,
         person: None,
     }
+}
+
+/// Agent types that, named without a country, are taken to be the document's main state's.
+const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV"];
+
+/// The country mentioned most often (ties broken by first mention), counting only mentions found by name.
+fn principal_country(mentions: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(c) = &m.country else { continue };
+        if m.code.is_empty() || m.via == Via::Context {
+            continue;
+        }
+        match counts.iter_mut().find(|(x, _, _)| x == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c.clone(), 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.into_iter().next().map(|c| c.0)
 }
 
 /// The two countries mentioned most often (ties broken by first mention).

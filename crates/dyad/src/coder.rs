@@ -932,7 +932,10 @@ impl<'a> Sentence<'a> {
         }
         // "denied supplying drones", "stop selling arms": not done.
         if words.iter().any(|w| {
-            matches!(*w, "deny" | "stop" | "cease" | "halt" | "quit" | "avoid" | "refrain" | "cancel" | "postpone" | "scrap")
+            matches!(
+                *w,
+                "deny" | "stop" | "cease" | "halt" | "quit" | "avoid" | "refrain" | "cancel" | "postpone" | "scrap"
+            )
         }) {
             return (Mode::Negated, false);
         }
