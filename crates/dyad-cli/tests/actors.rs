@@ -214,7 +214,11 @@ fn user_dictionary_folder_extends_and_overrides() {
     assert_eq!(ms[0]["code"], "XQZGOV");
     assert_eq!(ms[0]["text"], "Freedonian President Rufus T. Firefly");
     assert!(ms[0]["entry"].as_str().unwrap().starts_with("user:mine.dict:1"));
-    assert_eq!(ms[1]["code"], "XQZ");
+    let fredville = ms.iter().find(|m| m["text"] == "Fredville").expect("the capital is found");
+    assert_eq!(fredville["code"], "XQZ");
+    // "officials" without a country belong to the state the document is about.
+    let officials = ms.iter().find(|m| m["text"] == "officials").expect("a role without a country");
+    assert_eq!((officials["code"].as_str(), officials["via"].as_str()), (Some("XQZGOV"), Some("context")));
     // The environment variable works the same way.
     let mut cmd = dyad();
     cmd.env("DYAD_DICT", dir.path()).args(["actors", "-"]);
