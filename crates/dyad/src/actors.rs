@@ -121,6 +121,7 @@ enum Pron {
     We,
     He,
     She,
+    They,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,6 +196,8 @@ const PRONOUNS: &[(&str, Pron)] = &[
     ("she", Pron::She),
     ("She", Pron::She),
     ("her", Pron::She),
+    ("They", Pron::They),
+    ("they", Pron::They),
 ];
 /// Verbs of saying that make the person before them the speaker of a sentence.
 const SPEECH: &[&str] = &[
@@ -490,6 +493,20 @@ impl ActorMatcher {
             }
             // Speaker of this segment: a person right before a verb of saying, else a person opening it.
             let seg_speaker = self.segment_speaker(seg.text, seg.span.start, &ordered);
+            // Does this segment open with the two sides ("The two leaders …", "Xi and Putin …")? Then a "They"
+            // opening the next sentence is them again.
+            let named: Vec<&Mention> = ordered.iter().filter_map(|(_, m)| m.as_ref().ok()).collect();
+            let opens_with_compound = named.len() >= 2
+                && named[0].span.start - seg.span.start < 12
+                && named[0].country.is_some()
+                && named[1].country.is_some()
+                && named[0].country != named[1].country
+                && doc.text().get(named[0].span.end..named[1].span.start) == Some(" and ");
+            let opens_with_pair = ordered
+                .iter()
+                .any(|(_, m)| matches!(m, Err(r) if matches!(r.payload, Payload::Pair { .. }) && r.start < 5));
+            let they_is_pair = state.prev_pair;
+            state.prev_pair = opens_with_compound || opens_with_pair;
             for (i, item) in ordered {
                 match item {
                     Ok(m) => {
@@ -503,6 +520,13 @@ impl ActorMatcher {
                         match raw.payload {
                             Payload::Pair { gov } => {
                                 pairs.push((out.len() + all.len(), seg.sentence, span, gov));
+                                all.push((i, None));
+                            }
+                            Payload::Pronoun(Pron::They) => {
+                                if they_is_pair && raw.start < 3 {
+                                    pairs.push((out.len() + all.len(), seg.sentence, span, true));
+                                    state.prev_pair = true;
+                                }
                                 all.push((i, None));
                             }
                             Payload::Pronoun(p) => {
@@ -886,6 +910,7 @@ impl ActorMatcher {
                     person: None,
                 });
             }
+            Pron::They => return None,
             Pron::He | Pron::She => {
                 let want = if p == Pron::He { 'm' } else { 'f' };
                 let fits = |i: usize| self.dict.people[i].gender.is_none_or(|g| g == want);
@@ -1147,6 +1172,8 @@ struct DocState {
     last_person: Option<(usize, Option<char>)>,
     /// The current speaker.
     speaker: Option<usize>,
+    /// Whether the last segment opened with the two sides, so that "They" is them.
+    prev_pair: bool,
     date: Option<Date>,
 }
 

@@ -836,7 +836,12 @@ impl<'a> Sentence<'a> {
             }
         }
         // "Lukashenko, who met Xi, praised China": Xi is the object of "met".
-        if skip_objects && k > 0 && self.group_at[k - 1].is_none() && self.anchors.contains_key(&self.lemmas[k - 1]) {
+        if skip_objects
+            && k > 0
+            && self.group_at[k - 1].is_none()
+            && self.anchors.contains_key(&self.lemmas[k - 1])
+            && !SPEECH.contains(&self.lemmas[k - 1].as_str())
+        {
             return false;
         }
         // An appositive: "Pakistan, a key U.S. ally, refused": the U.S. is not the subject.
