@@ -96,8 +96,13 @@ pub struct Coded {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Elem {
-    /// A token whose lemma is one of these; `""` makes the element optional.
+    /// A token whose lemma is one of these; `""` makes the element optional (as written, before interning).
     Words(Vec<String>),
+    /// The same, compiled: lemma ids, and whether the element may be skipped.
+    Ids {
+        ids: Vec<u32>,
+        optional: bool,
+    },
     Target,
     Source,
     /// Up to N tokens of anything but an actor.
@@ -179,12 +184,37 @@ fn compile_pattern(text: &str, loc: &Loc) -> Result<Vec<Elem>> {
     Ok(elems)
 }
 
+/// The id of a lemma no pattern uses.
+const NO_ID: u32 = u32::MAX;
+
+/// FNV-1a for short strings: lemmas are hashed once per token.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type BuildFnv = std::hash::BuildHasherDefault<FnvHasher>;
+
 /// The event coder: actor dictionaries and event patterns compiled once, shared across threads.
 pub struct Coder {
     actors: ActorMatcher,
     patterns: Vec<Pattern>,
-    /// Pattern indices by the lemma of their first word.
-    by_anchor: HashMap<String, Vec<usize>>,
+    /// Every lemma a pattern mentions, interned: tokens are compared as numbers.
+    vocab: HashMap<String, u32, BuildFnv>,
+    /// Pattern indices by the lemma id of their first word.
+    by_anchor: Vec<Vec<usize>>,
     dict_version: String,
 }
 
@@ -259,15 +289,36 @@ impl Coder {
     pub fn new(dict: Dictionaries) -> Result<Coder> {
         let dict = Arc::new(dict);
         let mut patterns = Vec::new();
-        let mut by_anchor: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut vocab: HashMap<String, u32, BuildFnv> = HashMap::default();
+        let mut by_anchor: Vec<Vec<usize>> = Vec::new();
         for entry in &dict.verbs {
             for p in &entry.patterns {
-                let elems = compile_pattern(&p.text, &p.loc)?;
-                let literals =
-                    elems.iter().filter(|e| matches!(e, Elem::Words(a) if !a.iter().any(String::is_empty))).count();
-                if let Some(Elem::Words(alts)) = elems.first() {
-                    for a in alts {
-                        by_anchor.entry(a.clone()).or_default().push(patterns.len());
+                let written = compile_pattern(&p.text, &p.loc)?;
+                let mut elems = Vec::with_capacity(written.len());
+                for e in written {
+                    elems.push(match e {
+                        Elem::Words(alts) => {
+                            let optional = alts.iter().any(String::is_empty);
+                            let ids = alts
+                                .into_iter()
+                                .filter(|a| !a.is_empty())
+                                .map(|a| {
+                                    let next = vocab.len() as u32;
+                                    *vocab.entry(a).or_insert(next)
+                                })
+                                .collect();
+                            Elem::Ids { ids, optional }
+                        }
+                        other => other,
+                    });
+                }
+                let literals = elems.iter().filter(|e| matches!(e, Elem::Ids { optional: false, .. })).count();
+                if let Some(Elem::Ids { ids, .. }) = elems.first() {
+                    for &id in ids {
+                        if by_anchor.len() <= id as usize {
+                            by_anchor.resize(id as usize + 1, Vec::new());
+                        }
+                        by_anchor[id as usize].push(patterns.len());
                     }
                 }
                 patterns.push(Pattern {
@@ -279,8 +330,9 @@ impl Coder {
                 });
             }
         }
+        by_anchor.resize(vocab.len(), Vec::new());
         let dict_version = dict.version().to_string();
-        Ok(Coder { actors: ActorMatcher::from_arc(dict), patterns, by_anchor, dict_version })
+        Ok(Coder { actors: ActorMatcher::from_arc(dict), patterns, vocab, by_anchor, dict_version })
     }
 
     /// The actor matcher inside.
@@ -327,15 +379,16 @@ impl Coder {
             return;
         }
         let lemmas: Vec<String> = tokens.iter().map(|t| lemma(&text[t.span.start..t.span.end])).collect();
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, ms, &self.by_anchor);
+        let ids: Vec<u32> = lemmas.iter().map(|l| self.vocab.get(l.as_str()).copied().unwrap_or(NO_ID)).collect();
+        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor);
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
-        for (i, lem) in lemmas.iter().enumerate() {
-            if i < taken_until || sent.group_at[i].is_some() {
+        for (i, &id) in ids.iter().enumerate() {
+            if i < taken_until || sent.group_at[i].is_some() || id == NO_ID {
                 continue;
             }
-            let Some(cands) = self.by_anchor.get(lem) else { continue };
+            let cands = &self.by_anchor[id as usize];
             // The most specific pattern at this anchor wins (most literal words, then the longest match, then the
             // first written); when it cannot make an event (no subject for it), the next one is tried.
             let mut found: Vec<(usize, Match)> =
@@ -624,8 +677,10 @@ struct Sentence<'a> {
     groups: Vec<Group>,
     /// For each token, the group it belongs to.
     group_at: Vec<Option<usize>>,
-    /// Lemmas that anchor event patterns: an actor right after one is its object, not a subject.
-    anchors: &'a HashMap<String, Vec<usize>>,
+    /// Lemma ids of the tokens (`NO_ID` for words no pattern uses).
+    ids: &'a [u32],
+    /// Patterns by anchor id: an actor right after an anchor word is its object, not a subject.
+    anchors: &'a [Vec<usize>],
 }
 
 impl<'a> Sentence<'a> {
@@ -634,8 +689,9 @@ impl<'a> Sentence<'a> {
         offset: usize,
         tokens: &'a [Token],
         lemmas: &'a [String],
+        ids: &'a [u32],
         ms: &[&'a Mention],
-        anchors: &'a HashMap<String, Vec<usize>>,
+        anchors: &'a [Vec<usize>],
     ) -> Sentence<'a> {
         let mentions: Vec<&Mention> = ms.to_vec();
         // Token range of each mention.
@@ -673,7 +729,12 @@ impl<'a> Sentence<'a> {
                 *slot = Some(gi);
             }
         }
-        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, anchors }
+        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, ids, anchors }
+    }
+
+    fn is_anchor(&self, i: usize) -> bool {
+        let id = self.ids[i];
+        id != NO_ID && !self.anchors[id as usize].is_empty()
     }
 
     fn word(&self, i: usize) -> &str {
@@ -706,7 +767,7 @@ impl<'a> Sentence<'a> {
                 l,
                 "and" | "or" | "but" | "that" | "which" | "who" | "to" | "be" | "have" | "not" | "it" | "they"
             )
-            && !self.anchors.contains_key(l)
+            && !self.is_anchor(i)
     }
 
     fn match_pattern(&self, p: &Pattern, anchor: usize) -> Option<Match> {
@@ -725,8 +786,8 @@ impl<'a> Sentence<'a> {
         }
         let n = self.tokens.len();
         match &elems[k] {
-            Elem::Words(alts) => {
-                if i < n && self.group_at[i].is_none() && alts.iter().any(|a| !a.is_empty() && *a == self.lemmas[i]) {
+            Elem::Ids { ids, optional } => {
+                if i < n && self.group_at[i].is_none() && ids.contains(&self.ids[i]) {
                     let saved = st.evidence_end;
                     st.evidence_end = st.evidence_end.max(i + 1);
                     if self.match_from(elems, k + 1, i + 1, st) {
@@ -734,8 +795,9 @@ impl<'a> Sentence<'a> {
                     }
                     st.evidence_end = saved;
                 }
-                alts.iter().any(String::is_empty) && self.match_from(elems, k + 1, i, st)
+                *optional && self.match_from(elems, k + 1, i, st)
             }
+            Elem::Words(_) => unreachable!("patterns are interned when the coder is built"),
             Elem::Gap(max) => {
                 for skip in 0..=*max {
                     let j = i + skip;
@@ -839,7 +901,7 @@ impl<'a> Sentence<'a> {
         if skip_objects
             && k > 0
             && self.group_at[k - 1].is_none()
-            && self.anchors.contains_key(&self.lemmas[k - 1])
+            && self.is_anchor(k - 1)
             && !SPEECH.contains(&self.lemmas[k - 1].as_str())
         {
             return false;
@@ -927,6 +989,10 @@ impl<'a> Sentence<'a> {
         let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].iter().map(String::as_str).collect();
         let clause: Vec<&str> = self.lemmas[self.clause_start(anchor)..anchor].iter().map(String::as_str).collect();
         let has = |w: &str| words.contains(&w);
+        // A negation does not reach across "and" or a comma: "pledged that Japan would never again wage war and
+        // thanked the American people".
+        let neg_from = words.iter().rposition(|w| matches!(*w, "and" | "," | "but")).map_or(0, |p| p + 1);
+        let neg_words = &words[neg_from..];
         let refusal = words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
         // "called for the U.S. to release", "demanded that Israel withdraw": an appeal, coded by its own pattern.
         if words
@@ -949,7 +1015,7 @@ impl<'a> Sentence<'a> {
             return (Mode::Negated, false);
         }
         if refusal
-            || words.iter().any(|w| {
+            || neg_words.iter().any(|w| {
                 matches!(
                     *w,
                     "not"
