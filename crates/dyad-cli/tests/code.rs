@@ -193,3 +193,19 @@ fn eval_rejects_a_bad_gold_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("g.jsonl:2"), "{}", stderr(&out));
 }
+
+/// Our phenomena gold set (negation, passive, reported speech, compounds, "the two sides", direct speech, pronouns,
+/// nominal events, generic actors, visits, refusals, intentions, appeals, conditions) through the real binary:
+/// regressions below these floors fail. The README's table holds the exact current numbers.
+#[test]
+fn phenomena_gold_floor() {
+    let gold = repo().join("testdata/gold/phenomena.jsonl");
+    let out = run(&["eval", "--json", gold.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["files"][0];
+    let cr = &f["country_root"]["total"];
+    assert!(cr["precision"].as_f64().unwrap() >= 0.95, "{cr}");
+    assert!(cr["f1"].as_f64().unwrap() >= 0.85, "{cr}");
+    assert_eq!(f["no_event_violations"], 0, "an event was coded in a sentence that reports none");
+}

@@ -543,7 +543,7 @@ impl Coder {
                     let spk_m = sent.groups[spk].members[0];
                     src_members.iter().any(|&s| sent.mentions[s].country != sent.mentions[spk_m].country)
                 });
-                if let Some(spk) = foreign_speaker.filter(|_| root >= 15) {
+                if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
                     let spk_m = sent.groups[spk].members[0];
                     for &s in src_members {
                         if sent.mentions[s].country != sent.mentions[spk_m].country {
@@ -897,14 +897,33 @@ impl<'a> Sentence<'a> {
                 return false;
             }
         }
-        // "Lukashenko, who met Xi, praised China": Xi is the object of "met".
-        if skip_objects
-            && k > 0
-            && self.group_at[k - 1].is_none()
-            && self.is_anchor(k - 1)
-            && !SPEECH.contains(&self.lemmas[k - 1].as_str())
-        {
-            return false;
+        // "Lukashenko, who met Xi, praised China": Xi is the object of "met"; so are "kidnapped up to 16 Russian
+        // advisers" and "shelled the southern regional capital Juba" (a verb, then numbers and modifiers).
+        if skip_objects {
+            let mut j = k;
+            let mut steps = 0;
+            while j > 0 && steps < 5 && self.group_at[j - 1].is_none() {
+                let l = self.lemmas[j - 1].as_str();
+                let filler = self.tokens[j - 1].kind == TokenKind::Number
+                    || DETERMINERS.contains(&l)
+                    || matches!(
+                        l,
+                        "up" | "to" | "at" | "least" | "about" | "some" | "more" | "than" | "nearly" | "almost"
+                    )
+                    || (self.is_modifier(j - 1) && !self.is_anchor(j - 1));
+                if !filler {
+                    break;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            if j > 0
+                && self.group_at[j - 1].is_none()
+                && self.is_anchor(j - 1)
+                && !SPEECH.contains(&self.lemmas[j - 1].as_str())
+            {
+                return false;
+            }
         }
         // An appositive: "Pakistan, a key U.S. ally, refused": the U.S. is not the subject.
         if let Some(comma) = (0..a).rev().find(|&t| self.word(t) == "," || self.group_at[t].is_some()) {
