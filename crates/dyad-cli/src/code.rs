@@ -18,6 +18,9 @@ pub struct Args {
     /// Output format: jsonl (one event per line) or tsv (a table with a header row).
     #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "tsv"])]
     format: String,
+    /// Also code events reported as conditional or possible ("if", "could", "may"), with mode `hypothetical`.
+    #[arg(long)]
+    hypothetical: bool,
 }
 
 #[derive(Serialize)]
@@ -128,7 +131,7 @@ fn tsv_clean(s: &str) -> String {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Fatal> {
-    let coder = Coder::new(args.input.dictionaries()?)?;
+    let coder = Coder::new(args.input.dictionaries()?)?.with_hypothetical(args.hypothetical);
     let version = coder.dict_version().to_string();
     let tsv = args.format == "tsv";
     let stdout = std::io::stdout();

@@ -209,3 +209,14 @@ fn phenomena_gold_floor() {
     assert!(cr["f1"].as_f64().unwrap() >= 0.85, "{cr}");
     assert_eq!(f["no_event_violations"], 0, "an event was coded in a sentence that reports none");
 }
+
+#[test]
+fn hypothetical_events_only_on_request() {
+    let input = r#"{"id":"h","date":"2022-01-01","text":"Russia could cut gas supplies to Moldova if the dispute is not settled."}"#;
+    assert!(code_stdin(&[], input).is_empty());
+    let evs = code_stdin(&["--hypothetical"], input);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0]["mode"], "hypothetical");
+    assert_eq!(evs[0]["source"]["code"], "RUS");
+    assert_eq!(evs[0]["target"]["code"], "MDA");
+}

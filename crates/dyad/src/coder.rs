@@ -216,6 +216,7 @@ pub struct Coder {
     /// Pattern indices by the lemma id of their first word.
     by_anchor: Vec<Vec<usize>>,
     dict_version: String,
+    hypothetical: bool,
 }
 
 const DETERMINERS: &[&str] =
@@ -332,7 +333,21 @@ impl Coder {
         }
         by_anchor.resize(vocab.len(), Vec::new());
         let dict_version = dict.version().to_string();
-        Ok(Coder { actors: ActorMatcher::from_arc(dict), patterns, vocab, by_anchor, dict_version })
+        Ok(Coder {
+            actors: ActorMatcher::from_arc(dict),
+            patterns,
+            vocab,
+            by_anchor,
+            dict_version,
+            hypothetical: false,
+        })
+    }
+
+    /// Whether events reported as conditional or possible ("if", "could", "may") are coded, with mode
+    /// `hypothetical`. Off by default: event data records what happened, was said or intended.
+    pub fn with_hypothetical(mut self, yes: bool) -> Coder {
+        self.hypothetical = yes;
+        self
     }
 
     /// The actor matcher inside.
@@ -505,6 +520,9 @@ impl Coder {
         let reciprocal = m.reciprocal || sources == targets;
         let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
         let (mode, refusal) = sent.mode(mode_start, anchor);
+        if mode == Mode::Hypothetical && !self.hypothetical {
+            return false;
+        }
         let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
         // Reported speech: "X said Y attacked Z" is X accusing Y.
         let speaker = sent.speaker_of(subject, anchor);
