@@ -757,7 +757,12 @@ impl ActorMatcher {
             let (country, mut agent) = split_code(&org.code);
             // "UN peacekeepers" is the UN's military arm; "UN officials" are the UN itself.
             let mut code = org.code.clone();
-            if let Some(a) = agents.first().map(|&a| agent_code(a)).filter(|a| a != "GOV" && org.code.len() < 12) {
+            let international_body = org.code.starts_with("IGO");
+            if let Some(a) = agents
+                .first()
+                .map(|&a| agent_code(a))
+                .filter(|a| a != "GOV" && international_body && org.code.len() < 12)
+            {
                 if !code.ends_with(&a) {
                     code.push_str(&a);
                     agent = agent.or(Some(a));

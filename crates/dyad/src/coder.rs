@@ -532,11 +532,10 @@ impl Coder {
         );
         let mut emitted = false;
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
-            // A state acting on itself as a whole is no event (domestic events name an agent on both sides:
-            // police → protesters).
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
-            if src.code == tgt.code || (src.country.is_some() && src.country == tgt.country && (bare(src) || bare(tgt)))
-            {
+            // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
+            // Sri Lanka", "Boko Haram seized the Nigerian town").
+            if src.code == tgt.code || (src.country.is_some() && src.country == tgt.country && bare(src)) {
                 return;
             }
             out.push(Event {
