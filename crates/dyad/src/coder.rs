@@ -727,9 +727,13 @@ impl<'a> Sentence<'a> {
                 let between: Vec<&str> = lemmas[g.tok_end.min(a)..a].iter().map(String::as_str).collect();
                 // "…to Hezbollah, Israel said": a comma before a speaker does not join.
                 let speaker_next = lemmas.get(b).is_some_and(|l| SPEECH.contains(&l.as_str()));
+                // "Germany expelled 40 diplomats, and France announced …": a new clause, not a list.
+                let verb_next = ids.get(b).is_some_and(|&id| id != NO_ID && !anchors[id as usize].is_empty());
                 let joined = match between.as_slice() {
-                    [","] => !speaker_next,
-                    ["and"] | ["and", "the"] | [",", "and"] | ["as", "well", "as"] | ["or"] => true,
+                    [","] | [",", "the"] => !speaker_next,
+                    // … unless a list is under way: "The US, Russia, and Switzerland met".
+                    [",", "and"] | [",", "and", "the"] => !speaker_next && (!verb_next || g.members.len() >= 2),
+                    ["and"] | ["and", "the"] | ["as", "well", "as"] | ["or"] => true,
                     _ => false,
                 };
                 if same || (g.tok_end <= a && joined) {
@@ -1004,11 +1008,9 @@ impl<'a> Sentence<'a> {
             // A verb of saying ends the reported clause: "officials said a bomb killed 10 refugees" has no actor
             // subject, but in "Russia said it would respond" "it" is the speaker.
             if SPEECH.contains(&self.lemmas[t].as_str()) && t + 1 < anchor {
-                let mut k = t + 1;
-                if self.lemmas[k] == "that" {
-                    k += 1;
-                }
-                if k < anchor && matches!(self.lemmas[k].as_str(), "it" | "they") {
+                // "said on Tuesday that it had expelled …": a few words may come before "it".
+                let it = (t + 1..anchor.min(t + 6)).find(|&k| matches!(self.lemmas[k].as_str(), "it" | "they"));
+                if it.is_some() {
                     return self.subject_before(t, false);
                 }
                 return None;
