@@ -24,7 +24,9 @@ report=bench/out/$cmd-$words-$(date +%Y%m%d-%H%M%S).txt
   echo "startup (dictionaries compiled): ${startup}s"
   base=""
   for t in 1 2; do
-    /usr/bin/time -f "%e %M" -o bench/out/time.txt ./target/release/dyad "$cmd" --threads "$t" "$corpus" > bench/out/out-$t.jsonl
+    stats=""; [ "$cmd" = code ] && stats="--stats"
+    /usr/bin/time -f "%e %M" -o bench/out/time.txt ./target/release/dyad "$cmd" $stats --threads "$t" "$corpus" > bench/out/out-$t.jsonl 2> bench/out/stats-$t.txt
+    [ -s bench/out/stats-$t.txt ] && sed 's/^/  /' bench/out/stats-$t.txt
     read -r secs kb < bench/out/time.txt
     n=$(wc -l < bench/out/out-$t.jsonl)
     wps=$(python3 -c "print(f'{$actual_words/max($secs,0.001):,.0f}')")

@@ -21,6 +21,9 @@ pub struct Args {
     /// Also code events reported as conditional or possible ("if", "could", "may"), with mode `hypothetical`.
     #[arg(long)]
     hypothetical: bool,
+    /// Print totals to stderr at the end: documents, sentences, words, events, seconds and rates.
+    #[arg(long)]
+    stats: bool,
 }
 
 #[derive(Serialize)]
@@ -139,9 +142,18 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
     if tsv {
         out.write_all(TSV_HEADER.as_bytes())?;
     }
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let (sentences, words, events) = (AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0));
+    let started = std::time::Instant::now();
     let totals = pipeline::run(&args.input, &mut out, |doc| {
         let mut buf = Vec::new();
-        for e in coder.code(doc).events {
+        let coded = coder.code(doc);
+        if args.stats {
+            sentences.fetch_add(doc.len() + usize::from(doc.title().is_some()), Relaxed);
+            words.fetch_add(doc.word_count(), Relaxed);
+            events.fetch_add(coded.events.len(), Relaxed);
+        }
+        for e in coded.events {
             if tsv {
                 let info = e.info();
                 let line = format!(
@@ -171,5 +183,17 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
         buf
     })?;
     out.flush()?;
+    if args.stats {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        let (s, w) = (sentences.load(Relaxed), words.load(Relaxed));
+        eprintln!(
+            "dyad code: {} documents ({} failed), {s} sentences, {w} words, {} events in {secs:.2}s: {:.0} sentences/s, {:.0} words/s",
+            totals.documents,
+            totals.failed,
+            events.load(Relaxed),
+            s as f64 / secs,
+            w as f64 / secs
+        );
+    }
     Ok(if totals.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -220,3 +220,13 @@ fn hypothetical_events_only_on_request() {
     assert_eq!(evs[0]["source"]["code"], "RUS");
     assert_eq!(evs[0]["target"]["code"], "MDA");
 }
+
+#[test]
+fn stats_go_to_stderr() {
+    let out =
+        run_stdin(&["code", "--stats", "-"], b"China and Belarus signed an agreement. Russia refused to meet Ukraine.");
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("1 documents (0 failed), 2 sentences, 12 words, 3 events"), "{err}");
+    assert_eq!(lines(&out).len(), 3);
+}
