@@ -227,6 +227,6 @@ fn stats_go_to_stderr() {
         run_stdin(&["code", "--stats", "-"], b"China and Belarus signed an agreement. Russia refused to meet Ukraine.");
     assert!(out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("1 documents (0 failed), 2 sentences, 12 words, 3 events"), "{err}");
+    assert!(err.contains("1 documents (0 failed), 2 sentences, 11 words, 3 events"), "{err}");
     assert_eq!(lines(&out).len(), 3);
 }
