@@ -419,11 +419,13 @@ impl Coder {
             }
         }
         // One event per sentence, source, target and code.
-        let mut seen = std::collections::HashSet::new();
-        let mut k = start_len;
+        let mut k = start_len + 1;
         while k < out.len() {
             let e = &out[k];
-            if !seen.insert((e.source.code.clone(), e.target.code.clone(), e.code.clone())) {
+            let dup = out[start_len..k]
+                .iter()
+                .any(|f| f.source.code == e.source.code && f.target.code == e.target.code && f.code == e.code);
+            if dup {
                 out.remove(k);
             } else {
                 k += 1;
@@ -997,12 +999,14 @@ impl<'a> Sentence<'a> {
             }
         }
         let start = self.clause_start(anchor);
-        let mut seen = std::collections::HashSet::new();
+        // Groups are runs of tokens: seen right to left, each one's tokens come together.
+        let mut last = None;
         for t in (start..anchor).rev() {
             if let Some(g) = self.group_at[t] {
-                if seen.insert(g) && self.can_be_subject(g, !nominal) {
+                if last != Some(g) && self.can_be_subject(g, !nominal) {
                     return Some(g);
                 }
+                last = Some(g);
                 continue;
             }
             // A verb of saying ends the reported clause: "officials said a bomb killed 10 refugees" has no actor
@@ -1025,7 +1029,7 @@ impl<'a> Sentence<'a> {
         // Mode words act on the verb they stand next to: at most six words back.
         let from = from.max(anchor.saturating_sub(6));
         let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].iter().map(String::as_str).collect();
-        let clause: Vec<&str> = self.lemmas[self.clause_start(anchor)..anchor].iter().map(String::as_str).collect();
+        let clause = &self.lemmas[self.clause_start(anchor)..anchor];
         let has = |w: &str| words.contains(&w);
         // A negation does not reach across "and" or a comma: "pledged that Japan would never again wage war and
         // thanked the American people".
@@ -1072,7 +1076,7 @@ impl<'a> Sentence<'a> {
         {
             return (Mode::Negated, refusal);
         }
-        if clause.iter().any(|w| matches!(*w, "if" | "unless" | "whether"))
+        if clause.iter().any(|w| matches!(w.as_str(), "if" | "unless" | "whether"))
             || ["could", "might", "may"].iter().any(|w| has(w))
         {
             return (Mode::Hypothetical, false);
