@@ -537,7 +537,11 @@ impl Coder {
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
             // Sri Lanka", "Boko Haram seized the Nigerian town").
-            if src.code == tgt.code || (src.country.is_some() && src.country == tgt.country && bare(src)) {
+            // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
+            let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05");
+            if src.code == tgt.code
+                || (src.country.is_some() && src.country == tgt.country && (bare(src) || (diplomatic && bare(tgt))))
+            {
                 return;
             }
             out.push(Event {
@@ -1053,7 +1057,7 @@ impl<'a> Sentence<'a> {
             return (Mode::Negated, false);
         }
         // "warned Beijing against supporting Russia", "refrain from attacking": not done.
-        if anchor > 0 && matches!(self.lemmas[anchor - 1].as_str(), "against" | "from") {
+        if anchor > 0 && matches!(self.lemmas[anchor - 1].as_str(), "against" | "from" | "without") {
             return (Mode::Negated, false);
         }
         if refusal
@@ -1114,9 +1118,17 @@ impl<'a> Sentence<'a> {
             "keen",
             "offer",
             "propose",
+            "due",
         ]
         .iter()
         .any(|w| has(w))
+        {
+            return (Mode::Intended, false);
+        }
+        // A purpose clause: "flew to Moscow to meet Putin" reports the aim, not the meeting.
+        if anchor > 1
+            && self.lemmas[anchor - 1] == "to"
+            && (self.group_at[anchor - 2].is_some() || self.word(anchor - 2).starts_with(char::is_uppercase))
         {
             return (Mode::Intended, false);
         }

@@ -502,6 +502,18 @@ fn verb_entry(e: &RawEntry) -> Result<VerbEntry> {
 
 /// Adds event entries; a pattern id must be new, except in a user's file, where it replaces the built-in pattern.
 fn add_verbs(into: &mut Vec<VerbEntry>, new: Vec<VerbEntry>, user: bool) -> Result<()> {
+    // Within one file an id is used once, built-in or not.
+    let mut ids: HashMap<&str, &PatternDef> = HashMap::new();
+    for p in new.iter().flat_map(|e| &e.patterns) {
+        if let Some(first) = ids.insert(&p.id, p) {
+            return Err(Error::new(
+                ErrorKind::Dictionary,
+                format!("pattern id {:?} is already used at {}", p.id, first.loc),
+            )
+            .in_file(p.loc.file.to_string())
+            .at_line(p.loc.line));
+        }
+    }
     for mut entry in new {
         for p in &entry.patterns {
             for old in into.iter_mut() {
