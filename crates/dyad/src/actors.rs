@@ -805,6 +805,12 @@ impl ActorMatcher {
             if !CONTEXT_AGENTS.contains(&agent.code.as_str()) || chain.len() > 1 {
                 return None;
             }
+            // "recalled its ambassador", "their government": someone else's, not the document's main state's.
+            let before = text[..first.start].trim_end();
+            let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if matches!(owner, "its" | "their" | "his" | "her" | "our" | "Its" | "Their" | "His" | "Her" | "Our") {
+                return None;
+            }
             return Some(Mention {
                 sentence,
                 span,
@@ -1162,6 +1168,8 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
         (Payload::Agent(_), Payload::Country { form: Form::Name, .. }) => of,
         // President Lukashenko of Belarus
         (Payload::Person { .. }, Payload::Country { form: Form::Name, .. }) => of,
+        // the Obama administration, the Netanyahu government
+        (Payload::Person { .. }, Payload::Agent(_)) => space,
         _ => false,
     }
 }
