@@ -468,8 +468,14 @@ impl Coder {
                 return false;
             }
         }
-        // Who acts and who is acted upon.
-        let subject = sent.subject_before(anchor, sent.is_nominal(anchor));
+        // Who acts and who is acted upon. A participle clause (", killing 13 soldiers") belongs to the clause's
+        // subject, not to the nearest actor (often a place: "outside Kabul airport, killing …").
+        let participle = anchor > 0 && sent.word(anchor - 1) == "," && sent.word(anchor).ends_with("ing");
+        let subject = if participle {
+            sent.first_subject(anchor).or_else(|| sent.subject_before(anchor, false))
+        } else {
+            sent.subject_before(anchor, sent.is_nominal(anchor))
+        };
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
             (Some(s), None) => match subject {
@@ -966,6 +972,21 @@ impl<'a> Sentence<'a> {
             return false;
         }
         true
+    }
+
+    /// The first group of the anchor's clause that can be a subject.
+    fn first_subject(&self, anchor: usize) -> Option<usize> {
+        let start = self.clause_start(anchor);
+        let mut last = None;
+        for t in start..anchor {
+            if let Some(g) = self.group_at[t] {
+                if last != Some(g) && self.can_be_subject(g, true) {
+                    return Some(g);
+                }
+                last = Some(g);
+            }
+        }
+        None
     }
 
     /// Whether the anchor is used as a noun ("its firm support to", "the attack on"): a determiner or possessive
