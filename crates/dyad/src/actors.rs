@@ -448,7 +448,7 @@ impl ActorMatcher {
 
     /// Every actor mention in the document, title first, in reading order.
     pub fn find(&self, doc: &Document) -> Vec<Mention> {
-        let mut state = DocState::default();
+        let mut state = DocState { date: doc.date, ..DocState::default() };
         let mut out: Vec<Mention> = Vec::new();
         let mut pairs: Vec<(usize, Option<usize>, Span, bool)> = Vec::new(); // (position in out, sentence, span, gov)
         for seg in doc.segments() {
@@ -739,18 +739,7 @@ impl ActorMatcher {
                 country = code.clone();
                 agent = String::new();
             }
-            return Some(Mention {
-                sentence,
-                span,
-                code,
-                country: Some(country).filter(|c| c.len() == 3),
-                agent: Some(agent).filter(|a| !a.is_empty()),
-                name: self.dict.people[idx].name.clone(),
-                kind: MentionKind::Person,
-                entry: self.entries.people[idx].clone(),
-                via,
-                person: Some(idx),
-            });
+            return Some(self.person_at(idx, sentence, span, via, (code, country, agent)));
         }
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
@@ -933,8 +922,19 @@ impl ActorMatcher {
                 (idx, Via::Pronoun)
             }
         };
-        let (code, country, agent) = self.person_mention(idx, state.date, false);
-        Some(Mention {
+        Some(self.person_at(idx, sentence, span, via, self.person_mention(idx, state.date, false)))
+    }
+
+    /// A person's mention, given the (code, country, agent) their office gives.
+    fn person_at(
+        &self,
+        idx: usize,
+        sentence: Option<usize>,
+        span: Span,
+        via: Via,
+        (code, country, agent): (String, String, String),
+    ) -> Mention {
+        Mention {
             sentence,
             span,
             code,
@@ -945,7 +945,7 @@ impl ActorMatcher {
             entry: self.entries.people[idx].clone(),
             via,
             person: Some(idx),
-        })
+        }
     }
 }
 
@@ -975,8 +975,9 @@ fn placeholder() -> Mention {
 /// Agent types that, named without a country, are taken to be the document's main state's.
 const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV"];
 
-/// The country mentioned most often (ties broken by first mention), counting only mentions found by name.
-fn principal_country(mentions: &[Mention]) -> Option<String> {
+/// Countries by how often they are mentioned (ties broken by first mention), counting mentions found by name or as
+/// a pair, not roles filled in from context.
+fn countries_by_mentions(mentions: &[Mention]) -> Vec<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let Some(c) = &m.country else { continue };
@@ -989,27 +990,18 @@ fn principal_country(mentions: &[Mention]) -> Option<String> {
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.into_iter().next().map(|c| c.0)
+    counts.into_iter().map(|c| c.0).collect()
 }
 
-/// The two countries mentioned most often (ties broken by first mention).
+/// The country mentioned most often.
+fn principal_country(mentions: &[Mention]) -> Option<String> {
+    countries_by_mentions(mentions).into_iter().next()
+}
+
+/// The two countries mentioned most often.
 fn principal_pair(mentions: &[Mention]) -> Option<(String, String)> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(c) = &m.country else { continue };
-        if m.code.is_empty() {
-            continue;
-        }
-        match counts.iter_mut().find(|(x, _, _)| x == c) {
-            Some(e) => e.1 += 1,
-            None => counts.push((c.clone(), 1, i)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    match counts.as_slice() {
-        [a, b, ..] => Some((a.0.clone(), b.0.clone())),
-        _ => None,
-    }
+    let mut top = countries_by_mentions(mentions).into_iter();
+    Some((top.next()?, top.next()?))
 }
 
 /// Which country words a non-actor slot takes.
