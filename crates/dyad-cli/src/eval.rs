@@ -52,6 +52,22 @@ fn level_json(l: &LevelReport, errors: bool) -> serde_json::Value {
     v
 }
 
+/// One line of a table: a label, P, R, F1, TP, FP, FN.
+fn row(out: &mut String, label: &str, c: &Counts) {
+    use std::fmt::Write as _;
+    writeln!(
+        out,
+        "{label:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+    .ok();
+}
+
 fn print_table(out: &mut String, name: &str, r: &Report, errors: bool) {
     use std::fmt::Write as _;
     writeln!(
@@ -62,35 +78,12 @@ fn print_table(out: &mut String, name: &str, r: &Report, errors: bool) {
     .ok();
     writeln!(out, "{:<14} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "level", "P", "R", "F1", "TP", "FP", "FN").ok();
     for l in [("country+root", &r.country_root), ("strict", &r.strict)] {
-        let c = l.1.total;
-        writeln!(
-            out,
-            "{:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
-            l.0,
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        )
-        .ok();
+        row(out, l.0, &l.1.total);
     }
     writeln!(out, "events in sentences marked as reporting none: {}", r.no_event_violations).ok();
     writeln!(out, "by root (country+root level):").ok();
     for (root, c) in &r.country_root.by_root {
-        writeln!(
-            out,
-            "  {:<12} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
-            root,
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        )
-        .ok();
+        row(out, &format!("  {root}"), c);
     }
     if errors {
         writeln!(out, "errors (country+root level):").ok();

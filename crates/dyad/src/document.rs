@@ -73,17 +73,21 @@ pub struct Segment<'a> {
     pub text: &'a str,
 }
 
+/// Writes the title (if any) at the start of `text`, followed by a blank line, and returns its span.
+fn push_title(text: &mut String, title: Option<&str>) -> Option<Span> {
+    let t = title.map(str::trim).filter(|t| !t.is_empty())?;
+    text.push_str(t);
+    let span = Span::new(0, text.len());
+    text.push_str("\n\n");
+    Some(span)
+}
+
 impl Document {
     /// A document whose sentences are given (as in the seed format or a JSON `sentences` array): they are kept
     /// as they are, one sentence each, with their indices.
     pub fn from_sentences<S: AsRef<str>>(id: impl Into<String>, title: Option<&str>, sentences: &[S]) -> Document {
         let mut text = String::new();
-        let title = title.map(str::trim).filter(|t| !t.is_empty()).map(|t| {
-            text.push_str(t);
-            let span = Span::new(0, text.len());
-            text.push_str("\n\n");
-            span
-        });
+        let title = push_title(&mut text, title);
         let mut spans = Vec::with_capacity(sentences.len());
         for (i, s) in sentences.iter().enumerate() {
             if i > 0 {
@@ -100,12 +104,7 @@ impl Document {
     /// A document from running text, split into sentences by [`text::split_sentences`].
     pub fn from_text(id: impl Into<String>, title: Option<&str>, body: &str) -> Document {
         let mut text = String::new();
-        let title = title.map(str::trim).filter(|t| !t.is_empty()).map(|t| {
-            text.push_str(t);
-            let span = Span::new(0, text.len());
-            text.push_str("\n\n");
-            span
-        });
+        let title = push_title(&mut text, title);
         let offset = text.len();
         text.push_str(body);
         let sentences = text::split_sentences(body).into_iter().map(|s| s.shift(offset)).collect();
