@@ -765,6 +765,15 @@ impl<'a> Sentence<'a> {
         Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, ids, anchors }
     }
 
+    /// Whether a pattern's words and gaps may use token `i`: not part of an actor, or part of a role only filled in
+    /// from context ("rescue workers", "delegation-level talks"), which reads as a plain word too.
+    fn is_plain(&self, i: usize) -> bool {
+        match self.group_at[i] {
+            None => true,
+            Some(g) => self.groups[g].members.iter().all(|&m| self.mentions[m].via == Via::Context),
+        }
+    }
+
     fn is_anchor(&self, i: usize) -> bool {
         let id = self.ids[i];
         id != NO_ID && !self.anchors[id as usize].is_empty()
@@ -820,7 +829,7 @@ impl<'a> Sentence<'a> {
         let n = self.tokens.len();
         match &elems[k] {
             Elem::Ids { ids, optional } => {
-                if i < n && self.group_at[i].is_none() && ids.contains(&self.ids[i]) {
+                if i < n && self.is_plain(i) && ids.contains(&self.ids[i]) {
                     let saved = st.evidence_end;
                     st.evidence_end = st.evidence_end.max(i + 1);
                     if self.match_from(elems, k + 1, i + 1, st) {
@@ -839,7 +848,7 @@ impl<'a> Sentence<'a> {
                     }
                     if skip > 0 {
                         let t = j - 1;
-                        if self.group_at[t].is_some() || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",") {
+                        if !self.is_plain(t) || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",") {
                             break;
                         }
                     }
