@@ -124,7 +124,8 @@ struct Pattern {
 fn word_forms(w: &str) -> Vec<String> {
     let l = lemma(w);
     let mut out = vec![l.clone()];
-    if l.len() >= 3 && l.ends_with('e') && !l.ends_with("ee") {
+    // Only for real stems: "one" must not match "on", nor "are" "ar".
+    if l.len() >= 4 && l.ends_with('e') && !l.ends_with("ee") {
         out.push(l[..l.len() - 1].to_string());
     }
     // "boycotted" lemmatizes to "boycot" (as "committed" to "commit").
