@@ -107,6 +107,13 @@ enum Elem {
     Source,
     /// Up to N tokens of anything but an actor.
     Gap(usize),
+    /// A number: digits ("168", "2,800") or a number word ("dozens", "hundreds", "three").
+    Number,
+    /// One to three words of quantity (zero to three when optional): determiners, quantifiers and numbers
+    /// ("at least 20", "dozens", "the").
+    Quantity {
+        optional: bool,
+    },
 }
 
 /// A compiled pattern.
@@ -144,6 +151,9 @@ fn compile_pattern(text: &str, loc: &Loc) -> Result<Vec<Elem>> {
             "+" => elems.push(Elem::Target),
             "$" => elems.push(Elem::Source),
             "*" => elems.push(Elem::Gap(4)),
+            "#" => elems.push(Elem::Number),
+            "~" => elems.push(Elem::Quantity { optional: false }),
+            "~?" => elems.push(Elem::Quantity { optional: true }),
             w if w.starts_with('(') => {
                 let inner = w
                     .strip_prefix('(')
@@ -775,6 +785,66 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    fn is_number(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Number
+            || matches!(
+                self.lemmas[i].as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "fifteen"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "hundred"
+                    | "hundreds"
+                    | "thousand"
+                    | "thousands"
+                    | "dozen"
+                    | "dozens"
+                    | "scores"
+                    | "several"
+                    | "million"
+                    | "millions"
+            )
+    }
+
+    fn is_quantity(&self, i: usize) -> bool {
+        self.is_number(i)
+            || matches!(
+                self.lemmas[i].as_str(),
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "at"
+                    | "least"
+                    | "more"
+                    | "than"
+                    | "about"
+                    | "some"
+                    | "up"
+                    | "to"
+                    | "nearly"
+                    | "around"
+                    | "over"
+                    | "almost"
+                    | "approximately"
+                    | "roughly"
+                    | "many"
+            )
+    }
+
     fn is_anchor(&self, i: usize) -> bool {
         let id = self.ids[i];
         id != NO_ID && !self.anchors[id as usize].is_empty()
@@ -841,6 +911,34 @@ impl<'a> Sentence<'a> {
                 *optional && self.match_from(elems, k + 1, i, st)
             }
             Elem::Words(_) => unreachable!("patterns are interned when the coder is built"),
+            Elem::Number => {
+                if i < n && self.is_plain(i) && self.is_number(i) {
+                    // "at least 20", "more than 2,800", "up to 16" read as one number.
+                    let saved = st.evidence_end;
+                    st.evidence_end = st.evidence_end.max(i + 1);
+                    if self.match_from(elems, k + 1, i + 1, st) {
+                        return true;
+                    }
+                    st.evidence_end = saved;
+                }
+                false
+            }
+            Elem::Quantity { optional } => {
+                if *optional && self.match_from(elems, k + 1, i, st) {
+                    return true;
+                }
+                let mut j = i;
+                while j < n && j < i + 3 && self.is_plain(j) && self.is_quantity(j) {
+                    j += 1;
+                    let saved = st.evidence_end;
+                    st.evidence_end = st.evidence_end.max(j);
+                    if self.match_from(elems, k + 1, j, st) {
+                        return true;
+                    }
+                    st.evidence_end = saved;
+                }
+                false
+            }
             Elem::Gap(max) => {
                 for skip in 0..=*max {
                     let j = i + skip;
@@ -1020,6 +1118,28 @@ impl<'a> Sentence<'a> {
     /// The subject of the verb at `anchor`: the nearest group before it in its clause that can be a subject. For a
     /// nominal anchor the nearest actor is taken even if a verb governs it ("thanked China for its support").
     fn subject_before(&self, anchor: usize, nominal: bool) -> Option<usize> {
+        // A relative clause: "the attack, which killed 2,400 Americans" has no actor subject; "Lukashenko, who met
+        // Xi" has the actor before "who".
+        let mut r = anchor;
+        while r > 0 && matches!(self.lemmas[r - 1].as_str(), "have" | "be" | "also" | "later" | "then" | "reportedly") {
+            r -= 1;
+        }
+        if r > 0 && matches!(self.lemmas[r - 1].as_str(), "which" | "who" | "that") && self.group_at[r - 1].is_none() {
+            let mut a = r - 1;
+            while a > 0 && self.word(a - 1) == "," {
+                a -= 1;
+            }
+            // The antecedent may be a name dyad does not know after a role it does ("Vice President Jorge Glas").
+            let mut b = a;
+            while b > 0
+                && a - b < 3
+                && self.group_at[b - 1].is_none()
+                && self.word(b - 1).starts_with(char::is_uppercase)
+            {
+                b -= 1;
+            }
+            return if b > 0 { self.group_at[b - 1] } else { None };
+        }
         // A possessive right before a noun anchor is its subject: "Tunisia's talks with the IMF", "Russia's brutal
         // attack on Ukraine" (whatever precedes the possessive).
         for t in (anchor.saturating_sub(4)..anchor).rev() {
@@ -1049,7 +1169,12 @@ impl<'a> Sentence<'a> {
             if SPEECH.contains(&self.lemmas[t].as_str()) && t + 1 < anchor {
                 // "said on Tuesday that it had expelled …": a few words may come before "it".
                 let it = (t + 1..anchor.min(t + 6)).find(|&k| matches!(self.lemmas[k].as_str(), "it" | "they"));
-                if it.is_some() {
+                // "Tehran said the operation was over and warned Israel": the verb after "and" is the speaker's.
+                let coordinated = anchor >= 1 && self.lemmas[anchor - 1] == "and"
+                    || anchor >= 2
+                        && self.lemmas[anchor - 2] == "and"
+                        && self.tokens[anchor - 1].kind == TokenKind::Word;
+                if it.is_some() || coordinated {
                     return self.subject_before(t, false);
                 }
                 return None;
