@@ -11,7 +11,7 @@
 //! let doc = Document::from_text("1", None, "President Xi Jinping had a phone conversation with Belarusian President Alexander Lukashenko.");
 //! let coded = coder.code(&doc);
 //! assert_eq!(coded.events[0].code, "041");
-//! assert_eq!((coded.events[0].source.code.as_str(), coded.events[0].target.code.as_str()), ("CHNGOV", "BLRGOV"));
+//! assert_eq!((coded.events[0].source.code, coded.events[0].target.code), ("CHNGOV", "BLRGOV"));
 //! ```
 
 use std::collections::HashMap;
@@ -23,7 +23,7 @@ use crate::date::Date;
 use crate::dict::{Dictionaries, Loc};
 use crate::document::{Document, Span};
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::{lemma, tokenize, Token, TokenKind};
+use crate::text::{lemma, lemma_into, tokenize, Token, TokenKind};
 
 /// The coder's version, recorded with every event.
 pub const CODER_VERSION: &str = concat!("dyad-", env!("CARGO_PKG_VERSION"));
@@ -404,8 +404,16 @@ impl Coder {
         if tokens.is_empty() {
             return;
         }
-        let lemmas: Vec<String> = tokens.iter().map(|t| lemma(&text[t.span.start..t.span.end])).collect();
-        let ids: Vec<u32> = lemmas.iter().map(|l| self.vocab.get(l.as_str()).copied().unwrap_or(NO_ID)).collect();
+        // Every lemma of the sentence in one string: no allocation per token.
+        let mut arena = String::with_capacity(text.len() + tokens.len());
+        let mut bounds = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let start = arena.len();
+            lemma_into(&text[t.span.start..t.span.end], &mut arena);
+            bounds.push((start, arena.len()));
+        }
+        let lemmas: Vec<&str> = bounds.iter().map(|&(a, b)| &arena[a..b]).collect();
+        let ids: Vec<u32> = lemmas.iter().map(|l| self.vocab.get(*l).copied().unwrap_or(NO_ID)).collect();
         let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor);
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
@@ -464,7 +472,7 @@ impl Coder {
         if sent.is_nominal(anchor) {
             let mut k = anchor;
             while k > 0
-                && (sent.group_at[k - 1].is_some() || !PREPOSITIONS.contains(&sent.lemmas[k - 1].as_str()))
+                && (sent.group_at[k - 1].is_some() || !PREPOSITIONS.contains(&sent.lemmas[k - 1]))
                 && anchor - k < 6
                 && !matches!(sent.word(k - 1), "," | ";" | ":")
             {
@@ -472,7 +480,7 @@ impl Coder {
             }
             if k > 0
                 && matches!(
-                    sent.lemmas[k - 1].as_str(),
+                    sent.lemmas[k - 1],
                     "since" | "following" | "after" | "before" | "amid" | "despite" | "during"
                 )
             {
@@ -507,12 +515,12 @@ impl Coder {
         // "urged Belarus to visit Ukraine": the appeal is coded by its own pattern; the visit did not happen.
         if let Some(subj) = subject {
             let mut k = sent.groups[subj].tok_start;
-            while k > 0 && matches!(sent.lemmas[k - 1].as_str(), "on" | "upon" | "the") {
+            while k > 0 && matches!(sent.lemmas[k - 1], "on" | "upon" | "the") {
                 k -= 1;
             }
             if k > 0
                 && matches!(
-                    sent.lemmas[k - 1].as_str(),
+                    sent.lemmas[k - 1],
                     "urge"
                         | "ask"
                         | "call"
@@ -712,7 +720,7 @@ struct Sentence<'a> {
     text: &'a str,
     offset: usize,
     tokens: &'a [Token],
-    lemmas: &'a [String],
+    lemmas: &'a [&'a str],
     mentions: Vec<&'a Mention>,
     groups: Vec<Group>,
     /// For each token, the group it belongs to.
@@ -728,7 +736,7 @@ impl<'a> Sentence<'a> {
         text: &'a str,
         offset: usize,
         tokens: &'a [Token],
-        lemmas: &'a [String],
+        lemmas: &'a [&'a str],
         ids: &'a [u32],
         ms: &[&'a Mention],
         anchors: &'a [Vec<usize>],
@@ -747,9 +755,9 @@ impl<'a> Sentence<'a> {
             if let Some(g) = groups.last_mut() {
                 // The same span ("the two sides" is two mentions), or joined by "and", ",", "as well as".
                 let same = g.tok_start == a && g.tok_end == b;
-                let between: Vec<&str> = lemmas[g.tok_end.min(a)..a].iter().map(String::as_str).collect();
+                let between: Vec<&str> = lemmas[g.tok_end.min(a)..a].to_vec();
                 // "…to Hezbollah, Israel said": a comma before a speaker does not join.
-                let speaker_next = lemmas.get(b).is_some_and(|l| SPEECH.contains(&l.as_str()));
+                let speaker_next = lemmas.get(b).is_some_and(|l| SPEECH.contains(&l));
                 // "Germany expelled 40 diplomats, and France announced …": a new clause, not a list.
                 let verb_next = ids.get(b).is_some_and(|&id| id != NO_ID && !anchors[id as usize].is_empty());
                 let joined = match between.as_slice() {
@@ -788,7 +796,7 @@ impl<'a> Sentence<'a> {
     fn is_number(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Number
             || matches!(
-                self.lemmas[i].as_str(),
+                self.lemmas[i],
                 "one"
                     | "two"
                     | "three"
@@ -822,7 +830,7 @@ impl<'a> Sentence<'a> {
     fn is_quantity(&self, i: usize) -> bool {
         self.is_number(i)
             || matches!(
-                self.lemmas[i].as_str(),
+                self.lemmas[i],
                 "a" | "an"
                     | "the"
                     | "its"
@@ -856,7 +864,7 @@ impl<'a> Sentence<'a> {
 
     /// The group starting at token `i`, after determiners.
     fn group_starting(&self, mut i: usize) -> Option<(usize, usize)> {
-        while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i].as_str()) {
+        while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i]) {
             i += 1;
         }
         // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic".
@@ -872,7 +880,7 @@ impl<'a> Sentence<'a> {
     /// A lower-case word that can stand before a noun: not a preposition, conjunction, verb of a pattern or number.
     fn is_modifier(&self, i: usize) -> bool {
         let w = self.word(i);
-        let l = self.lemmas[i].as_str();
+        let l = self.lemmas[i];
         self.tokens[i].kind == TokenKind::Word
             && w.chars().all(|c| c.is_lowercase() || c == '-')
             && !PREPOSITIONS.contains(&l)
@@ -998,16 +1006,16 @@ impl<'a> Sentence<'a> {
         let grp = &self.groups[g];
         let (a, b) = (grp.tok_start, grp.tok_end);
         let mut k = a;
-        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1].as_str()) && self.group_at[k - 1].is_none() {
+        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) && self.group_at[k - 1].is_none() {
             k -= 1;
         }
-        if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1].as_str()) {
+        if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1]) {
             // "Thousands of Iranian protesters", "a group of Syrian lawmakers": the actor is the real subject.
             let quantity = k >= 2
                 && self.lemmas[k - 1] == "of"
                 && (self.tokens[k - 2].kind == TokenKind::Number
                     || matches!(
-                        self.lemmas[k - 2].as_str(),
+                        self.lemmas[k - 2],
                         "thousand"
                             | "thousands"
                             | "hundred"
@@ -1044,7 +1052,7 @@ impl<'a> Sentence<'a> {
             let mut j = k;
             let mut steps = 0;
             while j > 0 && steps < 5 && self.group_at[j - 1].is_none() {
-                let l = self.lemmas[j - 1].as_str();
+                let l = self.lemmas[j - 1];
                 let filler = self.tokens[j - 1].kind == TokenKind::Number
                     || DETERMINERS.contains(&l)
                     || matches!(
@@ -1058,10 +1066,7 @@ impl<'a> Sentence<'a> {
                 j -= 1;
                 steps += 1;
             }
-            if j > 0
-                && self.group_at[j - 1].is_none()
-                && self.is_anchor(j - 1)
-                && !SPEECH.contains(&self.lemmas[j - 1].as_str())
+            if j > 0 && self.group_at[j - 1].is_none() && self.is_anchor(j - 1) && !SPEECH.contains(&self.lemmas[j - 1])
             {
                 return false;
             }
@@ -1069,7 +1074,7 @@ impl<'a> Sentence<'a> {
         // An appositive: "Pakistan, a key U.S. ally, refused": the U.S. is not the subject.
         if let Some(comma) = (0..a).rev().find(|&t| self.word(t) == "," || self.group_at[t].is_some()) {
             if self.word(comma) == ","
-                && matches!(self.lemmas.get(comma + 1).map(String::as_str), Some("a" | "an"))
+                && matches!(self.lemmas.get(comma + 1).copied(), Some("a" | "an"))
                 && (b..self.tokens.len()).take(4).any(|t| self.word(t) == ",")
             {
                 return false;
@@ -1104,7 +1109,7 @@ impl<'a> Sentence<'a> {
             if self.group_at[t].is_some() {
                 return false;
             }
-            let l = self.lemmas[t].as_str();
+            let l = self.lemmas[t];
             if matches!(l, "its" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "'s" | "’s") {
                 return true;
             }
@@ -1121,10 +1126,10 @@ impl<'a> Sentence<'a> {
         // A relative clause: "the attack, which killed 2,400 Americans" has no actor subject; "Lukashenko, who met
         // Xi" has the actor before "who".
         let mut r = anchor;
-        while r > 0 && matches!(self.lemmas[r - 1].as_str(), "have" | "be" | "also" | "later" | "then" | "reportedly") {
+        while r > 0 && matches!(self.lemmas[r - 1], "have" | "be" | "also" | "later" | "then" | "reportedly") {
             r -= 1;
         }
-        if r > 0 && matches!(self.lemmas[r - 1].as_str(), "which" | "who" | "that") && self.group_at[r - 1].is_none() {
+        if r > 0 && matches!(self.lemmas[r - 1], "which" | "who" | "that") && self.group_at[r - 1].is_none() {
             let mut a = r - 1;
             while a > 0 && self.word(a - 1) == "," {
                 a -= 1;
@@ -1166,9 +1171,9 @@ impl<'a> Sentence<'a> {
             }
             // A verb of saying ends the reported clause: "officials said a bomb killed 10 refugees" has no actor
             // subject, but in "Russia said it would respond" "it" is the speaker.
-            if SPEECH.contains(&self.lemmas[t].as_str()) && t + 1 < anchor {
+            if SPEECH.contains(&self.lemmas[t]) && t + 1 < anchor {
                 // "said on Tuesday that it had expelled …": a few words may come before "it".
-                let it = (t + 1..anchor.min(t + 6)).find(|&k| matches!(self.lemmas[k].as_str(), "it" | "they"));
+                let it = (t + 1..anchor.min(t + 6)).find(|&k| matches!(self.lemmas[k], "it" | "they"));
                 // "Tehran said the operation was over and warned Israel": the verb after "and" is the speaker's.
                 let coordinated = anchor >= 1 && self.lemmas[anchor - 1] == "and"
                     || anchor >= 2
@@ -1188,7 +1193,7 @@ impl<'a> Sentence<'a> {
     fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
         // Mode words act on the verb they stand next to: at most six words back.
         let from = from.max(anchor.saturating_sub(6));
-        let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].iter().map(String::as_str).collect();
+        let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].to_vec();
         let clause = &self.lemmas[self.clause_start(anchor)..anchor];
         let has = |w: &str| words.contains(&w);
         // A negation does not reach across "and" or a comma: "pledged that Japan would never again wage war and
@@ -1213,7 +1218,7 @@ impl<'a> Sentence<'a> {
             return (Mode::Negated, false);
         }
         // "warned Beijing against supporting Russia", "refrain from attacking": not done.
-        if anchor > 0 && matches!(self.lemmas[anchor - 1].as_str(), "against" | "from" | "without") {
+        if anchor > 0 && matches!(self.lemmas[anchor - 1], "against" | "from" | "without") {
             return (Mode::Negated, false);
         }
         if refusal
@@ -1236,7 +1241,7 @@ impl<'a> Sentence<'a> {
         {
             return (Mode::Negated, refusal);
         }
-        if clause.iter().any(|w| matches!(w.as_str(), "if" | "unless" | "whether"))
+        if clause.iter().any(|w| matches!(*w, "if" | "unless" | "whether"))
             || ["could", "might", "may"].iter().any(|w| has(w))
         {
             return (Mode::Hypothetical, false);
@@ -1297,7 +1302,7 @@ impl<'a> Sentence<'a> {
         let s_start = self.groups[subj].tok_start;
         // Before: a verb of saying between the start and the subject, with its own subject.
         for t in (self.clause_start(anchor)..s_start).rev() {
-            if SPEECH.contains(&self.lemmas[t].as_str()) && self.group_at[t].is_none() {
+            if SPEECH.contains(&self.lemmas[t]) && self.group_at[t].is_none() {
                 let spk = self.subject_before(t, false)?;
                 return (spk != subj).then_some(spk);
             }
@@ -1307,7 +1312,7 @@ impl<'a> Sentence<'a> {
         for t in anchor + 1..n {
             if self.word(t) == "," {
                 if let Some((g, end)) = self.group_starting(t + 1) {
-                    if end < n && SPEECH.contains(&self.lemmas[end].as_str()) && g != subj {
+                    if end < n && SPEECH.contains(&self.lemmas[end]) && g != subj {
                         return Some(g);
                     }
                 }
@@ -1337,11 +1342,11 @@ const MONTH_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "
 /// The date a sentence gives for its events, resolved against the document's date: "on Tuesday" (the last
 /// Tuesday on or before it), "yesterday", "last week", "on January 10" or "Jan. 10" (this year, or last year when
 /// that would be after the document).
-pub(crate) fn resolve_date(lemmas: &[String], tokens: &[Token], text: &str, doc: Option<Date>) -> Option<Date> {
+pub(crate) fn resolve_date(lemmas: &[&str], tokens: &[Token], text: &str, doc: Option<Date>) -> Option<Date> {
     let d = doc?;
     let word = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     for i in 0..tokens.len() {
-        let l = lemmas[i].as_str();
+        let l = lemmas[i];
         match l {
             "yesterday" => return Some(d.add_days(-1)),
             "today" | "tonight" => return Some(d),

@@ -821,84 +821,122 @@ fn e_verbs() -> &'static std::collections::HashSet<&'static str> {
 /// The lemma of `word`: lower-cased, with irregular forms looked up and regular -s, -es, -ies, -ed and -ing removed.
 /// It knows no part of speech, so it treats any word as a possible verb or plural noun.
 pub fn lemma(word: &str) -> String {
-    let w = word.to_lowercase();
-    if let Some(l) = irregular().get(w.as_str()) {
-        return l.to_string();
+    let mut out = String::with_capacity(word.len() + 1);
+    lemma_into(word, &mut out);
+    out
+}
+
+/// What a word's lemma is made of: a fixed word, or a piece of the lower-cased word plus a suffix.
+enum Parts<'a> {
+    Fixed(&'static str),
+    Stem(&'a str, &'static str),
+}
+
+/// Appends the lemma of `word` to `out` (see [`lemma`]), without allocating for ASCII words of up to 64 bytes.
+pub fn lemma_into(word: &str, out: &mut String) {
+    let mut buf = [0u8; 64];
+    let lowered: std::borrow::Cow<'_, str> = if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(b).expect("ASCII stays UTF-8"))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    };
+    match lemma_parts(&lowered) {
+        Parts::Fixed(l) => out.push_str(l),
+        Parts::Stem(stem, suffix) => {
+            out.push_str(stem);
+            out.push_str(suffix);
+        }
+    }
+}
+
+/// Whether `stem` + "e" is a verb with a silent e ("praised" → "praise", "negotiating" → "negotiate").
+fn takes_e(stem: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if stem.len() + 1 > buf.len() {
+        return false;
+    }
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()] = b'e';
+    let with_e = std::str::from_utf8(&buf[..stem.len() + 1]).unwrap_or("");
+    if e_verbs().contains(with_e) {
+        return true;
+    }
+    // Endings that English spells with a silent e: -ate after a consonant ("congratulated", "negotiating"),
+    // -ize/-ise/-yze, -ve, -uce, -rce.
+    let b = stem.as_bytes();
+    let k = b.len();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    k >= 4
+        && ((stem.ends_with("at") && !vowel(b[k - 3]) || stem.ends_with("iat"))
+            || stem.ends_with("iz")
+            || stem.ends_with("yz")
+            || (stem.ends_with('v') && !stem.ends_with("vv"))
+            || stem.ends_with("uc")
+            || stem.ends_with("rc"))
+}
+
+/// A doubled final consonant undone ("committ" → "commit"), except l, s, f, z ("call", "pass").
+fn undouble(stem: &str) -> &str {
+    let b = stem.as_bytes();
+    let k = b.len();
+    if k >= 4 && b[k - 1] == b[k - 2] && !matches!(b[k - 1], b'l' | b's' | b'f' | b'z' | b'e' | b'o') {
+        &stem[..k - 1]
+    } else {
+        stem
+    }
+}
+
+fn lemma_parts(w: &str) -> Parts<'_> {
+    if let Some(l) = irregular().get(w) {
+        return Parts::Fixed(l);
     }
     let n = w.len();
+    let whole = Parts::Stem(w, "");
     if !w.is_ascii() || n <= 3 {
-        return w;
+        return whole;
     }
-    let e_form = |stem: &str| -> Option<String> {
-        let with_e = format!("{stem}e");
-        if e_verbs().contains(with_e.as_str()) {
-            return Some(with_e);
-        }
-        // Endings that English spells with a silent e: -ate after a consonant ("congratulated", "negotiating"),
-        // -ize/-ise/-yze, -ve, -uce, -rce.
-        let b = stem.as_bytes();
-        let k = b.len();
-        let vowel = |c: u8| b"aeiou".contains(&c);
-        let silent_e = k >= 4
-            && ((stem.ends_with("at") && !vowel(b[k - 3]) || stem.ends_with("iat"))
-                || stem.ends_with("iz")
-                || stem.ends_with("yz")
-                || (stem.ends_with('v') && !stem.ends_with("vv"))
-                || stem.ends_with("uc")
-                || stem.ends_with("rc"));
-        silent_e.then_some(with_e)
-    };
-    let undouble = |stem: &str| -> String {
-        let b = stem.as_bytes();
-        let k = b.len();
-        if k >= 4 && b[k - 1] == b[k - 2] && !matches!(b[k - 1], b'l' | b's' | b'f' | b'z' | b'e' | b'o') {
-            stem[..k - 1].to_string()
-        } else {
-            stem.to_string()
-        }
-    };
-    if let Some(stem) = w.strip_suffix("ies") {
-        if n > 4 {
-            return format!("{stem}y");
-        }
+    let e_or_undouble = |stem| if takes_e(stem) { Parts::Stem(stem, "e") } else { Parts::Stem(undouble(stem), "") };
+    if let Some(stem) = w.strip_suffix("ies").filter(|_| n > 4) {
+        return Parts::Stem(stem, "y");
     }
-    if let Some(stem) = w.strip_suffix("ied") {
-        if n > 4 {
-            return format!("{stem}y");
-        }
+    if let Some(stem) = w.strip_suffix("ied").filter(|_| n > 4) {
+        return Parts::Stem(stem, "y");
     }
     if let Some(stem) = w.strip_suffix("ing") {
         if stem.len() >= 3 && stem.bytes().any(|c| b"aeiouy".contains(&c)) {
-            return e_form(stem).unwrap_or_else(|| undouble(stem));
+            return e_or_undouble(stem);
         }
-        return w;
+        return whole;
     }
     if w.ends_with("eed") {
         // "agreed", "freed" are -ed forms; "need", "heed", "speed", "proceed" are not.
         let stem = &w[..n - 1];
-        return if e_verbs().contains(stem) { stem.to_string() } else { w };
+        return if e_verbs().contains(stem) { Parts::Stem(stem, "") } else { whole };
     }
     if let Some(stem) = w.strip_suffix("ed") {
         if stem.len() >= 2 {
-            if let Some(e) = e_form(stem) {
-                return e;
+            if takes_e(stem) {
+                return Parts::Stem(stem, "e");
             }
             if e_verbs().contains(stem) {
-                return stem.to_string(); // "agreed" → "agree"
+                return Parts::Stem(stem, ""); // "agreed" → "agree"
             }
-            return undouble(stem);
+            return Parts::Stem(undouble(stem), "");
         }
-        return w;
+        return whole;
     }
     if let Some(stem) = w.strip_suffix("es") {
         if ["ss", "sh", "ch", "x", "z"].iter().any(|s| stem.ends_with(s)) || (stem.ends_with('o') && stem.len() >= 3) {
-            return stem.to_string();
+            return Parts::Stem(stem, "");
         }
     }
     if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        return w[..n - 1].to_string();
+        return Parts::Stem(&w[..n - 1], "");
     }
-    w
+    whole
 }
 
 #[cfg(test)]
