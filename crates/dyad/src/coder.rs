@@ -380,9 +380,17 @@ impl Coder {
     pub fn code(&self, doc: &Document) -> Coded {
         let mentions = self.actors.find(doc);
         let mut events = Vec::new();
+        // Mentions come in reading order, segment by segment: walk them alongside the segments.
+        let mut next = 0;
+        let mut ms: Vec<&Mention> = Vec::new();
         for seg in doc.segments() {
-            let ms: Vec<&Mention> =
-                mentions.iter().filter(|m| m.sentence == seg.sentence && in_span(m.span, seg.span)).collect();
+            ms.clear();
+            while next < mentions.len() && mentions[next].sentence == seg.sentence {
+                if in_span(mentions[next].span, seg.span) {
+                    ms.push(&mentions[next]);
+                }
+                next += 1;
+            }
             if ms.is_empty() {
                 continue;
             }
