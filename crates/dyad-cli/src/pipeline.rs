@@ -84,17 +84,34 @@ where
             }
             let _ = tx.send(batch);
         });
+        // A bug that panics on one document must not stop the batch: that document is reported and skipped.
+        let guarded = |doc: &Document| -> Result<Vec<u8>, String> {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(doc))).map_err(|p| {
+                let msg =
+                    p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
+                msg.unwrap_or_else(|| "unknown panic".to_string())
+            })
+        };
         for batch in rx {
-            let outputs: Vec<Option<Vec<u8>>> = if threads == 1 {
-                batch.iter().map(|d| d.as_ref().ok().map(&work)).collect()
+            let outputs: Vec<Option<Result<Vec<u8>, String>>> = if threads == 1 {
+                batch.iter().map(|d| d.as_ref().ok().map(&guarded)).collect()
             } else {
-                pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(&work)).collect())
+                pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(&guarded)).collect())
             };
             for (item, o) in batch.iter().zip(outputs) {
                 match (item, o) {
-                    (Ok(_), Some(bytes)) => {
+                    (Ok(_), Some(Ok(bytes))) => {
                         totals.documents += 1;
                         out.write_all(&bytes)?;
+                    }
+                    (Ok(doc), Some(Err(msg))) => {
+                        totals.failed += 1;
+                        out.flush()?;
+                        let at = doc.origin.as_ref().map(|o| format!("{}:{}: ", o.file, o.line)).unwrap_or_default();
+                        eprintln!(
+                            "dyad: {at}document {:?} could not be coded (internal error: {msg}) [internal]",
+                            doc.id
+                        );
                     }
                     (Err(e), _) => {
                         totals.failed += 1;
