@@ -765,7 +765,7 @@ impl<'a> Sentence<'a> {
                 let same = g.tok_start == a && g.tok_end == b;
                 let between: Vec<&str> = lemmas[g.tok_end.min(a)..a].to_vec();
                 // "…to Hezbollah, Israel said": a comma before a speaker does not join.
-                let speaker_next = lemmas.get(b).is_some_and(|l| SPEECH.contains(&l));
+                let speaker_next = lemmas.get(b).is_some_and(|l| SPEECH.contains(l));
                 // "Germany expelled 40 diplomats, and France announced …": a new clause, not a list.
                 let verb_next = ids.get(b).is_some_and(|&id| id != NO_ID && !anchors[id as usize].is_empty());
                 let joined = match between.as_slice() {
