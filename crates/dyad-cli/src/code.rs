@@ -3,12 +3,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use dyad::actors::Mention;
-use dyad::coder::{Coder, Event, CODER_VERSION};
-use dyad::{Document, Span};
-use serde::Serialize;
+use dyad::coder::Coder;
+use dyad::json::event_out;
 
-use crate::pipeline::{self, char_offset, InputArgs};
+use crate::pipeline::{self, InputArgs};
 use crate::Fatal;
 
 #[derive(clap::Args)]
@@ -24,107 +22,6 @@ pub struct Args {
     /// Print totals to stderr at the end: documents, sentences, words, events, seconds and rates.
     #[arg(long)]
     stats: bool,
-}
-
-#[derive(Serialize)]
-pub struct ActorOut<'a> {
-    code: &'a str,
-    country: Option<&'a str>,
-    agent: Option<&'a str>,
-    name: &'a str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    via: &'a str,
-}
-
-#[derive(Serialize)]
-pub struct TextSpan<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-pub struct Version<'a> {
-    coder: &'a str,
-    dictionaries: &'a str,
-}
-
-/// One line of `dyad code` output.
-#[derive(Serialize)]
-pub struct EventOut<'a> {
-    doc: &'a str,
-    sentence: Option<usize>,
-    in_title: bool,
-    source: ActorOut<'a>,
-    target: ActorOut<'a>,
-    code: &'a str,
-    root: &'a str,
-    quad: u8,
-    goldstein: f64,
-    plover: Option<&'a str>,
-    plover_mode: Option<&'a str>,
-    name: &'a str,
-    mode: &'a str,
-    date: Option<String>,
-    evidence: TextSpan<'a>,
-    rule: &'a str,
-    version: Version<'a>,
-}
-
-fn segment_span(doc: &Document, sentence: Option<usize>) -> Span {
-    match sentence {
-        Some(i) => doc.sentence_spans()[i],
-        None => doc.title_span().expect("title events have a title"),
-    }
-}
-
-fn text_span<'a>(doc: &'a Document, seg: Span, span: Span) -> TextSpan<'a> {
-    let seg_text = doc.slice(seg);
-    TextSpan {
-        text: doc.slice(span),
-        start: char_offset(seg_text, span.start - seg.start),
-        end: char_offset(seg_text, span.end - seg.start),
-    }
-}
-
-fn actor<'a>(doc: &'a Document, seg: Span, m: &'a Mention) -> ActorOut<'a> {
-    let t = text_span(doc, seg, m.span);
-    ActorOut {
-        code: &m.code,
-        country: m.country.as_deref(),
-        agent: m.agent.as_deref(),
-        name: &m.name,
-        text: t.text,
-        start: t.start,
-        end: t.end,
-        via: m.via.as_str(),
-    }
-}
-
-pub fn event_out<'a>(doc: &'a Document, e: &'a Event, dict_version: &'a str) -> EventOut<'a> {
-    let seg = segment_span(doc, e.sentence);
-    let info = e.info();
-    EventOut {
-        doc: &doc.id,
-        sentence: e.sentence,
-        in_title: e.sentence.is_none(),
-        source: actor(doc, seg, &e.source),
-        target: actor(doc, seg, &e.target),
-        code: &e.code,
-        root: info.root(),
-        quad: info.quad,
-        goldstein: info.goldstein,
-        plover: info.plover.as_deref(),
-        plover_mode: info.plover_mode.as_deref(),
-        name: &info.name,
-        mode: e.mode.as_str(),
-        date: e.date.map(|d| d.to_string()),
-        evidence: text_span(doc, seg, e.evidence),
-        rule: &e.rule,
-        version: Version { coder: CODER_VERSION, dictionaries: dict_version },
-    }
 }
 
 const TSV_HEADER: &str = "doc\tsentence\tdate\tsource\tsource_name\ttarget\ttarget_name\tcode\troot\tquad\tgoldstein\tplover\tmode\trule\tevidence\n";

@@ -127,12 +127,3 @@ where
     out.flush()?;
     Ok(totals)
 }
-
-/// Character offset of byte `b` in `s`.
-pub fn char_offset(s: &str, b: usize) -> usize {
-    if s.is_ascii() {
-        b
-    } else {
-        s[..b].chars().count()
-    }
-}
