@@ -11,7 +11,7 @@
 //! let doc = Document::from_text("1", None, "President Xi Jinping had a phone conversation with Belarusian President Alexander Lukashenko.");
 //! let coded = coder.code(&doc);
 //! assert_eq!(coded.events[0].code, "041");
-//! assert_eq!((coded.events[0].source.code, coded.events[0].target.code), ("CHNGOV", "BLRGOV"));
+//! assert_eq!((coded.events[0].source.code.as_str(), coded.events[0].target.code.as_str()), ("CHNGOV", "BLRGOV"));
 //! ```
 
 use std::collections::HashMap;
@@ -1404,6 +1404,7 @@ mod tests {
         let check = |s: &str| {
             let toks = tokenize(s);
             let lem: Vec<String> = toks.iter().map(|t| lemma(&s[t.span.start..t.span.end])).collect();
+            let lem: Vec<&str> = lem.iter().map(String::as_str).collect();
             resolve_date(&lem, &toks, s, Some(d)).unwrap().to_string()
         };
         assert_eq!(check("They met on Tuesday."), "2022-01-04");
