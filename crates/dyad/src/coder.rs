@@ -131,8 +131,11 @@ struct Pattern {
 fn word_forms(w: &str) -> Vec<String> {
     let l = lemma(w);
     let mut out = vec![l.clone()];
-    // Only for real stems: "one" must not match "on", nor "are" "ar".
-    if l.len() >= 4 && l.ends_with('e') && !l.ends_with("ee") {
+    // Only for real stems: "one" must not match "on".
+    // Nor a stem that is a word of its own: "rapped" is "rap", not "rape"; "hopped" is not "hope".
+    const OWN_WORDS: &[&str] =
+        &["rap", "hop", "cop", "mop", "dot", "pin", "tap", "win", "fin", "con", "cut", "bit", "sit"];
+    if l.len() >= 4 && l.ends_with('e') && !l.ends_with("ee") && !OWN_WORDS.contains(&&l[..l.len() - 1]) {
         out.push(l[..l.len() - 1].to_string());
     }
     // "boycotted" lemmatizes to "boycot" (as "committed" to "commit").
