@@ -61,6 +61,29 @@ where
     W: Write,
     F: Fn(&Document) -> Vec<u8> + Sync,
 {
+    let totals = run_batches(args, work, |batch, before_message| {
+        for (_, bytes) in batch {
+            out.write_all(&bytes)?;
+        }
+        if before_message {
+            out.flush()?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(totals)
+}
+
+/// The engine under [`run`]: documents are read in batches by a reader thread, `work` runs on each on a thread pool,
+/// and `consume` receives each batch's (document, output) pairs in input order, on the calling thread (the store
+/// writes a batch in one transaction); its flag is true when a message is about to be printed, so that output and
+/// messages stay in order. A panic on one document is reported and that document skipped.
+pub fn run_batches<T, F, C>(args: &InputArgs, work: F, mut consume: C) -> anyhow::Result<Totals>
+where
+    T: Send,
+    F: Fn(&Document) -> T + Sync,
+    C: FnMut(Vec<(Document, T)>, bool) -> anyhow::Result<()>,
+{
     let opts = args.read_options()?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
@@ -84,8 +107,7 @@ where
             }
             let _ = tx.send(batch);
         });
-        // A bug that panics on one document must not stop the batch: that document is reported and skipped.
-        let guarded = |doc: &Document| -> Result<Vec<u8>, String> {
+        let guarded = |doc: &Document| -> Result<T, String> {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(doc))).map_err(|p| {
                 let msg =
                     p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
@@ -93,20 +115,21 @@ where
             })
         };
         for batch in rx {
-            let outputs: Vec<Option<Result<Vec<u8>, String>>> = if threads == 1 {
+            let outputs: Vec<Option<Result<T, String>>> = if threads == 1 {
                 batch.iter().map(|d| d.as_ref().ok().map(&guarded)).collect()
             } else {
                 pool.install(|| batch.par_iter().map(|d| d.as_ref().ok().map(&guarded)).collect())
             };
-            for (item, o) in batch.iter().zip(outputs) {
+            let mut done: Vec<(Document, T)> = Vec::with_capacity(outputs.len());
+            for (item, o) in batch.into_iter().zip(outputs) {
                 match (item, o) {
-                    (Ok(_), Some(Ok(bytes))) => {
+                    (Ok(doc), Some(Ok(value))) => {
                         totals.documents += 1;
-                        out.write_all(&bytes)?;
+                        done.push((doc, value));
                     }
                     (Ok(doc), Some(Err(msg))) => {
                         totals.failed += 1;
-                        out.flush()?;
+                        consume(std::mem::take(&mut done), true)?;
                         let at = doc.origin.as_ref().map(|o| format!("{}:{}: ", o.file, o.line)).unwrap_or_default();
                         eprintln!(
                             "dyad: {at}document {:?} could not be coded (internal error: {msg}) [internal]",
@@ -115,15 +138,15 @@ where
                     }
                     (Err(e), _) => {
                         totals.failed += 1;
-                        out.flush()?;
+                        consume(std::mem::take(&mut done), true)?;
                         eprintln!("dyad: {e}");
                     }
                     _ => {}
                 }
             }
+            consume(done, false)?;
         }
         Ok(())
     })?;
-    out.flush()?;
     Ok(totals)
 }

@@ -26,6 +26,8 @@ pub enum ErrorKind {
     Dictionary,
     /// A malformed request from the caller (bad date, bad option value).
     Usage,
+    /// The store (database) failed: full disk, read-only file, corrupt database, locked.
+    Store,
 }
 
 impl ErrorKind {
@@ -42,6 +44,7 @@ impl ErrorKind {
             ErrorKind::LineTooLong => "line_too_long",
             ErrorKind::Dictionary => "dictionary",
             ErrorKind::Usage => "usage",
+            ErrorKind::Store => "store",
         }
     }
 }

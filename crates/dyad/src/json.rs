@@ -27,20 +27,20 @@ fn segment_span(doc: &Document, sentence: Option<usize>) -> Span {
 /// One line of `dyad actors` output.
 #[derive(Serialize)]
 pub struct Row<'a> {
-    doc: &'a str,
-    sentence: Option<usize>,
-    in_title: bool,
+    pub doc: &'a str,
+    pub sentence: Option<usize>,
+    pub in_title: bool,
     /// Character offsets in the sentence (or the title).
-    start: usize,
-    end: usize,
-    text: &'a str,
-    code: &'a str,
-    country: Option<&'a str>,
-    agent: Option<&'a str>,
-    name: &'a str,
-    kind: &'a str,
-    entry: &'a str,
-    via: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub code: &'a str,
+    pub country: Option<&'a str>,
+    pub agent: Option<&'a str>,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub entry: &'a str,
+    pub via: &'a str,
 }
 
 /// The JSON row of a mention.
