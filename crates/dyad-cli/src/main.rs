@@ -8,6 +8,7 @@ mod code;
 mod dict;
 mod eval;
 mod pipeline;
+mod store;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +31,16 @@ enum Command {
     Code(code::Args),
     /// Score the coder against gold files: precision, recall and F1 overall and per CAMEO root.
     Eval(eval::Args),
+    /// Code the inputs and store documents, mentions and events in the database (idempotent, crash-safe).
+    Ingest(store::IngestArgs),
+    /// Re-code the stored documents with the current dictionaries and report what changed.
+    Recode(store::RecodeArgs),
+    /// Print stored events that pass the filters (JSON Lines, TSV, or a summary per period).
+    Query(store::QueryArgs),
+    /// Full-text search over the stored sentences, with the events coded in each.
+    Search(store::SearchArgs),
+    /// Write every stored event as JSON Lines, CSV or GDELT 2.0 event-table columns.
+    Export(store::ExportArgs),
     /// Check and describe dictionaries.
     #[command(subcommand)]
     Dict(dict::Command),
@@ -51,6 +62,11 @@ fn main() -> ExitCode {
         Command::Dict(cmd) => dict::run(cmd),
         Command::Code(args) => code::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Recode(args) => store::recode(args),
+        Command::Query(args) => store::query(args),
+        Command::Search(args) => store::search(args),
+        Command::Export(args) => store::export(args),
     };
     match result {
         Ok(code) => code,
