@@ -210,3 +210,27 @@ fn clear_errors_for_missing_or_broken_databases() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("junk.db"), "{}", stderr(&out));
 }
+
+/// Databases written by earlier schema versions open, migrate and answer queries (one fixture per past version).
+#[test]
+fn databases_of_every_schema_version_open() {
+    let fixtures = repo().join("testdata/db");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "db") {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("copy.db");
+        std::fs::copy(&path, &db).unwrap();
+        let events = lines(&run_db("query", &db, &["--actor", "CHN"]));
+        assert!(!events.is_empty(), "{}: no events", path.display());
+        // Writing to it migrates it to the current schema and keeps what it held.
+        let out = run_db("recode", &db, &[]);
+        assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
+        assert!(!lines(&run_db("query", &db, &["--actor", "CHN"])).is_empty());
+        seen += 1;
+    }
+    assert!(seen >= 1, "no database fixture in testdata/db");
+}
