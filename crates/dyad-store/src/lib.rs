@@ -361,9 +361,11 @@ impl Store {
     fn where_clause(f: &Filter) -> (String, Vec<String>) {
         let mut conds: Vec<String> = Vec::new();
         let mut args: Vec<String> = Vec::new();
+        // A code prefix as a range, so that the column's index serves it: CHN ≤ code < CHN\x7f.
         let prefix = |col: &str, args: &mut Vec<String>, v: &str| {
             args.push(v.to_string());
-            format!("substr({col}, 1, length(?{n})) = ?{n}", n = args.len())
+            args.push(format!("{v}\u{7f}"));
+            format!("({col} >= ?{} AND {col} < ?{})", args.len() - 1, args.len())
         };
         if let Some(a) = &f.actor {
             let s = prefix("source", &mut args, a);
