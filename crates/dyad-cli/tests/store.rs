@@ -259,3 +259,24 @@ fn exports_read_back_equal_dyad_code() {
     let t = lines(&run_db("query", &db, &["--target", "UKR"]));
     assert!(!t.is_empty() && t.iter().all(|e| e["target"]["code"].as_str().unwrap().starts_with("UKR")));
 }
+
+/// A database that cannot be written (immutable file) gets a clear error naming it, and keeps what it held.
+#[test]
+fn unwritable_database_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    assert!(run_db("ingest", &db, &[&corpus(dir.path(), 10)]).status.success());
+    let before = exported(&db);
+    let locked = std::process::Command::new("chattr").arg("+i").arg(&db).status().is_ok_and(|s| s.success());
+    if !locked {
+        eprintln!("skipped: chattr +i is not available here, so the file cannot be made read-only for root");
+        return;
+    }
+    let other = dir.path().join("other.jsonl");
+    std::fs::write(&other, "{\"id\":\"new\",\"text\":\"Japan praised India.\"}\n").unwrap();
+    let out = run_db("ingest", &db, &[other.to_str().unwrap()]);
+    let _ = std::process::Command::new("chattr").arg("-i").arg(&db).status();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ro.db") && stderr(&out).contains("[store]"), "{}", stderr(&out));
+    assert_eq!(exported(&db), before, "nothing stored before was lost");
+}
