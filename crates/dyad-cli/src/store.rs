@@ -68,7 +68,8 @@ impl Progress {
 pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
     let coder = Coder::new(args.input.dictionaries()?)?;
     let version = coder.dict_version().to_string();
-    let mut store = Store::open(&args.db.db)?;
+    let db_path = args.db.db.clone();
+    let mut store = Store::open(&db_path)?;
     let mut progress = Progress::new();
     let (mut added, mut replaced, mut unchanged, mut events) = (0usize, 0usize, 0usize, 0usize);
     let totals = pipeline::run_batches(
@@ -78,8 +79,12 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
             if batch.is_empty() {
                 return Ok(());
             }
-            let outcomes =
-                store.ingest(&batch, &version).context("writing to the store; nothing of this batch was kept")?;
+            let outcomes = store.ingest(&batch, &version).with_context(|| {
+                format!(
+                    "writing to {}; nothing of this batch was kept, what was stored before is intact",
+                    db_path.display()
+                )
+            })?;
             for (o, (_, c)) in outcomes.iter().zip(&batch) {
                 match o {
                     Outcome::Added => added += 1,
