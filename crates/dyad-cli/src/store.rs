@@ -231,21 +231,25 @@ fn check_date(flag: &str, d: &Option<String>) -> anyhow::Result<()> {
 
 const TSV_HEADER: &str = "doc\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tmode\trule\n";
 
-fn tsv_row(r: &EventRow) -> String {
-    format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-        r.doc.replace(['\t', '\n'], " "),
+/// The table columns of an event (TSV and CSV), in the order of the header.
+fn columns(r: &EventRow) -> [String; 11] {
+    [
+        r.doc.clone(),
         r.sentence.map_or_else(|| "title".to_string(), |s| s.to_string()),
-        r.date.as_deref().unwrap_or(""),
-        r.source,
-        r.target,
-        r.code,
-        r.root,
-        r.quad,
-        r.goldstein,
-        r.mode,
-        r.rule
-    )
+        r.date.clone().unwrap_or_default(),
+        r.source.clone(),
+        r.target.clone(),
+        r.code.clone(),
+        r.root.clone(),
+        r.quad.to_string(),
+        r.goldstein.to_string(),
+        r.mode.clone(),
+        r.rule.clone(),
+    ]
+}
+
+fn tsv_row(r: &EventRow) -> String {
+    columns(r).map(|c| c.replace(['\t', '\n'], " ")).join("\t") + "\n"
 }
 
 pub fn query(args: QueryArgs) -> Result<ExitCode, Fatal> {
@@ -420,20 +424,7 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, Fatal> {
         }
         let line = match args.format.as_str() {
             "jsonl" => format!("{}\n", r.json),
-            "csv" => format!(
-                "{},{},{},{},{},{},{},{},{},{},{}\n",
-                csv_field(&r.doc),
-                r.sentence.map_or_else(String::new, |s| s.to_string()),
-                r.date.as_deref().unwrap_or(""),
-                r.source,
-                r.target,
-                r.code,
-                r.root,
-                r.quad,
-                r.goldstein,
-                r.mode,
-                csv_field(&r.rule)
-            ),
+            "csv" => columns(&r).map(|c| csv_field(&c)).join(",") + "\n",
             _ => gdelt_row(&r),
         };
         if let Err(e) = out.write_all(line.as_bytes()) {

@@ -388,25 +388,19 @@ impl Store {
         if let Some(c) = &f.code {
             conds.push(prefix("code", &mut args, c));
         }
-        if let Some(q) = f.quad {
-            args.push(q.to_string());
-            conds.push(format!("quad = CAST(?{} AS INTEGER)", args.len()));
-        }
-        if let Some(m) = &f.mode {
-            args.push(m.clone());
-            conds.push(format!("mode = ?{}", args.len()));
-        }
-        if let Some(d) = &f.from {
-            args.push(d.clone());
-            conds.push(format!("date >= ?{}", args.len()));
-        }
-        if let Some(d) = &f.to {
-            args.push(d.clone());
-            conds.push(format!("date <= ?{}", args.len()));
-        }
-        if let Some(d) = &f.doc {
-            args.push(d.clone());
-            conds.push(format!("doc_id = ?{}", args.len()));
+        // Comparisons of one column with one parameter.
+        let compare = [
+            ("CAST(quad AS TEXT) =", f.quad.map(|q| q.to_string())),
+            ("mode =", f.mode.clone()),
+            ("date >=", f.from.clone()),
+            ("date <=", f.to.clone()),
+            ("doc_id =", f.doc.clone()),
+        ];
+        for (op, value) in compare {
+            if let Some(v) = value {
+                args.push(v);
+                conds.push(format!("{op} ?{}", args.len()));
+            }
         }
         let mut sql = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
         if f.one_a_day {
