@@ -352,7 +352,7 @@ impl ActorMatcher {
             for n in &c.people {
                 add(n, Payload::Country { idx, form: Form::People });
             }
-            for n in &c.capitals {
+            for n in c.capitals.iter().chain(&c.cities) {
                 add(n, Payload::Country { idx, form: Form::Capital });
             }
             for (agent, name) in &c.institutions {

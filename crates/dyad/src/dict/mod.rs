@@ -55,6 +55,8 @@ pub struct Country {
     pub people: Vec<String>,
     /// Capitals and seats used as metonyms.
     pub capitals: Vec<String>,
+    /// Other cities and regions that news names as places of events ("shelled Kharkiv"): they stand for the state.
+    pub cities: Vec<String>,
     /// Named national institutions: (agent code, name).
     pub institutions: Vec<(String, String)>,
     /// State, observer or territory.
@@ -428,6 +430,7 @@ fn country(e: &RawEntry) -> Result<Country> {
         adjectives: vec![],
         people: vec![],
         capitals: vec![],
+        cities: vec![],
         institutions: vec![],
         kind: CountryKind::State,
         loc: e.loc.clone(),
@@ -438,6 +441,7 @@ fn country(e: &RawEntry) -> Result<Country> {
             "adjectives" => c.adjectives.extend(f.values.iter().cloned()),
             "people" => c.people.extend(f.values.iter().cloned()),
             "capitals" => c.capitals.extend(f.values.iter().cloned()),
+            "cities" => c.cities.extend(f.values.iter().cloned()),
             "kind" => {
                 c.kind = match f.one(e)? {
                     "state" => CountryKind::State,
