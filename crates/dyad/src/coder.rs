@@ -475,6 +475,16 @@ impl Coder {
         date: Option<Date>,
         out: &mut Vec<Event>,
     ) -> bool {
+        // A noun after a preposition is background, not an event: "arrested dozens after protest outside …",
+        // "amid talks with …".
+        if anchor > 0
+            && matches!(
+                sent.lemmas[anchor - 1],
+                "after" | "before" | "during" | "amid" | "since" | "following" | "despite"
+            )
+        {
+            return false;
+        }
         // "accused Russia of shelling Kharkiv", "capable of attacking": the act is not reported as done.
         if anchor > 0 && sent.lemmas[anchor - 1] == "of" && sent.word(anchor).ends_with("ing") {
             return false;
@@ -1098,6 +1108,22 @@ impl<'a> Sentence<'a> {
         true
     }
 
+    /// "after Russia attacked Ukraine", "as China expanded ties": a group right before the verb (auxiliaries
+    /// aside) after a preposition that can also join clauses is that verb's subject.
+    fn subject_of_subclause(&self, g: usize, anchor: usize) -> bool {
+        let grp = &self.groups[g];
+        let aux_only = (grp.tok_end..anchor).all(|t| {
+            matches!(self.lemmas[t], "have" | "be" | "will" | "would" | "do" | "also" | "then" | "later" | "'s")
+        });
+        let mut k = grp.tok_start;
+        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) && self.group_at[k - 1].is_none() {
+            k -= 1;
+        }
+        aux_only
+            && k > 0
+            && matches!(self.lemmas[k - 1], "after" | "before" | "since" | "until" | "as" | "while" | "when" | "once")
+    }
+
     /// The first group of the anchor's clause that can be a subject.
     fn first_subject(&self, anchor: usize) -> Option<usize> {
         let start = self.clause_start(anchor);
@@ -1174,7 +1200,7 @@ impl<'a> Sentence<'a> {
         let mut last = None;
         for t in (start..anchor).rev() {
             if let Some(g) = self.group_at[t] {
-                if last != Some(g) && self.can_be_subject(g, !nominal) {
+                if last != Some(g) && (self.can_be_subject(g, !nominal) || self.subject_of_subclause(g, anchor)) {
                     return Some(g);
                 }
                 last = Some(g);
@@ -1211,7 +1237,17 @@ impl<'a> Sentence<'a> {
         // thanked the American people".
         let neg_from = words.iter().rposition(|w| matches!(*w, "and" | "," | "but")).map_or(0, |p| p + 1);
         let neg_words = &words[neg_from..];
-        let refusal = words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
+        // "refused to meet" is a refusal; "rejected accusations that it had supplied drones" is a denial (the act
+        // is not coded; a denial pattern codes 016).
+        let denial = words.windows(2).any(|w| {
+            matches!(w[0], "reject" | "deny" | "dismiss" | "rebuff")
+                && matches!(w[1], "accusation" | "claim" | "allegation" | "report" | "charge" | "suggestion" | "the")
+        });
+        let refusal =
+            !denial && words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
+        if denial {
+            return (Mode::Negated, false);
+        }
         // "called for the U.S. to release", "demanded that Israel withdraw": an appeal, coded by its own pattern.
         if words
             .iter()
