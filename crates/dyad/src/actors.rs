@@ -1144,7 +1144,22 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
         return false;
     }
     let space = !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ');
-    let possessive = matches!(gap, "'s " | "’s " | "' " | "’ ");
+    // "Russia's Foreign Ministry", and with a word or two between: "Eritrea's information minister".
+    let possessive = matches!(gap, "'s " | "’s " | "' " | "’ ")
+        || ["'s ", "’s "].iter().any(|p| {
+            gap.strip_prefix(p).is_some_and(|rest| {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                rest.ends_with(' ')
+                    && (1..=2).contains(&words.len())
+                    && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+                    && !words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "of" | "for" | "to" | "with" | "by" | "in" | "on" | "against" | "from" | "and" | "the"
+                        )
+                    })
+            })
+        });
     let of = matches!(gap.trim(), "of" | "of the");
     match (a, b) {
         // Russia's Foreign Ministry, Belarusian President, Belarus President Lukashenko
