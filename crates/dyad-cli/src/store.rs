@@ -42,7 +42,7 @@ impl Progress {
         Progress { started: now, last: now, tty: std::io::stderr().is_terminal() }
     }
 
-    fn tick(&mut self, docs: usize, events: usize) {
+    fn tick(&mut self, docs: usize, events: usize, total: Option<usize>) {
         let every = if self.tty { 0.2 } else { 5.0 };
         if self.last.elapsed().as_secs_f64() < every {
             return;
@@ -50,7 +50,13 @@ impl Progress {
         self.last = Instant::now();
         let secs = self.started.elapsed().as_secs_f64();
         let rate = docs as f64 / secs.max(1e-9);
-        let line = format!("dyad ingest: {docs} documents, {events} events, {secs:.0}s, {rate:.0} documents/s");
+        let of = total.map_or_else(String::new, |t| format!(" of {t}"));
+        let eta = match total {
+            Some(t) if docs > 0 && docs < t => format!(", about {:.0}s left", (t - docs) as f64 / rate.max(1e-9)),
+            _ => String::new(),
+        };
+        let line =
+            format!("dyad ingest: {docs}{of} documents, {events} events, {secs:.0}s, {rate:.0} documents/s{eta}");
         if self.tty {
             eprint!("\r{line}\x1b[K");
         } else {
@@ -71,6 +77,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
     let db_path = args.db.db.clone();
     let mut store = Store::open(&db_path)?;
     let mut progress = Progress::new();
+    // Known without parsing for plain files (JSON Lines lines, seed articles); unknown for stdin and gzip.
+    let total = dyad::read::count_documents(&args.input.paths);
     let (mut added, mut replaced, mut unchanged, mut events) = (0usize, 0usize, 0usize, 0usize);
     let totals = pipeline::run_batches(
         &args.input,
@@ -95,7 +103,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
                     events += c.events.len();
                 }
             }
-            progress.tick(added + replaced + unchanged, events);
+            progress.tick(added + replaced + unchanged, events, total);
             Ok(())
         },
     )?;

@@ -178,6 +178,46 @@ fn walk(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// How many documents the inputs hold, counted cheaply without parsing (for progress estimates): JSON Lines by
+/// their non-blank lines, the seed format by its `Article Number:` lines, plain text as one. `None` when it cannot
+/// be known without reading everything (standard input, gzip, a JSON array).
+pub fn count_documents(paths: &[String]) -> Option<usize> {
+    if paths.is_empty() {
+        return None;
+    }
+    let mut total = 0;
+    for p in paths {
+        if p == "-" {
+            return None;
+        }
+        let path = Path::new(p);
+        let files = if path.is_dir() { walk(path).ok()? } else { vec![path.to_path_buf()] };
+        for f in files {
+            let bytes = std::fs::read(&f).ok()?;
+            if bytes.starts_with(&[0x1f, 0x8b]) {
+                return None;
+            }
+            let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+            let rest = &bytes[start..];
+            total += if rest.starts_with(b"Article Number:") {
+                memchr::memmem::find_iter(rest, b"Article Number:").count()
+            } else if rest.starts_with(b"[") {
+                return None;
+            } else if rest.starts_with(b"{") {
+                match detect(&f.display().to_string(), rest) {
+                    InputFormat::Jsonl => {
+                        rest.split(|&b| b == b'\n').filter(|l| l.iter().any(|b| !b.is_ascii_whitespace())).count()
+                    }
+                    _ => 1,
+                }
+            } else {
+                usize::from(!rest.is_empty())
+            };
+        }
+    }
+    Some(total)
+}
+
 fn has_known_extension(name: &str) -> bool {
     let name = name.strip_suffix(".gz").unwrap_or(name);
     name.rsplit_once('.').is_some_and(|(_, ext)| KNOWN_EXTENSIONS.contains(&ext))
@@ -728,6 +768,18 @@ mod tests {
         let docs: Vec<_> = Reader::new(vec![path.display().to_string()], opts).collect();
         assert_eq!(docs[0].as_ref().unwrap_err().kind(), ErrorKind::LineTooLong);
         assert_eq!(docs[1].as_ref().unwrap().id, "2");
+    }
+
+    #[test]
+    fn documents_are_counted_without_parsing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Article Number: 1\nT\nS.\nArticle Number: 2\nT\nS.\n").unwrap();
+        std::fs::write(dir.path().join("b.jsonl"), "{\"id\":1,\"text\":\"a\"}\n\n{\"id\":2,\"text\":\"b\"}\n").unwrap();
+        std::fs::write(dir.path().join("c.txt"), "Plain text.").unwrap();
+        assert_eq!(count_documents(&[dir.path().display().to_string()]), Some(5));
+        assert_eq!(count_documents(&["-".to_string()]), None);
+        std::fs::write(dir.path().join("d.json"), "[{\"id\":1,\"text\":\"a\"}]").unwrap();
+        assert_eq!(count_documents(&[dir.path().display().to_string()]), None);
     }
 
     #[test]
