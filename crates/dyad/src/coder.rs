@@ -814,6 +814,17 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether token `i` is part of a place named after "in" or "at" ("held talks in the Kremlin with …"), which a
+    /// gap may cross.
+    fn is_locative(&self, i: usize) -> bool {
+        let Some(g) = self.group_at[i] else { return false };
+        let mut k = self.groups[g].tok_start;
+        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) {
+            k -= 1;
+        }
+        k > 0 && matches!(self.lemmas[k - 1], "in" | "at")
+    }
+
     fn is_number(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Number
             || matches!(
@@ -976,7 +987,9 @@ impl<'a> Sentence<'a> {
                     }
                     if skip > 0 {
                         let t = j - 1;
-                        if !self.is_plain(t) || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",") {
+                        if !(self.is_plain(t) || self.is_locative(t))
+                            || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
+                        {
                             break;
                         }
                     }
