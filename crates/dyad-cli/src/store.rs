@@ -138,18 +138,16 @@ pub fn recode(args: RecodeArgs) -> Result<ExitCode, Fatal> {
         )));
     }
     let mut store = Store::open(&args.db.db)?;
-    let mut docs = Vec::new();
-    store.documents(|d| {
-        docs.push(d);
-        Ok(())
-    })?;
+    // Documents stream from a second, reading connection (WAL: it keeps its snapshot while the first one writes), a
+    // batch at a time, so memory stays flat on any store size.
+    let reader = Store::open_read_only(&args.db.db)?;
     // Per root: (added, removed).
     let mut changes: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut changed_docs = 0;
-    for chunk in docs.chunks(256) {
-        let mut batch = Vec::with_capacity(chunk.len());
-        for doc in chunk {
-            let coded = coder.code(doc);
+    let (mut total, mut changed_docs) = (0usize, 0usize);
+    let mut recode_batch = |docs: Vec<dyad::Document>| -> dyad::Result<()> {
+        let mut batch = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let coded = coder.code(&doc);
             let old: HashSet<_> = store.event_keys(&doc.id)?.into_iter().collect();
             let new: HashSet<_> = coded
                 .events
@@ -165,14 +163,23 @@ pub fn recode(args: RecodeArgs) -> Result<ExitCode, Fatal> {
             for k in old.difference(&new) {
                 changes.entry(k.3[..2].to_string()).or_default().1 += 1;
             }
-            batch.push((doc.clone(), coded));
+            total += 1;
+            batch.push((doc, coded));
         }
-        store.ingest(&batch, &version)?;
-    }
+        store.ingest(&batch, &version).map(|_| ())
+    };
+    let mut pending = Vec::with_capacity(256);
+    reader.documents(|d| {
+        pending.push(d);
+        if pending.len() == 256 {
+            recode_batch(std::mem::take(&mut pending))?;
+        }
+        Ok(())
+    })?;
+    recode_batch(pending)?;
     let mut out = String::new();
     out.push_str(&format!(
-        "recoded {} documents ({changed_docs} with changed events) with dictionaries {version}\n",
-        docs.len()
+        "recoded {total} documents ({changed_docs} with changed events) with dictionaries {version}\n"
     ));
     out.push_str("root  added  removed\n");
     for (root, (a, r)) in &changes {
@@ -298,21 +305,28 @@ pub fn query(args: QueryArgs) -> Result<ExitCode, Fatal> {
     if tsv {
         out.write_all(TSV_HEADER.as_bytes())?;
     }
+    write_events(&store, &filter, &mut out, |r| if tsv { tsv_row(r) } else { format!("{}\n", r.json) })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Streams the events that pass `filter` to `out`, one formatted line each; the first write error stops it.
+fn write_events(
+    store: &Store,
+    filter: &Filter,
+    out: &mut impl Write,
+    line: impl Fn(&EventRow) -> String,
+) -> Result<(), Fatal> {
     let mut err = None;
-    store.query(&filter, |r| {
-        if err.is_some() {
-            return;
-        }
-        let res = if tsv { out.write_all(tsv_row(&r).as_bytes()) } else { writeln!(out, "{}", r.json) };
-        if let Err(e) = res {
-            err = Some(e);
+    store.query(filter, |r| {
+        if err.is_none() {
+            err = out.write_all(line(&r).as_bytes()).err();
         }
     })?;
     if let Some(e) = err {
         return Err(e.into());
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 #[derive(clap::Args)]
@@ -425,23 +439,10 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, Fatal> {
     if args.format == "csv" {
         out.write_all(b"doc,sentence,date,source,target,code,root,quad,goldstein,mode,rule\n")?;
     }
-    let mut err = None;
-    store.query(&Filter::default(), |r| {
-        if err.is_some() {
-            return;
-        }
-        let line = match args.format.as_str() {
-            "jsonl" => format!("{}\n", r.json),
-            "csv" => columns(&r).map(|c| csv_field(&c)).join(",") + "\n",
-            _ => gdelt_row(&r),
-        };
-        if let Err(e) = out.write_all(line.as_bytes()) {
-            err = Some(e);
-        }
+    write_events(&store, &Filter::default(), &mut out, |r| match args.format.as_str() {
+        "jsonl" => format!("{}\n", r.json),
+        "csv" => columns(r).map(|c| csv_field(&c)).join(",") + "\n",
+        _ => gdelt_row(r),
     })?;
-    if let Some(e) = err {
-        return Err(e.into());
-    }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -30,7 +30,7 @@ fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn covering<'a>(ms: &'a [Value], sentence: usize, (s, e): (usize, usize)) -> Vec<&'a Value> {
+fn covering(ms: &[Value], sentence: usize, (s, e): (usize, usize)) -> Vec<&Value> {
     ms.iter()
         .filter(|m| {
             m["sentence"] == sentence

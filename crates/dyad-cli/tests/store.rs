@@ -37,6 +37,16 @@ fn run_db(cmd: &str, db: &Path, rest: &[&str]) -> std::process::Output {
     run(&refs)
 }
 
+/// An ingest running in the background, for tests that interrupt or read beside it.
+fn spawn_ingest(db: &Path, corpus: &str) -> std::process::Child {
+    dyad()
+        .args(["ingest", "--db", db.to_str().unwrap(), "--threads", "1", corpus])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn exported(db: &Path) -> Vec<String> {
     let out = run_db("export", db, &["--format", "jsonl"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -80,12 +90,7 @@ fn killed_ingest_completes_on_rerun_without_duplicates_or_losses() {
     assert!(run_db("ingest", &reference, &[&c]).status.success());
     let db = dir.path().join("killed.db");
     for delay_ms in [30u64, 150, 400] {
-        let mut child = dyad()
-            .args(["ingest", "--db", db.to_str().unwrap(), "--threads", "1", &c])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_ingest(&db, &c);
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -105,12 +110,7 @@ fn readers_can_query_while_an_ingest_runs() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), 6000);
     let db = dir.path().join("busy.db");
-    let mut child = dyad()
-        .args(["ingest", "--db", db.to_str().unwrap(), "--threads", "1", &c])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_ingest(&db, &c);
     let mut queries = 0;
     while child.try_wait().unwrap().is_none() && queries < 50 {
         if db.exists() {

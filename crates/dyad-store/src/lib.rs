@@ -113,6 +113,9 @@ pub struct EventRow {
     pub json: String,
 }
 
+/// What identifies an event within its document: (sentence, source, target, code).
+pub type EventKey = (Option<i64>, String, String, String);
+
 /// A line of a summary: counts per period and QuadClass, with the mean Goldstein score.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SummaryRow {
@@ -510,7 +513,7 @@ impl Store {
     }
 
     /// The (sentence, source, target, code) keys of a stored document's events.
-    pub fn event_keys(&self, doc: &str) -> Result<Vec<(Option<i64>, String, String, String)>> {
+    pub fn event_keys(&self, doc: &str) -> Result<Vec<EventKey>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT sentence, source, target, code FROM events WHERE doc_id = ?1")

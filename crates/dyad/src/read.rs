@@ -193,29 +193,46 @@ pub fn count_documents(paths: &[String]) -> Option<usize> {
         let path = Path::new(p);
         let files = if path.is_dir() { walk(path).ok()? } else { vec![path.to_path_buf()] };
         for f in files {
-            let bytes = std::fs::read(&f).ok()?;
-            if bytes.starts_with(&[0x1f, 0x8b]) {
-                return None;
-            }
-            let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-            let rest = &bytes[start..];
-            total += if rest.starts_with(b"Article Number:") {
-                memchr::memmem::find_iter(rest, b"Article Number:").count()
-            } else if rest.starts_with(b"[") {
-                return None;
-            } else if rest.starts_with(b"{") {
-                match detect(&f.display().to_string(), rest) {
-                    InputFormat::Jsonl => {
-                        rest.split(|&b| b == b'\n').filter(|l| l.iter().any(|b| !b.is_ascii_whitespace())).count()
-                    }
-                    _ => 1,
-                }
-            } else {
-                usize::from(!rest.is_empty())
-            };
+            total += count_in_file(&f)?;
         }
     }
     Some(total)
+}
+
+/// Documents in one file, read line by line rather than parsed.
+fn count_in_file(f: &Path) -> Option<usize> {
+    let mut r = BufReader::with_capacity(1 << 16, File::open(f).ok()?);
+    let head = r.fill_buf().ok()?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return None;
+    }
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let rest = &head[start..];
+    let format = if rest.starts_with(b"Article Number:") {
+        InputFormat::Seed
+    } else if rest.starts_with(b"[") {
+        return None;
+    } else if rest.starts_with(b"{") {
+        detect(&f.display().to_string(), rest)
+    } else {
+        return Some(usize::from(!rest.is_empty()));
+    };
+    if format == InputFormat::Json {
+        return Some(1);
+    }
+    let mut n = 0;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if r.read_until(b'\n', &mut line).ok()? == 0 {
+            return Some(n);
+        }
+        let t = line.trim_ascii_start();
+        n += usize::from(match format {
+            InputFormat::Seed => t.starts_with(b"Article Number:"),
+            _ => !t.is_empty(),
+        });
+    }
 }
 
 fn has_known_extension(name: &str) -> bool {
@@ -761,7 +778,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.jsonl");
         let mut content = b"{\"id\":1,\"text\":\"".to_vec();
-        content.extend(std::iter::repeat(b'a').take(2000));
+        content.extend(std::iter::repeat_n(b'a', 2000));
         content.extend_from_slice(b"\"}\n{\"id\":2,\"text\":\"Short.\"}\n");
         std::fs::write(&path, content).unwrap();
         let opts = ReadOptions { max_line_bytes: 1000, ..ReadOptions::default() };
