@@ -157,15 +157,15 @@ def _code_partition(batches: Iterator["pyarrow.RecordBatch"], dictionaries: Opti
 
 
 def code(df: "DataFrame", text: str = "text", id: str = "id", date: Optional[str] = "date",
-         title: Optional[str] = None, *, dictionaries: Optional[str] = None, hypothetical: bool = False,
+         title: Optional[str] = "title", *, dictionaries: Optional[str] = None, hypothetical: bool = False,
          threads: int = 1, batch_size: int = 256, errors: str = "raise") -> "DataFrame":
     """A DataFrame of the events of the documents in ``df``, with the schema :data:`EVENT_SCHEMA` (the ``dyad code``
     JSON object as nested columns; ``doc`` is the document's id as a string).
 
     ``text`` and ``id`` name the columns holding each document's text and id (a string or an integer). ``date``
     names a column of dates (a ``YYYY-MM-DD`` string, a date or a timestamp; null when unknown); when it is the
-    default ``"date"`` and ``df`` has no such column, documents carry no date. ``title`` optionally names a column
-    of titles. ``dictionaries`` is a folder of your own dictionaries (it must exist at that path on every
+    default ``"date"`` and ``df`` has no such column, documents carry no date. ``title`` names a column of titles
+    (coded like the CLI codes a JSON ``title``), used when present under the default name ``"title"``. ``dictionaries`` is a folder of your own dictionaries (it must exist at that path on every
     executor). ``errors="raise"`` fails the task on a bad row (a missing id, a bad date), naming it; ``"skip"``
     drops such rows. ``threads`` are the coding threads per task (Spark already runs one task per core).
     """
@@ -176,7 +176,9 @@ def code(df: "DataFrame", text: str = "text", id: str = "id", date: Optional[str
         if name not in columns:
             raise ValueError(f"dyad.spark.code: no column {name!r} for the {role} (columns: {columns})")
     if title is not None and title not in columns:
-        raise ValueError(f"dyad.spark.code: no column {title!r} for the title (columns: {columns})")
+        if title != "title":
+            raise ValueError(f"dyad.spark.code: no column {title!r} for the title (columns: {columns})")
+        title = None
     if date is not None and date not in columns:
         if date != "date":
             raise ValueError(f"dyad.spark.code: no column {date!r} for the date (columns: {columns})")
