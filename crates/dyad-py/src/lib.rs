@@ -354,6 +354,37 @@ impl Coder {
         batch_size: usize,
         errors: &str,
     ) -> PyResult<EventStream> {
+        self.stream(py, documents, threads, date, batch_size, errors, false)
+    }
+
+    /// Like `code_many`, but yields each batch's events as one `bytes` of JSON Lines, exactly as `dyad code`
+    /// prints them (for writers and Arrow's JSON reader: no Python object per event).
+    #[pyo3(signature = (documents, threads=None, date=None, batch_size=256, errors="raise"))]
+    fn code_many_jsonl(
+        &self,
+        py: Python<'_>,
+        documents: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        date: Option<&Bound<'_, PyAny>>,
+        batch_size: usize,
+        errors: &str,
+    ) -> PyResult<EventStream> {
+        self.stream(py, documents, threads, date, batch_size, errors, true)
+    }
+}
+
+impl Coder {
+    #[allow(clippy::too_many_arguments)]
+    fn stream(
+        &self,
+        py: Python<'_>,
+        documents: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+        date: Option<&Bound<'_, PyAny>>,
+        batch_size: usize,
+        errors: &str,
+        jsonl: bool,
+    ) -> PyResult<EventStream> {
         let skip = match errors {
             "raise" => false,
             "skip" => true,
@@ -397,11 +428,10 @@ impl Coder {
             error: None,
             skipped: Vec::new(),
             documents: 0,
+            jsonl,
         })
     }
-}
 
-impl Coder {
     /// Builds and processes one document with the GIL released.
     fn one<'py, T: Send>(
         &self,
@@ -423,7 +453,13 @@ impl Coder {
     }
 }
 
-type Batch = Vec<Result<(Document, Coded), Error>>;
+/// A coded document: its events as dicts to be made (with the GIL), or already written as JSON Lines.
+enum Done {
+    Coded(Box<Document>, Coded),
+    Json(Vec<u8>),
+}
+
+type Batch = Vec<Result<Done, Error>>;
 
 /// The iterator `Coder.code_many` returns: pulls `batch_size` documents from the iterable, codes them in parallel
 /// with the GIL released, and yields their events in input order.
@@ -442,6 +478,8 @@ struct EventStream {
     error: Option<PyErr>,
     skipped: Vec<PyObject>,
     documents: usize,
+    /// Yield each batch's events as JSON Lines bytes (`code_many_jsonl`) instead of one dict per event.
+    jsonl: bool,
 }
 
 #[pymethods]
@@ -506,12 +544,21 @@ impl EventStream {
             self.source = None;
         }
         let (coder, pool, sequential, date) = (self.coder.clone(), self.pool.clone(), self.sequential, self.date);
+        let (jsonl, version) = (self.jsonl, self.version.clone());
         let first = self.position - inputs.len();
         let results: Batch = py.allow_threads(move || {
             let work = |(i, r): (usize, Result<Input, Error>)| {
                 let doc = r.and_then(|input| build(input, date).map_err(|e| at_item(e, first + i)))?;
                 let coded = coder.code(&doc);
-                Ok((doc, coded))
+                if !jsonl {
+                    return Ok(Done::Coded(Box::new(doc), coded));
+                }
+                let mut buf = Vec::new();
+                for e in &coded.events {
+                    serde_json::to_writer(&mut buf, &event_out(&doc, e, &version)).expect("serialisable");
+                    buf.push(b'\n');
+                }
+                Ok(Done::Json(buf))
             };
             if sequential {
                 inputs.into_iter().enumerate().map(work).collect()
@@ -521,23 +568,33 @@ impl EventStream {
                 inputs.into_par_iter().enumerate().map(work).collect()
             }
         });
+        let mut lines: Vec<u8> = Vec::new();
         for r in results {
             match r {
-                Ok((doc, coded)) => {
+                Ok(Done::Coded(doc, coded)) => {
                     self.documents += 1;
                     let ready = &mut self.ready;
                     events_into(py, &doc, &coded, &self.version, |obj| ready.push_back(obj.unbind()))?;
+                }
+                Ok(Done::Json(bytes)) => {
+                    self.documents += 1;
+                    lines.extend_from_slice(&bytes);
                 }
                 Err(e) if self.skip => self.skipped.push(py_err(py, &e).into_value(py).into_any()),
                 Err(e) => {
                     self.error = Some(py_err(py, &e));
                     self.source = None;
-                    return Ok(());
+                    break;
                 }
             }
         }
+        if !lines.is_empty() {
+            self.ready.push_back(PyBytes::new(py, &lines).into_any().unbind());
+        }
         if let Some(e) = stop {
-            self.error = Some(e);
+            if self.error.is_none() {
+                self.error = Some(e);
+            }
         }
         Ok(())
     }

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
 import threading
 import time
 
 import pytest
 
 import dyad
-from conftest import cli_code
+from conftest import cli_code, dyad_binary
 
 XI = "President Xi Jinping had a phone conversation with Belarusian President Alexander Lukashenko."
 
@@ -94,6 +95,14 @@ def test_code_many_equals_the_cli_on_the_sample_corpus(coder, repo):
     # The same from the default (all cores) and from one thread.
     assert list(coder.code_many(dyad.read(sample))) == expected
     assert list(coder.code_many(dyad.read(sample), threads=1)) == expected
+
+
+def test_code_many_jsonl_is_byte_identical_to_the_cli(coder, repo):
+    sample = repo / "testdata" / "sample"
+    out = subprocess.run([str(dyad_binary()), "code", str(sample)], capture_output=True, check=True).stdout
+    chunks = list(coder.code_many_jsonl(dyad.read(sample), threads=2, batch_size=4))
+    assert len(chunks) > 1 and all(isinstance(c, bytes) for c in chunks)
+    assert b"".join(chunks) == out
 
 
 def test_code_many_from_dicts_and_texts_equals_the_cli(coder, repo):

@@ -84,11 +84,12 @@ class Document:
     @property
     def origin(self) -> Optional[Tuple[str, int]]: ...
 
-class EventStream(Iterator[EventJson]):
+class EventStream(Iterator[Any]):
     """The events of ``Coder.code_many``, in input order; raises the ``DyadError`` of a bad document where it
     occurs (``errors="raise"``) or records it in ``errors`` (``errors="skip"``)."""
     def __iter__(self) -> "EventStream": ...
-    def __next__(self) -> EventJson: ...
+    def __next__(self) -> Any:
+        """An event dict (``code_many``), or a batch's events as JSON Lines ``bytes`` (``code_many_jsonl``)."""
     @property
     def documents(self) -> int: ...
     @property
@@ -124,8 +125,18 @@ class Coder:
         batch_size: int = 256,
         errors: Literal["raise", "skip"] = "raise",
     ) -> EventStream:
-        """The events of many documents, streamed in input order. A text without an id is named by its 0-based
-        position in the iterable. ``threads`` defaults to all cores."""
+        """The events of many documents (each an :class:`EventJson`), streamed in input order. A text without an id
+        is named by its 0-based position in the iterable. ``threads`` defaults to all cores."""
+    def code_many_jsonl(
+        self,
+        documents: Iterable[DocumentLike],
+        threads: Optional[int] = None,
+        date: DateLike = None,
+        batch_size: int = 256,
+        errors: Literal["raise", "skip"] = "raise",
+    ) -> EventStream:
+        """Like ``code_many``, but yields each batch's events as one ``bytes`` of JSON Lines, byte for byte what
+        ``dyad code`` prints."""
 
 def read(
     paths: Union[str, os.PathLike[str], Iterable[Union[str, os.PathLike[str]]]],

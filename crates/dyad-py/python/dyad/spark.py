@@ -10,8 +10,8 @@
 
 Each partition is coded by one :class:`dyad.Coder` (built once per Python worker process and reused by its later
 tasks), fed through Arrow batches (``mapInArrow``): rows become documents exactly as JSON Lines objects do in
-``dyad code`` (``id``, ``text``, optional ``date`` and ``title``), and the events come back with the ``dyad code``
-schema as nested columns. Spark parallelises over partitions, so each coder runs on one thread by default; the job
+``dyad code`` (``id``, ``text``, optional ``date`` and ``title``); the coder writes each batch's events as the CLI's
+JSON Lines, which Arrow's JSON reader turns into nested columns of the declared schema (no Python object per event). Spark parallelises over partitions, so each coder runs on one thread by default; the job
 scales out unchanged from ``local[2]`` to a cluster whose executors have the ``dyad`` wheel installed (see the
 README, "Python and Spark").
 """
@@ -132,10 +132,16 @@ def _coder(dictionaries: Optional[str], hypothetical: bool):
 
 
 def _code_partition(batches: Iterator["pyarrow.RecordBatch"], dictionaries: Optional[str], hypothetical: bool,
-                    threads: int, batch_size: int, errors: str, out_rows: int) -> Iterator["pyarrow.RecordBatch"]:
-    import pyarrow as pa
+                    threads: int, batch_size: int, errors: str) -> Iterator["pyarrow.RecordBatch"]:
+    """Codes one partition: rows become documents (dicts, as JSON Lines objects), each batch of documents is coded
+    into JSON Lines bytes by the Rust coder (no Python object per event), and Arrow's JSON reader turns those into a
+    record batch of the declared schema."""
+    import io
+
+    import pyarrow.json as pajson
 
     schema = arrow_schema()
+    options = pajson.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
     coder = _coder(dictionaries, hypothetical)
 
     def documents() -> Iterator[Dict[str, Any]]:
@@ -145,15 +151,9 @@ def _code_partition(batches: Iterator["pyarrow.RecordBatch"], dictionaries: Opti
             for row in zip(*(columns[n] for n in names)):
                 yield {n: v for n, v in zip(names, row) if v is not None}
 
-    events = coder.code_many(documents(), threads=threads, batch_size=batch_size, errors=errors)
-    rows = []
-    for event in events:
-        rows.append(event)
-        if len(rows) >= out_rows:
-            yield pa.RecordBatch.from_pylist(rows, schema=schema)
-            rows = []
-    if rows:
-        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+    for chunk in coder.code_many_jsonl(documents(), threads=threads, batch_size=batch_size, errors=errors):
+        table = pajson.read_json(io.BytesIO(chunk), parse_options=options).select(schema.names).cast(schema)
+        yield from table.to_batches()
 
 
 def code(df: "DataFrame", text: str = "text", id: str = "id", date: Optional[str] = "date",
@@ -198,6 +198,6 @@ def code(df: "DataFrame", text: str = "text", id: str = "id", date: Optional[str
         dictionaries = str(dictionaries)
 
     def run(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
-        return _code_partition(batches, dictionaries, hypothetical, threads, batch_size, errors, 4096)
+        return _code_partition(batches, dictionaries, hypothetical, threads, batch_size, errors)
 
     return df.select(*selected).mapInArrow(run, event_schema())
