@@ -64,7 +64,9 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 fn not_utf8(what: &str) -> Error {
     Error::new(
         ErrorKind::InvalidUtf8,
-        format!("{what} is not valid UTF-8 (it holds a lone surrogate, e.g. from bytes decoded with 'surrogateescape')"),
+        format!(
+            "{what} is not valid UTF-8 (it holds a lone surrogate, e.g. from bytes decoded with 'surrogateescape')"
+        ),
     )
 }
 
