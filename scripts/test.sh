@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tests (README command 2, run by CI): the Rust workspace, then the Python module and Spark.
 #   1. cargo test --workspace
-#   2. a virtual environment at .venv (created once, reused), with maturin, pytest, pandas, pyarrow and pyspark
+#   2. a virtual environment at .venv (created once, reused), with maturin, pytest, mypy (stubtest), pandas, pyarrow, pyspark
 #      from PyPI; the dyad wheel built by maturin and installed into it (the README's install command)
 #   3. pytest crates/dyad-py/tests (Spark runs local[2] on the machine's Java; the tests compare with the CLI)
 # PYTHON names the interpreter for a new .venv (default python3, 3.9 or newer); extra arguments go to pytest.
@@ -14,7 +14,7 @@ command -v java > /dev/null || { echo "scripts/test.sh: the Spark tests need Jav
 if [ ! -x .venv/bin/python ]; then
   "${PYTHON:-python3}" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check maturin pytest 'pandas<3' pyarrow pyspark
+.venv/bin/python -m pip install --quiet --disable-pip-version-check maturin pytest mypy 'pandas<3' pyarrow pyspark
 rm -f target/wheels/dyad-*.whl
 .venv/bin/maturin build --release -m crates/dyad-py/Cargo.toml
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels/dyad-*.whl

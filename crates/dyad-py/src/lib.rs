@@ -51,6 +51,22 @@ enum Input {
     Doc(Box<Document>),
 }
 
+impl Input {
+    /// The document's id, when the input names one (for error messages).
+    fn id(&self) -> Option<String> {
+        match self {
+            Input::Text { id, .. } => Some(id.clone()),
+            Input::Json(Value::Object(map)) => match map.get("id") {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            },
+            Input::Json(_) => None,
+            Input::Doc(doc) => Some(doc.id.clone()),
+        }
+    }
+}
+
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     if obj.is_none() {
         return "None".to_string();
@@ -538,7 +554,7 @@ impl EventStream {
                 Some(Ok(item)) => {
                     let pos = self.position;
                     self.position += 1;
-                    inputs.push(extract_input(&item, None, pos).map_err(|e| at_item(e, pos)));
+                    inputs.push(extract_input(&item, None, pos).map_err(|e| at_item(e, pos, None)));
                 }
             }
         }
@@ -550,7 +566,10 @@ impl EventStream {
         let first = self.position - inputs.len();
         let results: Batch = py.allow_threads(move || {
             let work = |(i, r): (usize, Result<Input, Error>)| {
-                let doc = r.and_then(|input| build(input, date).map_err(|e| at_item(e, first + i)))?;
+                let doc = r.and_then(|input| {
+                    let id = input.id();
+                    build(input, date).map_err(|e| at_item(e, first + i, id.as_deref()))
+                })?;
                 let coded = coder.code(&doc);
                 if !jsonl {
                     return Ok(Done::Coded(Box::new(doc), coded));
@@ -602,9 +621,13 @@ impl EventStream {
     }
 }
 
-/// Names the 0-based position of the bad item in the message (the iterable has no file or line).
-fn at_item(e: Error, position: usize) -> Error {
-    Error::new(e.kind(), format!("document {position} of the input: {}", e.message()))
+/// Names the bad item in the message: its 0-based position in the iterable and, when it has one, its id.
+fn at_item(e: Error, position: usize, id: Option<&str>) -> Error {
+    let what = match id {
+        Some(id) => format!("document {position} (id {id:?})"),
+        None => format!("document {position}"),
+    };
+    Error::new(e.kind(), format!("{what} of the input: {}", e.message()))
 }
 
 /// A document as dyad reads it (from `dyad.read`): id, date, title and sentences.

@@ -95,6 +95,11 @@ def test_code_many_raises_where_the_bad_document_is(coder):
     stream = coder.code_many(docs, errors="skip")
     assert [e["doc"] for e in stream] == ["0", "0", "2"]
     assert [e.code for e in stream.errors] == ["invalid_field"]
+    # A document with an id is named by it too.
+    stream = coder.code_many([{"id": "ok", "text": "Japan condemned North Korea."},
+                              {"id": "late", "text": "x", "date": "2021-02-30"}])
+    with pytest.raises(dyad.InvalidFieldError, match=r'document 1 \(id "late"\) of the input: field "date"'):
+        list(stream)
 
 
 def test_an_exception_from_the_iterable_propagates(coder):

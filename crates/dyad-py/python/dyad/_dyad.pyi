@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, TypedDict, Union
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
 CODER_VERSION: str
@@ -67,6 +67,7 @@ DateLike = Union[str, datetime.date, None]
 #: ``date``, ``title``, ``url``, ``publisher``), or a document read by :func:`read`.
 DocumentLike = Union[str, Dict[str, Any], "Document"]
 
+@final
 class Document:
     """A document as dyad reads it."""
     @property
@@ -84,6 +85,7 @@ class Document:
     @property
     def origin(self) -> Optional[Tuple[str, int]]: ...
 
+@final
 class EventStream(Iterator[Any]):
     """The events of ``Coder.code_many``, in input order; raises the ``DyadError`` of a bad document where it
     occurs (``errors="raise"``) or records it in ``errors`` (``errors="skip"``)."""
@@ -95,15 +97,17 @@ class EventStream(Iterator[Any]):
     @property
     def errors(self) -> List[Exception]: ...
 
+@final
 class DocumentReader(Iterator[Document]):
     def __iter__(self) -> "DocumentReader": ...
     def __next__(self) -> Document: ...
     @property
     def errors(self) -> List[Exception]: ...
 
+@final
 class Coder:
     """dyad's event coder: the built-in dictionaries, plus a folder of your own (``dictionaries``)."""
-    def __init__(self, dictionaries: Union[str, os.PathLike[str], None] = None, *, hypothetical: bool = False) -> None: ...
+    def __new__(cls, dictionaries: Union[str, os.PathLike[str], None] = None, *, hypothetical: bool = False) -> "Coder": ...
     @property
     def dictionaries_version(self) -> str: ...
     @property
