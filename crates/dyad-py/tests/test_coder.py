@@ -185,3 +185,10 @@ def test_to_pandas(coder):
     assert df.loc[1, "source_code"] == "CHNGOV" and df.loc[1, "evidence_text"] == "had a phone conversation with"
     empty = dyad.to_pandas(iter([]))
     assert list(empty.columns) == dyad.EVENT_COLUMNS and len(empty) == 0
+
+
+def test_the_module_docstring_runs():
+    import doctest
+
+    failed, attempted = doctest.testmod(dyad, verbose=False)
+    assert attempted > 0 and failed == 0

@@ -1,12 +1,13 @@
 """dyad on Apache Spark: code a DataFrame of documents into a DataFrame of events.
 
->>> from pyspark.sql import SparkSession
->>> import dyad.spark
->>> spark = SparkSession.builder.master("local[2]").getOrCreate()
->>> docs = spark.createDataFrame([("1", "2023-03-01", "Japan condemned North Korea's missile launch.")],
-...                              ["id", "date", "text"])
->>> events = dyad.spark.code(docs)          # a DataFrame with the schema dyad.spark.EVENT_SCHEMA
->>> events.select("doc", "source.code", "code", "target.code").show()
+    from pyspark.sql import SparkSession
+    import dyad.spark
+
+    spark = SparkSession.builder.master("local[2]").getOrCreate()
+    docs = spark.createDataFrame([("1", "2023-03-01", "Japan condemned North Korea's missile launch.")],
+                                 ["id", "date", "text"])
+    events = dyad.spark.code(docs)          # a DataFrame with the schema dyad.spark.EVENT_SCHEMA
+    events.select("doc", "source.code", "code", "target.code").show()
 
 Each partition is coded by one :class:`dyad.Coder` (built once per Python worker process and reused by its later
 tasks), fed through Arrow batches (``mapInArrow``): rows become documents exactly as JSON Lines objects do in
