@@ -447,6 +447,8 @@ impl Coder {
             skipped: Vec::new(),
             documents: 0,
             jsonl,
+            in_flight: std::sync::Mutex::new(None),
+            stop: None,
         })
     }
 
@@ -498,6 +500,11 @@ struct EventStream {
     documents: usize,
     /// Yield each batch's events as JSON Lines bytes (`code_many_jsonl`) instead of one dict per event.
     jsonl: bool,
+    /// The batch being coded on the pool while Python consumes the previous one's events. (A Mutex only to make
+    /// the class Sync, as PyO3 requires; `&mut self` already serialises access.)
+    in_flight: std::sync::Mutex<Option<std::sync::mpsc::Receiver<Result<Batch, String>>>>,
+    /// An exception raised by the Python iterable, raised once the events before it are consumed.
+    stop: Option<PyErr>,
 }
 
 #[pymethods]
@@ -514,8 +521,11 @@ impl EventStream {
             if let Some(err) = self.error.take() {
                 return Err(err);
             }
-            if self.source.is_none() {
-                return Ok(None);
+            if self.source.is_none() && self.in_flight_mut().is_none() {
+                return match self.stop.take() {
+                    Some(err) => Err(err),
+                    None => Ok(None),
+                };
             }
             self.next_batch(py)?;
         }
@@ -535,11 +545,15 @@ impl EventStream {
 }
 
 impl EventStream {
-    fn next_batch(&mut self, py: Python<'_>) -> PyResult<()> {
-        let Some(source) = &self.source else { return Ok(()) };
+    fn in_flight_mut(&mut self) -> &mut Option<std::sync::mpsc::Receiver<Result<Batch, String>>> {
+        self.in_flight.get_mut().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Pulls the next batch from the iterable (GIL held) and starts coding it on the pool; returns at once.
+    fn launch(&mut self, py: Python<'_>) {
+        let Some(source) = &self.source else { return };
         let mut it = source.bind(py).clone();
         let mut inputs = Vec::with_capacity(self.batch_size);
-        let mut stop: Option<PyErr> = None;
         let mut exhausted = false;
         while inputs.len() < self.batch_size {
             match it.next() {
@@ -548,7 +562,8 @@ impl EventStream {
                     break;
                 }
                 Some(Err(e)) => {
-                    stop = Some(e);
+                    self.stop = Some(e);
+                    exhausted = true;
                     break;
                 }
                 Some(Ok(item)) => {
@@ -558,13 +573,16 @@ impl EventStream {
                 }
             }
         }
-        if exhausted || stop.is_some() {
+        if exhausted {
             self.source = None;
         }
-        let (coder, pool, sequential, date) = (self.coder.clone(), self.pool.clone(), self.sequential, self.date);
-        let (jsonl, version) = (self.jsonl, self.version.clone());
+        if inputs.is_empty() {
+            return;
+        }
+        let (coder, date, jsonl, version) = (self.coder.clone(), self.date, self.jsonl, self.version.clone());
         let first = self.position - inputs.len();
-        let results: Batch = py.allow_threads(move || {
+        let parallel = !self.sequential;
+        let job = move || -> Result<Batch, String> {
             let work = |(i, r): (usize, Result<Input, Error>)| {
                 let doc = r.and_then(|input| {
                     let id = input.id();
@@ -581,14 +599,57 @@ impl EventStream {
                 }
                 Ok(Done::Json(buf))
             };
-            if sequential {
-                inputs.into_iter().enumerate().map(work).collect()
-            } else if let Some(pool) = pool {
-                pool.install(|| inputs.into_par_iter().enumerate().map(work).collect())
-            } else {
-                inputs.into_par_iter().enumerate().map(work).collect()
+            // A panic must not cross a pool thread (rayon would abort the process): it becomes a Python error.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                if parallel {
+                    inputs.into_par_iter().enumerate().map(work).collect()
+                } else {
+                    inputs.into_iter().enumerate().map(work).collect()
+                }
+            }))
+            .map_err(|p| {
+                p.downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string())
+            })
+        };
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let send = move || {
+            let _ = tx.send(job());
+        };
+        match (&self.pool, parallel) {
+            (Some(pool), true) => pool.spawn(send),
+            (None, true) => rayon::spawn(send),
+            (_, false) => {
+                std::thread::spawn(send);
             }
-        });
+        }
+        *self.in_flight_mut() = Some(rx);
+    }
+
+    /// Waits for the batch in flight (GIL released), starts the next one, and turns the finished batch's events into
+    /// Python objects while the next is coded.
+    fn next_batch(&mut self, py: Python<'_>) -> PyResult<()> {
+        if self.in_flight_mut().is_none() {
+            self.launch(py);
+        }
+        let Some(rx) = self.in_flight_mut().take() else { return Ok(()) };
+        let received = py.allow_threads(move || rx.recv());
+        let results = match received {
+            Ok(Ok(batch)) => batch,
+            Ok(Err(panic)) => {
+                self.source = None;
+                return Err(pyo3::exceptions::PyRuntimeError::new_err(format!(
+                    "dyad: internal error while coding a batch ({panic}) [internal]"
+                )));
+            }
+            Err(_) => {
+                self.source = None;
+                return Err(pyo3::exceptions::PyRuntimeError::new_err("dyad: the coding thread stopped [internal]"));
+            }
+        };
+        self.launch(py);
         let mut lines: Vec<u8> = Vec::new();
         for r in results {
             match r {
@@ -603,19 +664,17 @@ impl EventStream {
                 }
                 Err(e) if self.skip => self.skipped.push(py_err(py, &e).into_value(py).into_any()),
                 Err(e) => {
+                    // Raised after this batch's earlier events; whatever was pulled after it is dropped.
                     self.error = Some(py_err(py, &e));
                     self.source = None;
+                    *self.in_flight_mut() = None;
+                    self.stop = None;
                     break;
                 }
             }
         }
         if !lines.is_empty() {
             self.ready.push_back(PyBytes::new(py, &lines).into_any().unbind());
-        }
-        if let Some(e) = stop {
-            if self.error.is_none() {
-                self.error = Some(e);
-            }
         }
         Ok(())
     }

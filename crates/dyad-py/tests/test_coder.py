@@ -131,10 +131,12 @@ def test_code_many_streams(coder):
     stream = coder.code_many(endless(), threads=2, batch_size=8)
     first = list(itertools.islice(stream, 5))
     assert [e["doc"] for e in first] == ["n0", "n0", "n1", "n1", "n2"]
-    assert pulled == 8, "one batch is pulled at a time"
+    # One batch is being consumed and the next one coded meanwhile: two batches pulled, no more.
+    assert pulled == 16, pulled
     assert stream.documents == 8
-    list(itertools.islice(stream, 20))
-    assert pulled == 16
+    list(itertools.islice(stream, 20))  # up to event 24, of document 12: the second batch, the third in flight
+    assert pulled == 24, pulled
+    assert stream.documents == 16
 
 
 def test_gil_is_released_while_coding(coder):
