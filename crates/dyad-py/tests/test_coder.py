@@ -105,6 +105,20 @@ def test_code_many_jsonl_is_byte_identical_to_the_cli(coder, repo):
     assert b"".join(chunks) == out
 
 
+def test_hypothetical_coder_equals_the_cli_flag(repo, tmp_path):
+    doc = {"id": "h1", "text": "Japan could impose new sanctions on North Korea. If Russia shelled Ukraine, France "
+                               "would condemn Russia. China met Belarus."}
+    path = tmp_path / "h.jsonl"
+    path.write_text(json.dumps(doc) + "\n")
+    coder = dyad.Coder(hypothetical=True)
+    assert coder.hypothetical
+    events = list(coder.code_many([doc]))
+    assert events == cli_code("--hypothetical", str(path))
+    assert [e["mode"] for e in events].count("hypothetical") >= 2
+    assert dyad.Coder().code(doc) == cli_code(str(path))
+    assert all(e["mode"] != "hypothetical" for e in dyad.Coder().code(doc))
+
+
 def test_code_many_from_dicts_and_texts_equals_the_cli(coder, repo):
     sample = repo / "testdata" / "sample"
     wire = sample / "wire.jsonl"

@@ -60,6 +60,17 @@ def test_spark_columns_dates_and_bad_rows(spark):
     assert [e["doc"] for e in rows_as_dicts(dyad.spark.code(bad, errors="skip"))] == ["2"]
 
 
+def test_spark_with_a_user_dictionary_folder(spark, tmp_path):
+    (tmp_path / "countries.dict").write_text("XQZ Freedonia\n    adjectives: Freedonian\n    capitals: Fredville\n")
+    df = spark.createDataFrame([("f1", "Freedonian troops shelled Fredville's suburbs.", "Freedonia condemned Japan.")],
+                               "id string, title string, text string")
+    events = rows_as_dicts(dyad.spark.code(df, dictionaries=str(tmp_path)))
+    assert [(e["in_title"], e["source"]["code"], e["code"], e["target"]["code"]) for e in events] == [
+        (True, "XQZMIL", "194", "XQZ"), (False, "XQZ", "111", "JPN")]
+    assert events == dyad.Coder(tmp_path).code({"id": "f1", "title": "Freedonian troops shelled Fredville's suburbs.",
+                                                "text": "Freedonia condemned Japan."})
+
+
 def test_example_script_under_spark_submit(repo, tmp_path):
     wire = repo / "testdata" / "sample" / "wire.jsonl"
     out = tmp_path / "events"
