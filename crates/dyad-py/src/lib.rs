@@ -24,6 +24,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyIterator, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use serde_json::Value;
+use to_py::{to_py, Keys};
+
+mod to_py;
 
 /// Largest text accepted for one document: the CLI reader's bound for a whole-file document (64 MiB).
 const MAX_TEXT_BYTES: usize = 64 << 20;
@@ -256,14 +259,14 @@ fn date_arg(date: Option<&Bound<'_, PyAny>>) -> Result<Option<Date>, Error> {
 
 fn events_into<'py>(
     py: Python<'py>,
+    keys: &mut Keys,
     doc: &Document,
     coded: &Coded,
     version: &str,
     mut push: impl FnMut(Bound<'py, PyAny>),
 ) -> PyResult<()> {
     for e in &coded.events {
-        let obj = pythonize::pythonize(py, &event_out(doc, e, version)).map_err(PyErr::from)?;
-        push(obj);
+        push(to_py(py, keys, &event_out(doc, e, version))?);
     }
     Ok(())
 }
@@ -338,9 +341,14 @@ impl Coder {
     ) -> PyResult<Bound<'py, PyList>> {
         let (doc, coded) = self.one(py, text, date, doc_id.as_deref(), |coder, doc| coder.code(doc))?;
         let list = PyList::empty(py);
-        events_into(py, &doc, &coded, &self.version, |obj| {
-            let _ = list.append(obj);
+        let mut keys = Keys::default();
+        let mut appended = Ok(());
+        events_into(py, &mut keys, &doc, &coded, &self.version, |obj| {
+            if appended.is_ok() {
+                appended = list.append(obj);
+            }
         })?;
+        appended?;
         Ok(list)
     }
 
@@ -355,8 +363,9 @@ impl Coder {
     ) -> PyResult<Bound<'py, PyList>> {
         let (doc, mentions) = self.one(py, text, date, doc_id.as_deref(), |coder, doc| coder.actors().find(doc))?;
         let list = PyList::empty(py);
+        let mut keys = Keys::default();
         for m in &mentions {
-            list.append(pythonize::pythonize(py, &mention_row(&doc, m)).map_err(PyErr::from)?)?;
+            list.append(to_py(py, &mut keys, &mention_row(&doc, m))?)?;
         }
         Ok(list)
     }
@@ -651,12 +660,13 @@ impl EventStream {
         };
         self.launch(py);
         let mut lines: Vec<u8> = Vec::new();
+        let mut keys = Keys::default();
         for r in results {
             match r {
                 Ok(Done::Coded(doc, coded)) => {
                     self.documents += 1;
                     let ready = &mut self.ready;
-                    events_into(py, &doc, &coded, &self.version, |obj| ready.push_back(obj.unbind()))?;
+                    events_into(py, &mut keys, &doc, &coded, &self.version, |obj| ready.push_back(obj.unbind()))?;
                 }
                 Ok(Done::Json(bytes)) => {
                     self.documents += 1;
