@@ -340,6 +340,9 @@ pub struct FactFinder {
     terms: HashMap<String, Vec<Term>>,
     /// Lemmas that make a clause about cooperation (area terms count only there).
     cues: HashSet<String>,
+    /// Country names, adjectives and demonyms, lower-cased: a name made of one of them alone ("Chinese") is no
+    /// project name.
+    country_words: HashSet<String>,
 }
 
 const TIES_EVENTS: &[&str] = &["established", "suspended", "severed", "restored", "embassy opened", "embassy closed"];
@@ -472,6 +475,14 @@ impl FactFinder {
             areas: Vec::new(),
             terms: HashMap::new(),
             cues: HashSet::new(),
+            country_words: dict
+                .countries
+                .iter()
+                .flat_map(|c| {
+                    std::iter::once(&c.name).chain(c.names.iter()).chain(c.adjectives.iter()).chain(c.people.iter())
+                })
+                .map(|w| w.to_lowercase())
+                .collect(),
         };
         let mut ids: HashMap<String, u64> = HashMap::new();
         for e in &dict.facts {
@@ -647,7 +658,18 @@ impl FactFinder {
         let mut out = Vec::new();
         for seg in doc.segments() {
             let ms: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == seg.sentence).collect();
-            let toks = prepare(seg.text, seg.span.start, &ms);
+            let toks = prepare(seg.text, seg.span.start);
+            // A currency's country is no party: "U.S. dollars", "Australian dollars".
+            let ms: Vec<&Mention> = ms
+                .into_iter()
+                .filter(|m| {
+                    !toks.iter().any(|t| {
+                        t.span.start > m.span.end
+                            && t.span.start <= m.span.end + 1
+                            && matches!(t.lower.as_str(), "dollar" | "dollars")
+                    })
+                })
+                .collect();
             if toks.is_empty() {
                 continue;
             }
@@ -688,9 +710,18 @@ impl FactFinder {
                 let mut caps = Caps::default();
                 let Some(end) = match_at(elems, toks, start, &mut caps) else { continue };
                 let mut first = start;
+                let mut end = end;
                 if lead_name {
-                    match name_before(toks, start) {
+                    match name_before(toks, start, &self.country_words) {
                         Some(s) => {
+                            // "Centre of Boundary Cooperation", "Port of Piraeus": the name goes on after "of".
+                            if toks.get(end).is_some_and(|t| t.lower == "of") {
+                                if let Some(e) =
+                                    name_after(toks, end + 1).filter(|_| toks[end + 1].kind == TokenKind::Word)
+                                {
+                                    end = e;
+                                }
+                            }
                             caps.name = Some((s, end));
                             first = s;
                         }
@@ -698,6 +729,9 @@ impl FactFinder {
                     }
                 } else if let Some((s, _)) = caps.name {
                     caps.name = Some((s, caps.name.map_or(end, |n| n.1)));
+                }
+                if matches!(p.kind, FactType::Ties | FactType::Level | FactType::Stance) && denied(toks, first) {
+                    continue;
                 }
                 let span = Span::new(toks[first].span.start, toks[end - 1].span.end);
                 let extra = &self.extras[p.extra];
@@ -817,7 +851,9 @@ impl FactFinder {
                     if let Some(ts) = self.terms.get(&toks[i].lemma) {
                         for t in ts {
                             let n = t.words.len();
-                            if i + n <= end && (0..n).all(|k| toks[i + k].lemma == t.words[k]) {
+                            let office =
+                                toks.get(i + n).is_some_and(|t| matches!(t.lemma.as_str(), "minister" | "ministry"));
+                            if i + n <= end && (0..n).all(|k| toks[i + k].lemma == t.words[k]) && !office {
                                 let a = &self.areas[t.area];
                                 let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                                 let value = FactValue::Area { area: a.label.clone(), plover: a.plover.clone() };
@@ -845,6 +881,23 @@ impl FactFinder {
             start = end + 1;
         }
     }
+}
+
+/// Whether the words before `first` (up to five, within the clause) deny or ask for what follows: "have yet to
+/// reopen", "has not restored", "urged Australia to abide by".
+fn denied(toks: &[Tok], first: usize) -> bool {
+    for k in (first.saturating_sub(5)..first).rev() {
+        let t = &toks[k];
+        if matches!(t.lower.as_str(), ";" | "," | "." | "and" | "but") {
+            return false;
+        }
+        if matches!(t.lower.as_str(), "not" | "never" | "n't" | "yet" | "no")
+            || matches!(t.lemma.as_str(), "urge" | "ask" | "demand" | "press" | "refuse" | "decline" | "fail")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Pairs with the value each carries (a stance's `by`/`for` come from its pair).
@@ -909,11 +962,9 @@ struct Tok {
     lemma: String,
     kind: TokenKind,
     cap: bool,
-    /// Index into the sentence's mentions of the actor this token belongs to.
-    actor: Option<usize>,
 }
 
-fn prepare(text: &str, base: usize, ms: &[&Mention]) -> Vec<Tok> {
+fn prepare(text: &str, base: usize) -> Vec<Tok> {
     tokenize(text)
         .into_iter()
         .map(|t| {
@@ -921,9 +972,7 @@ fn prepare(text: &str, base: usize, ms: &[&Mention]) -> Vec<Tok> {
             let w = if w.contains('’') { w.replace('’', "'") } else { w.to_string() };
             let lower = w.to_lowercase();
             let lemma = if t.kind == TokenKind::Word { lemma(&lower) } else { lower.clone() };
-            let span = t.span.shift(base);
-            let actor = ms.iter().position(|m| m.span.start <= span.start && span.end <= m.span.end);
-            Tok { span, lower, lemma, kind: t.kind, cap: w.starts_with(char::is_uppercase), actor }
+            Tok { span: t.span.shift(base), lower, lemma, kind: t.kind, cap: w.starts_with(char::is_uppercase) }
         })
         .collect()
 }
@@ -1028,7 +1077,7 @@ fn name_token(t: &Tok) -> bool {
 /// The start of the name that ends right before token `j`: capitalised words, numbers, and `-`, `and`, `of`, `+`
 /// between them ("Belt and Road", "China-Belarus", "Nord Stream 2"). A name that is only one actor's words
 /// ("Chinese") is no name.
-fn name_before(toks: &[Tok], j: usize) -> Option<usize> {
+fn name_before(toks: &[Tok], j: usize, country_words: &HashSet<String>) -> Option<usize> {
     let mut s = j;
     while s > 0 {
         let t = &toks[s - 1];
@@ -1047,8 +1096,8 @@ fn name_before(toks: &[Tok], j: usize) -> Option<usize> {
     if s == j || toks[s].kind == TokenKind::Number {
         return None;
     }
-    let all_one_actor = toks[s].actor.is_some() && (s..j).all(|k| toks[k].actor == toks[s].actor);
-    if all_one_actor {
+    let words: Vec<&str> = (s..j).map(|k| toks[k].lower.as_str()).collect();
+    if country_words.contains(&words.join(" ")) {
         return None;
     }
     Some(s)
@@ -1208,6 +1257,27 @@ fn currency_word(w: &str) -> Option<&'static str> {
 /// a currency word). Without a currency or unit it is no quantity.
 fn quantity_at(toks: &[Tok], i: usize) -> Option<(f64, &'static str, usize)> {
     let mut j = i;
+    // Qualifiers: "more than", "nearly", "about", "a record", "a total of".
+    loop {
+        let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+        let skip = match (w(j), w(j + 1)) {
+            ("more" | "less" | "fewer", "than")
+            | ("at", "least" | "most")
+            | ("up", "to")
+            | ("a" | "an", "record" | "estimated") => 2,
+            ("a", "total") if w(j + 2) == "of" => 3,
+            (
+                "nearly" | "almost" | "about" | "over" | "some" | "around" | "roughly" | "approximately" | "just"
+                | "record",
+                _,
+            ) => 1,
+            _ => 0,
+        };
+        if skip == 0 {
+            break;
+        }
+        j += skip;
+    }
     let mut unit: Option<&'static str> = None;
     // "US$", "$", "€", "USD 5 billion", "RMB 3 billion"
     if toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "us" | "u.s."))
@@ -1227,6 +1297,12 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<(f64, &'static str, usize)> {
         if sign.is_some() {
             unit = sign;
             j += 1;
+        }
+    }
+    // "tenfold", "threefold"
+    if unit.is_none() {
+        if let Some(n) = toks.get(j).and_then(|t| t.lower.strip_suffix("fold")).and_then(simple_number_word) {
+            return Some((n as f64, "fold", j + 1));
         }
     }
     let (n, mut next) = number_at(toks, j)?;
@@ -1346,7 +1422,10 @@ fn pairs_for(
         }
     }
     let partner = |a: &str| principal.iter().find(|p| p.as_str() != a).cloned();
-    if kind == FactType::Stance {
+    if order.is_empty() {
+        return principal_pair(principal);
+    }
+    {
         let start_b = toks.get(first).map_or(0, |t| t.span.start);
         let end_b = toks.get(end - 1).map_or(usize::MAX, |t| t.span.end);
         let clause_start = (0..first).rev().find(|&k| toks[k].lower == ";").map_or(0, |k| toks[k].span.end);
@@ -1361,9 +1440,12 @@ fn pairs_for(
         let tok_at = |b: usize| toks.iter().position(|t| t.span.start == b);
         let subject_like = |m: &Mention| {
             let i = tok_at(m.span.start);
-            let prep = i.and_then(|i| i.checked_sub(1)).is_some_and(|p| PREPOSITIONS.contains(&toks[p].lower.as_str()));
-            let poss = toks.iter().any(|t| t.span.start == m.span.end && matches!(t.lower.as_str(), "'s" | "'"));
-            !prep && !poss
+            let prep = i
+                .and_then(|i| i.checked_sub(1))
+                .is_some_and(|p| PREPOSITIONS.contains(&toks[p].lower.as_str()) || toks[p].lower == "-");
+            let after = toks.iter().find(|t| t.span.start >= m.span.end);
+            let poss_or_compound = after.is_some_and(|t| matches!(t.lower.as_str(), "'s" | "'" | "-"));
+            !prep && !poss_or_compound
         };
         let states_first = |v: &Vec<&&Mention>| -> Vec<String> {
             let mut ks: Vec<String> = Vec::new();
@@ -1378,7 +1460,7 @@ fn pairs_for(
         let reciprocal = (first..end.saturating_sub(1)).any(|k| {
             matches!((toks[k].lower.as_str(), toks[k + 1].lower.as_str()), ("each", "other") | ("one", "another"))
         }) || (first..end).any(|k| matches!(toks[k].lower.as_str(), "mutual" | "mutually"));
-        if reciprocal {
+        if reciprocal && kind == FactType::Stance {
             // "China and Belarus ... supported each other": the first two actors (states first), both ways.
             let all: Vec<&&Mention> = ms.iter().filter(|m| usable(m)).collect();
             let ks = states_first(&all);
@@ -1407,15 +1489,10 @@ fn pairs_for(
         let Some(for_) = for_ else { return Vec::new() };
         let mut pairs = vec![[by.clone(), for_.clone()]];
         let mutual = pair_subject.len() >= 2;
-        if mutual {
+        if mutual && kind == FactType::Stance {
             pairs.push([for_, by]);
         }
-        return pairs;
-    }
-    match order.len() {
-        0 => principal_pair(principal),
-        1 => partner(&order[0]).map(|p| vec![[order[0].clone(), p]]).unwrap_or_default(),
-        _ => vec![[order[0].clone(), order[1].clone()]],
+        pairs
     }
 }
 
@@ -1432,7 +1509,7 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<Tok> {
-        prepare(s, 0, &[])
+        prepare(s, 0)
     }
 
     #[test]
