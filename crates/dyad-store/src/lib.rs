@@ -134,7 +134,7 @@ pub struct FactSource {
     pub end: i64,
     /// The pattern that fired.
     pub rule: String,
-    /// The whole sentence.
+    /// The whole sentence (or the title).
     pub sentence_text: Option<String>,
 }
 
@@ -159,8 +159,9 @@ pub struct TypeRegister {
     /// `ties`, `level`, `project`, `area`, `quantity`, `stance`.
     #[serde(rename = "type")]
     pub kind: String,
-    /// The current value(s): for ties and level the latest stated; for quantities the latest of each measure and
-    /// kind; for projects, areas and stances every one stated.
+    /// The current value(s): for ties the latest status (established, suspended, severed, restored) and the latest
+    /// about embassies; for the level the latest stated; for quantities the latest of each measure and kind; for
+    /// projects, areas and stances every one stated.
     pub current: Vec<RegisterValue>,
     /// For the level: the date of the latest upgrade stated.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -246,7 +247,14 @@ impl Register {
                 best.cloned()
             };
             t.current = match t.kind.as_str() {
-                "ties" => latest(&mut t.history.iter()).into_iter().collect(),
+                // The status of the ties (established, severed, restored …) and, apart, the latest about embassies.
+                "ties" => {
+                    let embassy =
+                        |v: &RegisterValue| v.value["event"].as_str().is_some_and(|e| e.starts_with("embassy"));
+                    let status = latest(&mut t.history.iter().filter(|v| !embassy(v)));
+                    let embassies = latest(&mut t.history.iter().filter(|v| embassy(v)));
+                    status.into_iter().chain(embassies).collect()
+                }
                 "level" => latest(&mut t.history.iter().filter(|v| v.key != "upgrade")).into_iter().collect(),
                 "quantity" => {
                     let mut groups: Vec<(serde_json::Value, serde_json::Value)> = Vec::new();
@@ -351,10 +359,11 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(store_err)?;
         let store = Store { conn };
         let v = store.schema_version()?;
-        if v < SCHEMA_VERSION {
+        // An older schema still answers the queries it has tables for (events since version 1; facts need 2).
+        if v < 1 {
             return Err(Error::new(
                 ErrorKind::Store,
-                format!("database schema version {v} is older than {SCHEMA_VERSION}: run `dyad ingest` or `dyad recode` on it to migrate"),
+                format!("database schema version {v}: not a dyad store (create it with `dyad ingest`)"),
             )
             .in_file(path.display().to_string()));
         }
@@ -547,11 +556,18 @@ impl Store {
     /// The relations register of a pair of actors (country or organisation codes, either order): for each fact
     /// type, its current value(s) and every value stated, with dates and sources. Documents read in order of date.
     pub fn facts_register(&self, a: &str, b: &str) -> Result<Register> {
+        let v = self.schema_version()?;
+        if v < 2 {
+            return Err(Error::new(
+                ErrorKind::Store,
+                format!("database schema version {v} holds no facts: run `dyad recode` on it to migrate and add them"),
+            ));
+        }
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT f.doc_id, f.sentence, f.date, f.a, f.b, f.type, f.key, f.value, f.text, f.start, f.end, f.rule,
-                        d.sentences
+                        d.sentences, d.title
                  FROM facts f JOIN documents d ON d.id = f.doc_id
                  WHERE (f.a = ?1 AND f.b = ?2) OR (f.a = ?2 AND f.b = ?1)
                  ORDER BY coalesce(f.date, ''), f.id",
@@ -562,8 +578,10 @@ impl Store {
         while let Some(r) = rows.next().map_err(store_err)? {
             let sentence: Option<i64> = r.get(1).map_err(store_err)?;
             let all: String = r.get(12).map_err(store_err)?;
-            let sentence_text = sentence
-                .and_then(|i| serde_json::from_str::<Vec<String>>(&all).ok().and_then(|v| v.get(i as usize).cloned()));
+            let sentence_text = match sentence {
+                Some(i) => serde_json::from_str::<Vec<String>>(&all).ok().and_then(|v| v.get(i as usize).cloned()),
+                None => r.get(13).map_err(store_err)?,
+            };
             let src = FactSource {
                 doc: r.get(0).map_err(store_err)?,
                 sentence,

@@ -266,7 +266,7 @@ enum Elem {
     /// Any of the words (lower-cased form, lemma); optional when the choice has an empty alternative; `cap` when the
     /// pattern wrote it with a capital letter (then only a capitalised token matches).
     Word { alts: Vec<(String, String, bool)>, optional: bool },
-    /// Up to n tokens of anything but `.` `;` `:` `!` `?`.
+    /// Up to n tokens of anything but `.` `;` `:` `!` `?` (`*` 4, `**` 12).
     Gap(usize),
     /// A year, 1800–2100.
     Year,
@@ -411,7 +411,7 @@ fn parse_pattern(text: &str) -> std::result::Result<Vec<Elem>, String> {
     for part in text.split_whitespace() {
         let e = match part {
             "*" => Elem::Gap(4),
-            "**" => Elem::Gap(10),
+            "**" => Elem::Gap(12),
             "{year}" => Elem::Year,
             "{ord}" => Elem::Ord,
             "{num}" => Elem::Num,
@@ -1479,13 +1479,15 @@ fn pairs_for(
             before.iter().filter(|m| m.via == crate::actors::Via::Pair).map(|m| actor_key(m)).collect::<Vec<_>>();
         let by = by.or_else(|| order.first().cloned());
         let Some(by) = by else { return principal_pair(principal) };
-        let for_ = inside
-            .iter()
-            .chain(after.iter())
+        // For whom: a state after (or within) the words, else before them, else the document's other state; an
+        // organisation only when no state will do.
+        let candidates = || inside.iter().chain(after.iter()).chain(before.iter().rev());
+        let for_ = candidates()
+            .filter(|m| m.country.is_some())
             .map(|m| actor_key(m))
             .find(|k| *k != by)
-            .or_else(|| before.iter().rev().map(|m| actor_key(m)).find(|k| *k != by))
-            .or_else(|| partner(&by));
+            .or_else(|| partner(&by))
+            .or_else(|| candidates().map(|m| actor_key(m)).find(|k| *k != by));
         let Some(for_) = for_ else { return Vec::new() };
         let mut pairs = vec![[by.clone(), for_.clone()]];
         let mutual = pair_subject.len() >= 2;
