@@ -641,7 +641,7 @@ impl FactFinder {
             }
         }
         for ts in f.terms.values_mut() {
-            ts.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            ts.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         Ok(f)
     }
@@ -1075,19 +1075,15 @@ fn name_token(t: &Tok) -> bool {
 }
 
 /// The start of the name that ends right before token `j`: capitalised words, numbers, and `-`, `and`, `of`, `+`
-/// between them ("Belt and Road", "China-Belarus", "Nord Stream 2"). A name that is only one actor's words
+/// between them ("Belt and Road", "China-Belarus", "Nord Stream 2"). A country's name or adjective alone
 /// ("Chinese") is no name.
 fn name_before(toks: &[Tok], j: usize, country_words: &HashSet<String>) -> Option<usize> {
     let mut s = j;
     while s > 0 {
         let t = &toks[s - 1];
-        if name_token(t) {
-            s -= 1;
-        } else if matches!(t.lower.as_str(), "-" | "–" | "and" | "of" | "+")
-            && s >= 2
-            && name_token(&toks[s - 2])
-            && s < j
-        {
+        let joiner =
+            matches!(t.lower.as_str(), "-" | "–" | "and" | "of" | "+") && s >= 2 && name_token(&toks[s - 2]) && s < j;
+        if name_token(t) || joiner {
             s -= 1;
         } else {
             break;
