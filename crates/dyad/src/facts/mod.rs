@@ -656,8 +656,13 @@ impl FactFinder {
     pub fn find(&self, doc: &Document, mentions: &[Mention]) -> Vec<Fact> {
         let principal = principal_states(mentions);
         let mut out = Vec::new();
+        // Mentions by segment, in one pass (title first, then sentences).
+        let mut by_segment: HashMap<Option<usize>, Vec<&Mention>> = HashMap::new();
+        for m in mentions {
+            by_segment.entry(m.sentence).or_default().push(m);
+        }
         for seg in doc.segments() {
-            let ms: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == seg.sentence).collect();
+            let ms: Vec<&Mention> = by_segment.remove(&seg.sentence).unwrap_or_default();
             let toks = prepare(seg.text, seg.span.start);
             // A currency's country is no party: "U.S. dollars", "Australian dollars".
             let ms: Vec<&Mention> = ms
@@ -692,17 +697,16 @@ impl FactFinder {
     ) {
         let mut upgrades: Vec<(Span, Vec<[String; 2]>, String)> = Vec::new();
         for start in 0..toks.len() {
-            let mut cands: Vec<usize> = self.anywhere.clone();
-            if let Some(v) = self.by_anchor.get(&toks[start].lemma) {
-                cands.extend(v);
-            }
-            if toks[start].lemma != toks[start].lower {
-                if let Some(v) = self.by_anchor.get(&toks[start].lower) {
-                    cands.extend(v);
-                }
-            }
-            cands.sort_unstable();
-            cands.dedup();
+            // Patterns that open with a slot, then those anchored on this token's lemma or form (no allocation: most
+            // tokens anchor nothing).
+            let by_lemma = self.by_anchor.get(&toks[start].lemma).map_or(&[][..], Vec::as_slice);
+            let by_form = if toks[start].lemma != toks[start].lower {
+                self.by_anchor.get(&toks[start].lower).map_or(&[][..], Vec::as_slice)
+            } else {
+                &[][..]
+            };
+            let cands =
+                self.anywhere.iter().chain(by_lemma).chain(by_form.iter().filter(|pi| !by_lemma.contains(pi))).copied();
             for pi in cands {
                 let p = &self.patterns[pi];
                 let lead_name = matches!(p.elems[0], Elem::Name);
@@ -969,8 +973,10 @@ fn prepare(text: &str, base: usize) -> Vec<Tok> {
         .into_iter()
         .map(|t| {
             let w = &text[t.span.start..t.span.end];
-            let w = if w.contains('’') { w.replace('’', "'") } else { w.to_string() };
-            let lower = w.to_lowercase();
+            let mut lower = w.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
             let lemma = if t.kind == TokenKind::Word { lemma(&lower) } else { lower.clone() };
             Tok { span: t.span.shift(base), lower, lemma, kind: t.kind, cap: w.starts_with(char::is_uppercase) }
         })
