@@ -83,6 +83,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
     // Known without parsing for plain files (JSON Lines lines, seed articles); unknown for stdin and gzip.
     let total = dyad::read::count_documents(&args.input.paths);
     let (mut added, mut replaced, mut unchanged, mut events) = (0usize, 0usize, 0usize, 0usize);
+    let mut facts_written = 0usize;
     let totals = pipeline::run_batches(
         &args.input,
         |doc| {
@@ -101,7 +102,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
                     db_path.display()
                 )
             })?;
-            for (o, (_, c)) in outcomes.iter().zip(&batch) {
+            for ((o, (_, c)), f) in outcomes.iter().zip(&batch).zip(&facts) {
                 match o {
                     Outcome::Added => added += 1,
                     Outcome::Replaced => replaced += 1,
@@ -109,6 +110,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
                 }
                 if *o != Outcome::Unchanged {
                     events += c.events.len();
+                    facts_written += f.len();
                 }
             }
             progress.tick(added + replaced + unchanged, events, total);
@@ -118,7 +120,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
     progress.finish();
     let (docs, mentions, stored_events) = store.counts()?;
     eprintln!(
-        "dyad ingest: {} documents read ({} failed): {added} added, {replaced} replaced, {unchanged} unchanged; {events} events written in {:.1}s. The store holds {docs} documents, {mentions} mentions, {stored_events} events ({}).",
+        "dyad ingest: {} documents read ({} failed): {added} added, {replaced} replaced, {unchanged} unchanged; {events} events and {facts_written} facts written in {:.1}s. The store holds {docs} documents, {mentions} mentions, {stored_events} events ({}).",
         totals.documents,
         totals.failed,
         progress.started.elapsed().as_secs_f64(),
