@@ -110,7 +110,8 @@ fn render(reg: &Register) -> String {
     for t in &reg.types {
         writeln!(out, "\n== {}", t.kind).ok();
         for v in &t.current {
-            writeln!(out, "  current: {}  ({}; {} sources)", v.key, dates(v), v.sources.len()).ok();
+            let n = v.sources.len();
+            writeln!(out, "  current: {}  ({}; {n} source{})", v.key, dates(v), if n == 1 { "" } else { "s" }).ok();
         }
         if let Some(d) = &t.last_upgrade {
             writeln!(out, "  last upgrade: {d}").ok();
