@@ -1267,7 +1267,9 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<(f64, &'static str, usize)> {
             | ("at", "least" | "most")
             | ("up", "to")
             | ("a" | "an", "record" | "estimated") => 2,
-            ("a", "total") if w(j + 2) == "of" => 3,
+            ("a", "total") | ("a", "value") | ("a", "volume") if w(j + 2) == "of" => 3,
+            ("a" | "an" | "the", "record" | "all-time" | "new") if w(j + 2) == "high" && w(j + 3) == "of" => 4,
+            ("high", "of") => 2,
             (
                 "nearly" | "almost" | "about" | "over" | "some" | "around" | "roughly" | "approximately" | "just"
                 | "record",
