@@ -269,3 +269,37 @@ fn eval_prints_the_facts_section() {
         assert!(!String::from_utf8(out.stdout).unwrap().contains("facts:"));
     }
 }
+
+/// Every fact's words are where its character offsets say, in its sentence (non-ASCII text included).
+#[test]
+fn fact_spans_round_trip() {
+    let mut checked = 0;
+    for name in ["readouts.jsonl", "heldout.jsonl"] {
+        let path = repo().join("testdata/facts").join(name);
+        let docs: Vec<Value> =
+            std::fs::read_to_string(&path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let out = run(&["facts", "--input-format", "jsonl", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        for f in lines(&out) {
+            let doc = docs.iter().find(|d| d["id"] == f["doc"]).unwrap();
+            let seg = match f["sentence"].as_u64() {
+                Some(i) => doc["sentences"][i as usize].as_str().unwrap(),
+                None => doc["title"].as_str().unwrap(),
+            };
+            let chars: Vec<char> = seg.chars().collect();
+            let (s, e) = (f["text"]["start"].as_u64().unwrap() as usize, f["text"]["end"].as_u64().unwrap() as usize);
+            assert_eq!(chars[s..e].iter().collect::<String>(), f["text"]["text"].as_str().unwrap(), "{f}");
+            checked += 1;
+        }
+    }
+    // Typographic apostrophes and dashes keep their offsets too.
+    let out = run_stdin(
+        &["facts", "--input-format", "text"],
+        "Côte d’Ivoire and China — old friends — are comprehensive strategic partners.".as_bytes(),
+    );
+    let facts = lines(&out);
+    let f = find(&facts, "level", "comprehensive strategic partnership");
+    assert_eq!(f["text"]["text"], "comprehensive strategic partners");
+    assert_eq!(f["text"]["start"], 44);
+    assert!(checked > 150, "{checked}");
+}
