@@ -303,3 +303,46 @@ fn fact_spans_round_trip() {
     assert_eq!(f["text"]["start"], 44);
     assert!(checked > 150, "{checked}");
 }
+
+/// Across documents: the current level is the latest stated, with the date of the last upgrade; each trade figure is
+/// kept in order of date; the status of the ties follows the latest statement.
+#[test]
+fn the_register_keeps_history_across_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dyad.db");
+    let corpus = dir.path().join("news.jsonl");
+    std::fs::write(
+        &corpus,
+        concat!(
+            r#"{"id":"a","date":"2013-05-01","text":"Vietnam and Indonesia are strategic partners. Trade between Vietnam and Indonesia reached 4.6 billion dollars in 2012."}"#,
+            "\n",
+            r#"{"id":"b","date":"2018-09-12","text":"Vietnam and Indonesia upgraded their ties to a comprehensive strategic partnership. Trade between Vietnam and Indonesia reached 8.2 billion dollars in 2017."}"#,
+            "\n",
+            r#"{"id":"c","date":"2016-02-01","text":"Indonesia and Vietnam restored diplomatic relations in 1964 after a brief rupture."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let db_s = db.to_str().unwrap();
+    let out = run(&["ingest", "--db", db_s, corpus.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reg: Value =
+        serde_json::from_slice(&run(&["facts", "--db", db_s, "--dyad", "IDN-VNM", "--json"]).stdout).unwrap();
+    let by_type = |t: &str| reg["types"].as_array().unwrap().iter().find(|x| x["type"] == t).cloned().unwrap();
+    let level = by_type("level");
+    assert_eq!(level["current"][0]["key"], "comprehensive strategic partnership", "{level:#}");
+    assert_eq!(level["current"][0]["first"], "2018-09-12");
+    assert_eq!(level["last_upgrade"], "2018-09-12");
+    assert_eq!(level["history"][0]["key"], "strategic partnership");
+    let q = by_type("quantity");
+    let history: Vec<(&str, &str)> = q["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["key"].as_str().unwrap(), v["value"]["period"].as_str().unwrap()))
+        .collect();
+    assert_eq!(history, [("trade:amount:4600000000:USD", "2012"), ("trade:amount:8200000000:USD", "2017")]);
+    assert_eq!(q["current"].as_array().unwrap().len(), 1);
+    assert_eq!(q["current"][0]["key"], "trade:amount:8200000000:USD");
+    assert_eq!(by_type("ties")["current"][0]["key"], "restored:1964");
+}

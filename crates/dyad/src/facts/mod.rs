@@ -265,7 +265,7 @@ pub fn fact_out<'a>(doc: &'a Document, f: &'a Fact) -> FactOut<'a> {
 enum Elem {
     /// Any of the words (lower-cased form, lemma); optional when the choice has an empty alternative; `cap` when the
     /// pattern wrote it with a capital letter (then only a capitalised token matches).
-    Word { alts: Vec<(String, String, bool)>, optional: bool },
+    Word { alts: Vec<Alt>, optional: bool },
     /// Up to n tokens of anything but `.` `;` `:` `!` `?` (`*` 4, `**` 12).
     Gap(usize),
     /// A year, 1800–2100.
@@ -401,9 +401,31 @@ fn word_forms(w: &str) -> (String, String) {
     (lower, lem)
 }
 
-fn alt(w: &str) -> (String, String, bool) {
-    let (l, lem) = word_forms(w);
-    (l, lem, w.starts_with(char::is_uppercase))
+/// One word of a choice: its lower-cased form, its lemma, its regular inflections ("upgrade": "upgrades",
+/// "upgraded", "upgrading"; the lemma table does not know every verb), and whether it must be capitalised.
+#[derive(Clone, Debug)]
+struct Alt {
+    lower: String,
+    lemma: String,
+    forms: Vec<String>,
+    cap: bool,
+}
+
+fn alt(w: &str) -> Alt {
+    let (lower, lemma) = word_forms(w);
+    let mut forms = Vec::new();
+    if lower.chars().all(|c| c.is_ascii_lowercase()) && lower.len() > 2 {
+        let stem = lower.strip_suffix('e').unwrap_or(&lower);
+        forms.extend([format!("{lower}s"), format!("{stem}ed"), format!("{stem}ing")]);
+        if lower.ends_with('y') {
+            let y = &lower[..lower.len() - 1];
+            forms.extend([format!("{y}ies"), format!("{y}ied")]);
+        }
+        if lower.ends_with(['s', 'x', 'h']) {
+            forms.push(format!("{lower}es"));
+        }
+    }
+    Alt { lower, lemma, forms, cap: w.starts_with(char::is_uppercase) }
 }
 
 fn parse_pattern(text: &str) -> std::result::Result<Vec<Elem>, String> {
@@ -631,8 +653,13 @@ impl FactFinder {
                 };
                 match anchor {
                     Elem::Word { alts, optional: false, .. } => {
-                        for (_, lem, _) in alts {
-                            f.by_anchor.entry(lem.clone()).or_default().push(idx);
+                        for a in alts {
+                            for key in std::iter::once(&a.lemma).chain(&a.forms) {
+                                let v = f.by_anchor.entry(key.clone()).or_default();
+                                if !v.contains(&idx) {
+                                    v.push(idx);
+                                }
+                            }
                         }
                     }
                     _ => f.anywhere.push(idx),
@@ -987,8 +1014,8 @@ fn is_stop(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "." | ";" | ":" | "!" | "?")
 }
 
-fn word_matches(t: &Tok, alts: &[(String, String, bool)]) -> bool {
-    alts.iter().any(|(l, lem, cap)| (t.cap || !cap) && (t.lower == *l || t.lemma == *lem))
+fn word_matches(t: &Tok, alts: &[Alt]) -> bool {
+    alts.iter().any(|a| (t.cap || !a.cap) && (t.lower == a.lower || t.lemma == a.lemma || a.forms.contains(&t.lower)))
 }
 
 /// Matches `elems` from token `i`; returns the token index after the match.
@@ -1209,7 +1236,8 @@ fn number_at(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
             _ => None,
         };
         if let Some(x) = scale {
-            n *= x;
+            // 8.2 billion is 8200000000, not 8199999999.999999.
+            n = (n * x).round();
             next += 1;
         }
     }
