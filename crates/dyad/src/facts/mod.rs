@@ -326,20 +326,42 @@ struct AreaDef {
     rule: String,
 }
 
+/// FNV-1a: a fast hash for the short words looked up at every token (the standard SipHash is built for untrusted
+/// keys, which pattern words are not).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// The compiled fact patterns: immutable, shared across threads.
 #[derive(Debug)]
 pub struct FactFinder {
     patterns: Vec<Pattern>,
     extras: Vec<Extra>,
     /// Pattern indexes by the lemma of their first word (or of the word after a leading name).
-    by_anchor: HashMap<String, Vec<usize>>,
+    by_anchor: WordMap<Vec<usize>>,
     /// Patterns that open with a slot (`{year}`, `{qty}` …): tried at every token.
     anywhere: Vec<usize>,
     areas: Vec<AreaDef>,
     /// Area terms by the lemma of their first word, longest first.
-    terms: HashMap<String, Vec<Term>>,
+    terms: WordMap<Vec<Term>>,
     /// Lemmas that make a clause about cooperation (area terms count only there).
-    cues: HashSet<String>,
+    cues: WordSet,
     /// Country names, adjectives and demonyms, lower-cased: a name made of one of them alone ("Chinese") is no
     /// project name.
     country_words: HashSet<String>,
@@ -492,11 +514,11 @@ impl FactFinder {
         let mut f = FactFinder {
             patterns: Vec::new(),
             extras: Vec::new(),
-            by_anchor: HashMap::new(),
+            by_anchor: WordMap::default(),
             anywhere: Vec::new(),
             areas: Vec::new(),
-            terms: HashMap::new(),
-            cues: HashSet::new(),
+            terms: WordMap::default(),
+            cues: WordSet::default(),
             country_words: dict
                 .countries
                 .iter()
@@ -993,6 +1015,8 @@ struct Tok {
     lemma: String,
     kind: TokenKind,
     cap: bool,
+    /// Digits, or a number or ordinal word: where a number may start.
+    numeric: bool,
 }
 
 fn prepare(text: &str, base: usize) -> Vec<Tok> {
@@ -1005,7 +1029,18 @@ fn prepare(text: &str, base: usize) -> Vec<Tok> {
                 lower = lower.replace('’', "'");
             }
             let lemma = if t.kind == TokenKind::Word { lemma(&lower) } else { lower.clone() };
-            Tok { span: t.span.shift(base), lower, lemma, kind: t.kind, cap: w.starts_with(char::is_uppercase) }
+            let numeric = t.kind == TokenKind::Number
+                || lower.starts_with(|c: char| c.is_ascii_digit())
+                || number_words().contains_key(lower.as_str())
+                || lower.strip_suffix("fold").is_some_and(|n| number_words().contains_key(n));
+            Tok {
+                span: t.span.shift(base),
+                lower,
+                lemma,
+                kind: t.kind,
+                cap: w.starts_with(char::is_uppercase),
+                numeric,
+            }
         })
         .collect()
 }
@@ -1195,23 +1230,41 @@ const ORD_UNITS: [&str; 20] = [
 const ORD_TENS: [&str; 10] =
     ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
 
+/// Number words ("thirty") and ordinal words ("thirtieth"), looked up once per token: (value, is ordinal).
+fn number_words() -> &'static HashMap<&'static str, (i64, bool), std::hash::BuildHasherDefault<WordHasher>> {
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, (i64, bool), std::hash::BuildHasherDefault<WordHasher>>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m = HashMap::default();
+        for (i, w) in UNITS.iter().enumerate() {
+            m.insert(*w, (i as i64, false));
+        }
+        for (i, w) in TENS.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+            m.insert(*w, (i as i64 * 10, false));
+        }
+        for (i, w) in ORD_UNITS.iter().enumerate() {
+            m.insert(*w, (i as i64, true));
+        }
+        for (i, w) in ORD_TENS.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+            m.insert(*w, (i as i64 * 10, true));
+        }
+        m.insert("hundred", (100, false));
+        m.insert("dozen", (12, false));
+        m
+    })
+}
+
 fn simple_number_word(w: &str) -> Option<i64> {
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as i64);
-    }
-    if let Some(i) = TENS.iter().position(|u| !u.is_empty() && *u == w) {
-        return Some(i as i64 * 10);
-    }
-    match w {
-        "hundred" => Some(100),
-        "dozen" => Some(12),
-        _ => None,
-    }
+    number_words().get(w).filter(|(_, ord)| !ord).map(|(n, _)| *n)
+}
+
+fn ordinal_word(w: &str) -> Option<i64> {
+    number_words().get(w).filter(|(_, ord)| *ord).map(|(n, _)| *n)
 }
 
 /// A number at `i`: digits ("5.1", "2,800") or words ("thirty", "twenty-five"), then a scale word.
 fn number_at(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
-    let t = toks.get(i)?;
+    let t = toks.get(i).filter(|t| t.numeric)?;
     let (mut n, mut next) = if t.kind == TokenKind::Number {
         (t.lower.replace(',', "").parse::<f64>().ok()?, i + 1)
     } else {
@@ -1247,6 +1300,9 @@ fn number_at(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
 fn ordinal_at(toks: &[Tok], i: usize) -> Option<(i64, usize)> {
     let t = toks.get(i)?;
     let w = t.lower.as_str();
+    if !t.numeric {
+        return None;
+    }
     for suf in ["st", "nd", "rd", "th"] {
         if let Some(d) = w.strip_suffix(suf) {
             if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) {
@@ -1254,20 +1310,16 @@ fn ordinal_at(toks: &[Tok], i: usize) -> Option<(i64, usize)> {
             }
         }
     }
-    if let Some(k) = ORD_UNITS.iter().position(|u| *u == w) {
-        return Some((k as i64, i + 1));
-    }
-    if let Some(k) = ORD_TENS.iter().position(|u| !u.is_empty() && *u == w) {
-        return Some((k as i64 * 10, i + 1));
+    if let Some(k) = ordinal_word(w) {
+        return Some((k, i + 1));
     }
     // "twenty-fifth"
-    let tens = TENS.iter().position(|u| !u.is_empty() && *u == w)?;
+    let tens = simple_number_word(w).filter(|n| *n >= 20 && *n % 10 == 0 && *n < 100)?;
     if toks.get(i + 1)?.lower != "-" {
         return None;
     }
-    let unit = &toks.get(i + 2)?.lower;
-    let u = ORD_UNITS.iter().position(|u| u == unit)?;
-    Some((tens as i64 * 10 + u as i64, i + 3))
+    let u = ordinal_word(&toks.get(i + 2)?.lower).filter(|u| *u < 10)?;
+    Some((tens + u, i + 3))
 }
 
 fn currency_word(w: &str) -> Option<&'static str> {
@@ -1332,7 +1384,7 @@ fn quantity_at(toks: &[Tok], i: usize) -> Option<(f64, &'static str, usize)> {
         }
     }
     // "tenfold", "threefold"
-    if unit.is_none() {
+    if unit.is_none() && toks.get(j).is_some_and(|t| t.numeric) {
         if let Some(n) = toks.get(j).and_then(|t| t.lower.strip_suffix("fold")).and_then(simple_number_word) {
             return Some((n as f64, "fold", j + 1));
         }
