@@ -1561,6 +1561,11 @@ fn pairs_for(
             .map(|m| actor_key(m));
         let pair_subject: Vec<String> =
             before.iter().filter(|m| m.via == crate::actors::Via::Pair).map(|m| actor_key(m)).collect::<Vec<_>>();
+        // "The two sides should speed up the Lao Cai-Hanoi railway": a fact of the two sides, whatever the names in it.
+        if pair_subject.len() >= 2 && pair_subject[0] != pair_subject[1] {
+            let (a, b) = (pair_subject[0].clone(), pair_subject[1].clone());
+            return if kind == FactType::Stance { vec![[a.clone(), b.clone()], [b, a]] } else { vec![[a, b]] };
+        }
         let by = by.or_else(|| order.first().cloned());
         let Some(by) = by else { return principal_pair(principal) };
         // For whom: a state after (or within) the words, else before them, else the document's other state; an
