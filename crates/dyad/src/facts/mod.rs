@@ -317,6 +317,9 @@ struct Pattern {
 struct Term {
     words: Vec<String>,
     area: usize,
+    /// Written in lower case: then a capitalised word inside a sentence is part of a name ("UN Security Council"),
+    /// not the area.
+    lower: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -653,7 +656,8 @@ impl FactFinder {
                 for (_, t) in terms {
                     let words: Vec<String> =
                         tokenize(&t).iter().map(|tok| lemma(&t[tok.span.start..tok.span.end])).collect();
-                    f.terms.entry(words[0].clone()).or_default().push(Term { words, area });
+                    let lower = t.starts_with(|c: char| c.is_lowercase());
+                    f.terms.entry(words[0].clone()).or_default().push(Term { words, area, lower });
                 }
             }
             f.extras.push(extra);
@@ -852,8 +856,9 @@ impl FactFinder {
             FactType::Project => {
                 let name = match (&extra.name, caps.name) {
                     (Some(n), _) => n.clone(),
-                    (None, Some((s, e))) => {
-                        let text = doc.slice(Span::new(toks[s].span.start, toks[e - 1].span.end));
+                    (None, Some((_, e))) => {
+                        // The whole match from the name or the first word on: "port of Hambantota".
+                        let text = doc.slice(Span::new(toks[first].span.start, toks[e - 1].span.end));
                         text.replace(['’'], "'")
                     }
                     (None, None) => return None,
@@ -906,7 +911,8 @@ impl FactFinder {
                             let n = t.words.len();
                             let office =
                                 toks.get(i + n).is_some_and(|t| matches!(t.lemma.as_str(), "minister" | "ministry"));
-                            if i + n <= end && (0..n).all(|k| toks[i + k].lemma == t.words[k]) && !office {
+                            let in_name = t.lower && toks[i].cap && i > 0;
+                            if i + n <= end && (0..n).all(|k| toks[i + k].lemma == t.words[k]) && !office && !in_name {
                                 let a = &self.areas[t.area];
                                 let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                                 let value = FactValue::Area { area: a.label.clone(), plover: a.plover.clone() };
