@@ -20,11 +20,12 @@ pub fn run(cmd: Command) -> Result<ExitCode, Fatal> {
     match cmd {
         Command::Check { dir } => {
             let d = Dictionaries::load(dir.as_deref())?;
+            let facts = dyad::facts::FactFinder::new(&d)?;
             let coder = dyad::coder::Coder::new(d.clone())?;
             let m = coder.actors();
             let offices: usize = d.people.iter().map(|p| p.offices.len()).sum();
             println!(
-                "ok: {} countries, {} agent types, {} people ({} terms of office), {} organisations, {} non-actor phrases; {} actor patterns; {} event patterns; version {}",
+                "ok: {} countries, {} agent types, {} people ({} terms of office), {} organisations, {} non-actor phrases; {} actor patterns; {} event patterns; {} fact patterns; version {}",
                 d.countries.len(),
                 d.agents.len(),
                 d.people.len(),
@@ -33,6 +34,7 @@ pub fn run(cmd: Command) -> Result<ExitCode, Fatal> {
                 d.nonactors.len(),
                 m.pattern_count(),
                 coder.pattern_count(),
+                facts.pattern_count(),
                 d.version()
             );
             Ok(ExitCode::SUCCESS)

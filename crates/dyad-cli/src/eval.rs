@@ -107,13 +107,18 @@ fn print_table(out: &mut String, name: &str, r: &Report, errors: bool) {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Fatal> {
-    let coder = Coder::new(dyad::dict::Dictionaries::load(args.dict.as_deref())?)?;
+    let dict = dyad::dict::Dictionaries::load(args.dict.as_deref())?;
+    let finder = dyad::facts::FactFinder::new(&dict)?;
+    let coder = Coder::new(dict)?;
+    let mut all_facts = dyad::facts::eval::FactsReport::default();
     let mut all = Vec::new();
     let mut text = String::new();
     let mut total = Report::default();
     for path in &args.gold {
         let golds = read_gold(path)?;
         let r = evaluate(&coder, &golds)?;
+        // The facts section, when the gold carries facts (scored in the library: dyad::facts::eval).
+        let facts = dyad::facts::eval::evaluate_facts(&coder, &finder, &dyad::facts::eval::read_facts_gold(path)?)?;
         total.documents += r.documents;
         total.sentences += r.sentences;
         total.required += r.required;
@@ -143,8 +148,17 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
                 "optional": r.optional, "no_event_violations": r.no_event_violations,
                 "country_root": level_json(&r.country_root, args.errors), "strict": level_json(&r.strict, args.errors),
             }));
+            if let (Some(f), Some(last)) = (&facts, all.last_mut()) {
+                last["facts"] = dyad::facts::eval::to_json(f, args.errors);
+            }
         } else {
             print_table(&mut text, path, &r, args.errors);
+            if let Some(f) = &facts {
+                text.push_str(&dyad::facts::eval::table(f, path, args.errors));
+            }
+        }
+        if let Some(f) = &facts {
+            all_facts.merge(f);
         }
     }
     if args.json {
@@ -156,6 +170,9 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
         );
     } else if args.gold.len() > 1 && !args.markdown {
         print_table(&mut text, "all files", &total, false);
+        if all_facts.documents > 0 {
+            text.push_str(&dyad::facts::eval::table(&all_facts, "all files", false));
+        }
     }
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();

@@ -7,6 +7,7 @@ mod actors;
 mod code;
 mod dict;
 mod eval;
+mod facts;
 mod pipeline;
 mod store;
 
@@ -41,6 +42,9 @@ enum Command {
     Search(store::SearchArgs),
     /// Write every stored event as JSON Lines, CSV or GDELT 2.0 event-table columns.
     Export(store::ExportArgs),
+    /// The relations register: facts about pairs of actors (ties, level, projects, areas, quantities, stances) as
+    /// JSON Lines; with --dyad A-B, the register of a pair stored in the database.
+    Facts(facts::Args),
     /// Check and describe dictionaries.
     #[command(subcommand)]
     Dict(dict::Command),
@@ -67,6 +71,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store::query(args),
         Command::Search(args) => store::search(args),
         Command::Export(args) => store::export(args),
+        Command::Facts(args) => facts::run(args),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use dyad::coder::Coder;
+use dyad::facts::FactFinder;
 use dyad_store::{EventRow, Filter, Outcome, Store};
 
 use crate::pipeline::{self, InputArgs};
@@ -72,7 +73,9 @@ impl Progress {
 }
 
 pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
-    let coder = Coder::new(args.input.dictionaries()?)?;
+    let dict = args.input.dictionaries()?;
+    let finder = FactFinder::new(&dict)?;
+    let coder = Coder::new(dict)?;
     let version = coder.dict_version().to_string();
     let db_path = args.db.db.clone();
     let mut store = Store::open(&db_path)?;
@@ -80,20 +83,26 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
     // Known without parsing for plain files (JSON Lines lines, seed articles); unknown for stdin and gzip.
     let total = dyad::read::count_documents(&args.input.paths);
     let (mut added, mut replaced, mut unchanged, mut events) = (0usize, 0usize, 0usize, 0usize);
+    let mut facts_written = 0usize;
     let totals = pipeline::run_batches(
         &args.input,
-        |doc| coder.code(doc),
+        |doc| {
+            let coded = coder.code(doc);
+            let facts = finder.find(doc, &coded.mentions);
+            (coded, facts)
+        },
         |batch, _| {
             if batch.is_empty() {
                 return Ok(());
             }
-            let outcomes = store.ingest(&batch, &version).with_context(|| {
+            let (batch, facts): (Vec<_>, Vec<_>) = batch.into_iter().map(|(d, (c, f))| ((d, c), f)).unzip();
+            let outcomes = store.ingest_with_facts(&batch, &facts, &version).with_context(|| {
                 format!(
                     "writing to {}; nothing of this batch was kept, what was stored before is intact",
                     db_path.display()
                 )
             })?;
-            for (o, (_, c)) in outcomes.iter().zip(&batch) {
+            for ((o, (_, c)), f) in outcomes.iter().zip(&batch).zip(&facts) {
                 match o {
                     Outcome::Added => added += 1,
                     Outcome::Replaced => replaced += 1,
@@ -101,6 +110,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
                 }
                 if *o != Outcome::Unchanged {
                     events += c.events.len();
+                    facts_written += f.len();
                 }
             }
             progress.tick(added + replaced + unchanged, events, total);
@@ -110,7 +120,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Fatal> {
     progress.finish();
     let (docs, mentions, stored_events) = store.counts()?;
     eprintln!(
-        "dyad ingest: {} documents read ({} failed): {added} added, {replaced} replaced, {unchanged} unchanged; {events} events written in {:.1}s. The store holds {docs} documents, {mentions} mentions, {stored_events} events ({}).",
+        "dyad ingest: {} documents read ({} failed): {added} added, {replaced} replaced, {unchanged} unchanged; {events} events and {facts_written} facts written in {:.1}s. The store holds {docs} documents, {mentions} mentions, {stored_events} events ({}).",
         totals.documents,
         totals.failed,
         progress.started.elapsed().as_secs_f64(),
@@ -129,7 +139,9 @@ pub struct RecodeArgs {
 }
 
 pub fn recode(args: RecodeArgs) -> Result<ExitCode, Fatal> {
-    let coder = Coder::new(dyad::dict::Dictionaries::load(args.dict.as_deref())?)?;
+    let dict = dyad::dict::Dictionaries::load(args.dict.as_deref())?;
+    let finder = FactFinder::new(&dict)?;
+    let coder = Coder::new(dict)?;
     let version = coder.dict_version().to_string();
     if !args.db.db.exists() {
         return Err(Fatal(anyhow::anyhow!(
@@ -146,8 +158,10 @@ pub fn recode(args: RecodeArgs) -> Result<ExitCode, Fatal> {
     let (mut total, mut changed_docs) = (0usize, 0usize);
     let mut recode_batch = |docs: Vec<dyad::Document>| -> dyad::Result<()> {
         let mut batch = Vec::with_capacity(docs.len());
+        let mut facts = Vec::with_capacity(docs.len());
         for doc in docs {
             let coded = coder.code(&doc);
+            facts.push(finder.find(&doc, &coded.mentions));
             let old: HashSet<_> = store.event_keys(&doc.id)?.into_iter().collect();
             let new: HashSet<_> = coded
                 .events
@@ -166,7 +180,7 @@ pub fn recode(args: RecodeArgs) -> Result<ExitCode, Fatal> {
             total += 1;
             batch.push((doc, coded));
         }
-        store.ingest(&batch, &version).map(|_| ())
+        store.ingest_with_facts(&batch, &facts, &version).map(|_| ())
     };
     let mut pending = Vec::with_capacity(256);
     reader.documents(|d| {

@@ -25,12 +25,14 @@ use std::path::Path;
 
 use dyad::coder::{Coded, CODER_VERSION};
 use dyad::error::{Error, ErrorKind, Result};
+use dyad::facts::{fact_out, Fact};
 use dyad::json::{event_out, mention_row};
 use dyad::Document;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 /// The migrations, in order; the schema version is the number of migrations applied.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_facts.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -113,6 +115,170 @@ pub struct EventRow {
     pub json: String,
 }
 
+/// Where a fact was stated.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FactSource {
+    /// Document id.
+    pub doc: String,
+    /// Sentence index (`None` for the title).
+    pub sentence: Option<i64>,
+    /// The document's date.
+    pub date: Option<String>,
+    /// The pair as the sentence names it.
+    pub pair: [String; 2],
+    /// The words that carry the fact.
+    pub text: String,
+    /// Character offsets of the words in the sentence.
+    pub start: i64,
+    /// End offset.
+    pub end: i64,
+    /// The pattern that fired.
+    pub rule: String,
+    /// The whole sentence (or the title).
+    pub sentence_text: Option<String>,
+}
+
+/// One value of a fact type, with when it was first and last stated and where.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RegisterValue {
+    /// The value's comparable key.
+    pub key: String,
+    /// The normalised value (as last stated).
+    pub value: serde_json::Value,
+    /// First date stated (`None` when undated).
+    pub first: Option<String>,
+    /// Last date stated.
+    pub last: Option<String>,
+    /// Every sentence that states it, in order of date.
+    pub sources: Vec<FactSource>,
+}
+
+/// The register of one fact type.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct TypeRegister {
+    /// `ties`, `level`, `project`, `area`, `quantity`, `stance`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The current value(s): for ties the latest status (established, suspended, severed, restored) and the latest
+    /// about embassies; for the level the latest stated; for quantities the latest of each measure and kind; for
+    /// projects, areas and stances every one stated.
+    pub current: Vec<RegisterValue>,
+    /// For the level: the date of the latest upgrade stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_upgrade: Option<String>,
+    /// Every value stated, in order of first date.
+    pub history: Vec<RegisterValue>,
+}
+
+/// The relations register of a pair of actors: what the stored documents state about their relationship.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Register {
+    /// The pair asked for.
+    pub pair: [String; 2],
+    /// How many stored facts it holds.
+    pub facts: usize,
+    /// One entry per fact type stated, in the order ties, level, project, area, quantity, stance.
+    pub types: Vec<TypeRegister>,
+}
+
+impl Register {
+    fn add(&mut self, kind: String, key: String, value: serde_json::Value, src: FactSource) {
+        self.facts += 1;
+        let upgrade = value.get("upgrade").and_then(serde_json::Value::as_bool) == Some(true);
+        let t = match self.types.iter().position(|t| t.kind == kind) {
+            Some(i) => &mut self.types[i],
+            None => {
+                self.types.push(TypeRegister {
+                    kind: kind.clone(),
+                    current: Vec::new(),
+                    last_upgrade: None,
+                    history: Vec::new(),
+                });
+                self.types.last_mut().expect("just pushed")
+            }
+        };
+        if upgrade && src.date.is_some() {
+            t.last_upgrade.clone_from(&src.date);
+        }
+        // Stances are one value per direction; the rest, one per key.
+        let group = |v: &RegisterValue| {
+            v.key == key
+                && (kind != "stance"
+                    || (v.value.get("by") == value.get("by") && v.value.get("for") == value.get("for")))
+        };
+        match t.history.iter_mut().find(|v| group(v)) {
+            Some(v) => {
+                if src.date.is_some() {
+                    v.last.clone_from(&src.date);
+                }
+                if v.first.is_none() {
+                    v.first.clone_from(&src.date);
+                }
+                // A level stated again without the upgrade keeps the upgrade it had.
+                let mut value = value;
+                if kind == "level" && v.value.get("upgrade") == Some(&serde_json::Value::Bool(true)) {
+                    value["upgrade"] = serde_json::Value::Bool(true);
+                }
+                v.value = value;
+                v.sources.push(src);
+            }
+            None => t.history.push(RegisterValue {
+                key,
+                value,
+                first: src.date.clone(),
+                last: src.date.clone(),
+                sources: vec![src],
+            }),
+        }
+    }
+
+    fn finish(&mut self) {
+        let order = |k: &str| dyad::facts::FactType::parse(k).map_or(99, |t| t as usize);
+        self.types.sort_by_key(|t| order(&t.kind));
+        for t in &mut self.types {
+            // Latest: by last date, then by the order of storing (later in history wins a tie).
+            let latest = |vals: &mut dyn Iterator<Item = &RegisterValue>| -> Option<RegisterValue> {
+                let mut best: Option<&RegisterValue> = None;
+                for v in vals {
+                    if best.is_none_or(|b| v.last >= b.last) {
+                        best = Some(v);
+                    }
+                }
+                best.cloned()
+            };
+            t.current = match t.kind.as_str() {
+                // The status of the ties (established, severed, restored …) and, apart, the latest about embassies.
+                "ties" => {
+                    let embassy =
+                        |v: &RegisterValue| v.value["event"].as_str().is_some_and(|e| e.starts_with("embassy"));
+                    let status = latest(&mut t.history.iter().filter(|v| !embassy(v)));
+                    let embassies = latest(&mut t.history.iter().filter(|v| embassy(v)));
+                    status.into_iter().chain(embassies).collect()
+                }
+                "level" => latest(&mut t.history.iter().filter(|v| v.key != "upgrade")).into_iter().collect(),
+                "quantity" => {
+                    let mut groups: Vec<(serde_json::Value, serde_json::Value)> = Vec::new();
+                    for v in &t.history {
+                        let g = (v.value["measure"].clone(), v.value["kind"].clone());
+                        if !groups.contains(&g) {
+                            groups.push(g);
+                        }
+                    }
+                    groups
+                        .into_iter()
+                        .filter_map(|g| {
+                            latest(
+                                &mut t.history.iter().filter(|v| v.value["measure"] == g.0 && v.value["kind"] == g.1),
+                            )
+                        })
+                        .collect()
+                }
+                _ => t.history.clone(),
+            };
+        }
+    }
+}
+
 /// What identifies an event within its document: (sentence, source, target, code).
 pub type EventKey = (Option<i64>, String, String, String);
 
@@ -193,10 +359,11 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(store_err)?;
         let store = Store { conn };
         let v = store.schema_version()?;
-        if v < SCHEMA_VERSION {
+        // An older schema still answers the queries it has tables for (events since version 1; facts need 2).
+        if v < 1 {
             return Err(Error::new(
                 ErrorKind::Store,
-                format!("database schema version {v} is older than {SCHEMA_VERSION}: run `dyad ingest` or `dyad recode` on it to migrate"),
+                format!("database schema version {v}: not a dyad store (create it with `dyad ingest`)"),
             )
             .in_file(path.display().to_string()));
         }
@@ -227,6 +394,16 @@ impl Store {
 
     /// Stores a batch of coded documents in one transaction: all of the batch or none of it.
     pub fn ingest(&mut self, batch: &[(Document, Coded)], dict_version: &str) -> Result<Vec<Outcome>> {
+        self.ingest_with_facts(batch, &[], dict_version)
+    }
+
+    /// Like [`Store::ingest`], with each document's facts (`facts[i]` for `batch[i]`; missing ones are empty).
+    pub fn ingest_with_facts(
+        &mut self,
+        batch: &[(Document, Coded)],
+        facts: &[Vec<Fact>],
+        dict_version: &str,
+    ) -> Result<Vec<Outcome>> {
         let tx = self.conn.transaction().map_err(store_err)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         {
@@ -255,7 +432,13 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(store_err)?;
-            for (doc, coded) in batch {
+            let mut ins_fact = tx
+                .prepare_cached(
+                    "INSERT INTO facts (doc_id, sentence, date, a, b, type, key, value, text, start, end, rule)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )
+                .map_err(store_err)?;
+            for (n, (doc, coded)) in batch.iter().enumerate() {
                 let sentences = sentences_of(doc);
                 let sentences_json = serde_json::to_string(&sentences).expect("strings serialise");
                 let date = doc.date.map(|d| d.to_string());
@@ -344,11 +527,80 @@ impl Store {
                         ])
                         .map_err(store_err)?;
                 }
+                for f in facts.get(n).map(Vec::as_slice).unwrap_or_default() {
+                    let o = fact_out(doc, f);
+                    ins_fact
+                        .execute(params![
+                            doc.id,
+                            f.sentence.map(|s| s as i64),
+                            o.date,
+                            f.pair[0],
+                            f.pair[1],
+                            o.kind,
+                            o.key,
+                            serde_json::to_string(o.value).expect("values serialise"),
+                            o.text.text,
+                            o.text.start as i64,
+                            o.text.end as i64,
+                            f.rule
+                        ])
+                        .map_err(store_err)?;
+                }
                 outcomes.push(outcome);
             }
         }
         tx.commit().map_err(store_err)?;
         Ok(outcomes)
+    }
+
+    /// The relations register of a pair of actors (country or organisation codes, either order): for each fact
+    /// type, its current value(s) and every value stated, with dates and sources. Documents read in order of date.
+    pub fn facts_register(&self, a: &str, b: &str) -> Result<Register> {
+        let v = self.schema_version()?;
+        if v < 2 {
+            return Err(Error::new(
+                ErrorKind::Store,
+                format!("database schema version {v} holds no facts: run `dyad recode` on it to migrate and add them"),
+            ));
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT f.doc_id, f.sentence, f.date, f.a, f.b, f.type, f.key, f.value, f.text, f.start, f.end, f.rule,
+                        d.sentences, d.title
+                 FROM facts f JOIN documents d ON d.id = f.doc_id
+                 WHERE (f.a = ?1 AND f.b = ?2) OR (f.a = ?2 AND f.b = ?1)
+                 ORDER BY coalesce(f.date, ''), f.id",
+            )
+            .map_err(store_err)?;
+        let mut rows = stmt.query(params![a, b]).map_err(store_err)?;
+        let mut reg = Register { pair: [a.to_string(), b.to_string()], facts: 0, types: Vec::new() };
+        while let Some(r) = rows.next().map_err(store_err)? {
+            let sentence: Option<i64> = r.get(1).map_err(store_err)?;
+            let all: String = r.get(12).map_err(store_err)?;
+            let sentence_text = match sentence {
+                Some(i) => serde_json::from_str::<Vec<String>>(&all).ok().and_then(|v| v.get(i as usize).cloned()),
+                None => r.get(13).map_err(store_err)?,
+            };
+            let src = FactSource {
+                doc: r.get(0).map_err(store_err)?,
+                sentence,
+                date: r.get(2).map_err(store_err)?,
+                pair: [r.get(3).map_err(store_err)?, r.get(4).map_err(store_err)?],
+                text: r.get(8).map_err(store_err)?,
+                start: r.get(9).map_err(store_err)?,
+                end: r.get(10).map_err(store_err)?,
+                rule: r.get(11).map_err(store_err)?,
+                sentence_text,
+            };
+            let kind: String = r.get(5).map_err(store_err)?;
+            let key: String = r.get(6).map_err(store_err)?;
+            let value: serde_json::Value = serde_json::from_str(&r.get::<_, String>(7).map_err(store_err)?)
+                .map_err(|e| Error::new(ErrorKind::Store, format!("stored fact value: {e}")))?;
+            reg.add(kind, key, value, src);
+        }
+        reg.finish();
+        Ok(reg)
     }
 
     /// Counts of documents, mentions and events.

@@ -7,6 +7,7 @@ pub mod dict;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod json;
 pub mod read;
 pub mod text;

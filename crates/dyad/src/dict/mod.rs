@@ -233,6 +233,17 @@ pub struct VerbEntry {
     pub loc: Loc,
 }
 
+/// An entry of a fact-pattern file (`facts/*.dict`): its header and its fields as (line, key, raw value).
+#[derive(Clone, Debug)]
+pub struct FactEntryDef {
+    /// The header line: `TYPE label`.
+    pub header: String,
+    /// The fields: (line, key, the text after `key:`, trimmed).
+    pub fields: Vec<(u64, String, String)>,
+    /// Where it was written.
+    pub loc: Loc,
+}
+
 /// All dictionaries, validated and merged.
 #[derive(Clone, Debug, Default)]
 pub struct Dictionaries {
@@ -248,6 +259,8 @@ pub struct Dictionaries {
     pub nonactors: Vec<NonActor>,
     /// Event patterns by CAMEO code.
     pub verbs: Vec<VerbEntry>,
+    /// Fact patterns (`facts/*.dict`), compiled and validated by [`crate::facts::FactFinder`].
+    pub facts: Vec<FactEntryDef>,
     version: String,
 }
 
@@ -279,7 +292,7 @@ impl Dictionaries {
                     Error::new(ErrorKind::Dictionary, e.to_string()).in_file(path.display().to_string())
                 })?;
                 // A user's event file with a built-in file's path replaces that file whole (to edit it in place).
-                if rel.starts_with("events/") {
+                if rel.starts_with("events/") || rel.starts_with("facts/") {
                     files.retain(|(name, _)| name != &rel);
                 }
                 files.push((format!("user:{rel}"), text));
@@ -300,6 +313,17 @@ impl Dictionaries {
             let file: Arc<str> = Arc::from(name.as_str());
             let base = name.rsplit('/').next().unwrap_or(name).trim_start_matches("user:");
             let rel = name.trim_start_matches("user:");
+            if rel.starts_with("facts/") {
+                let entries = parse_file(&file, text, true)?;
+                // A user's file with a built-in file's name replaced it whole above; entries are validated when the
+                // fact patterns are compiled.
+                d.facts.extend(entries.into_iter().map(|e| FactEntryDef {
+                    header: e.header,
+                    fields: e.fields.into_iter().map(|f| (f.line, f.key, f.raw.trim().to_string())).collect(),
+                    loc: e.loc,
+                }));
+                continue;
+            }
             if rel.starts_with("events/") {
                 let entries = parse_file(&file, text, false)?;
                 let new: Vec<VerbEntry> = entries.iter().map(verb_entry).collect::<Result<_>>()?;
