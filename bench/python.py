@@ -44,7 +44,8 @@ def main() -> None:
     lines = [f"dyad Python/Spark benchmark  {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}  "
              f"{os.cpu_count()} cores  threads={threads}",
              f"corpus: {corpus.relative_to(REPO)}  documents: {n}  (~{words} words)"]
-    print(lines[0]); print(lines[1])
+    print(lines[0])
+    print(lines[1])
     results = {}
 
     def report(name: str, seconds: float, events: int) -> None:
@@ -69,7 +70,8 @@ def main() -> None:
     def from_reader() -> int:
         return sum(1 for _ in dyad.Coder().code_many(dyad.read(corpus), threads=threads))
 
-    runs = [("CLI dyad code", cli), ("code_many (json.loads dicts)", from_dicts), ("code_many (dyad.read)", from_reader)]
+    runs = [("CLI dyad code", cli), ("code_many (json.loads dicts)", from_dicts),
+            ("code_many (dyad.read)", from_reader)]
     best = {}
     for _ in range(ROUNDS):
         for name, run in runs:
