@@ -107,7 +107,9 @@ class DocumentReader(Iterator[Document]):
 @final
 class Coder:
     """dyad's event coder: the built-in dictionaries, plus a folder of your own (``dictionaries``)."""
-    def __new__(cls, dictionaries: Union[str, os.PathLike[str], None] = None, *, hypothetical: bool = False) -> "Coder": ...
+    def __new__(
+        cls, dictionaries: Union[str, os.PathLike[str], None] = None, *, hypothetical: bool = False
+    ) -> "Coder": ...
     @property
     def dictionaries_version(self) -> str: ...
     @property

@@ -12,9 +12,10 @@
 Each partition is coded by one :class:`dyad.Coder` (built once per Python worker process and reused by its later
 tasks), fed through Arrow batches (``mapInArrow``): rows become documents exactly as JSON Lines objects do in
 ``dyad code`` (``id``, ``text``, optional ``date`` and ``title``); the coder writes each batch's events as the CLI's
-JSON Lines, which Arrow's JSON reader turns into nested columns of the declared schema (no Python object per event). Spark parallelises over partitions, so each coder runs on one thread by default; the job
-scales out unchanged from ``local[2]`` to a cluster whose executors have the ``dyad`` wheel installed (see the
-README, "Python and Spark").
+JSON Lines, which Arrow's JSON reader turns into nested columns of the declared schema (no Python object per
+event). Spark parallelises over partitions, so each coder runs on one thread by default; the job scales out unchanged
+from ``local[2]`` to a cluster whose executors have the ``dyad`` wheel installed (see the README, "Python and
+Spark").
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
     from pyspark.sql import DataFrame
 
-__all__ = ["code", "EVENT_SCHEMA", "event_schema", "arrow_schema"]
+# EVENT_SCHEMA (event_schema()) is also an attribute, made on first use by __getattr__ below.
+__all__ = ["code", "event_schema", "arrow_schema"]
 
 
 def event_schema():
@@ -166,9 +168,10 @@ def code(df: "DataFrame", text: str = "text", id: str = "id", date: Optional[str
     ``text`` and ``id`` name the columns holding each document's text and id (a string or an integer). ``date``
     names a column of dates (a ``YYYY-MM-DD`` string, a date or a timestamp; null when unknown); when it is the
     default ``"date"`` and ``df`` has no such column, documents carry no date. ``title`` names a column of titles
-    (coded like the CLI codes a JSON ``title``), used when present under the default name ``"title"``. ``dictionaries`` is a folder of your own dictionaries (it must exist at that path on every
-    executor). ``errors="raise"`` fails the task on a bad row (a missing id, a bad date), naming it; ``"skip"``
-    drops such rows. ``threads`` are the coding threads per task (Spark already runs one task per core).
+    (coded like the CLI codes a JSON ``title``), used when present under the default name ``"title"``.
+    ``dictionaries`` is a folder of your own dictionaries (it must exist at that path on every executor).
+    ``errors="raise"`` fails the task on a bad row (a missing id, a bad date), naming it; ``"skip"`` drops such rows.
+    ``threads`` are the coding threads per task (Spark already runs one task per core).
     """
     from pyspark.sql import functions as F
 
