@@ -62,6 +62,7 @@
     const v = Number(x);
     return (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v).toFixed(1);
   }
+  const fmtTick = (v) => (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v);
   const clamp = (x, lo, hi) => Math.max(lo, Math.min(hi, x));
   const pad2 = (n) => String(n).padStart(2, "0");
   const quadOf = (n) => QUADS[clamp(Number(n) || 1, 1, 4) - 1];
@@ -259,14 +260,19 @@
   }
 
   /** Periods without events are absent from the API's series: put them back so the time axis is even. */
-  function fillGaps(series) {
-    if (series.length < 2 || !series.every((r) => periodKind(r.period) === periodKind(series[0].period))) {
-      return series.slice();
+  function fillGaps(series, extent) {
+    const kind = series.length ? periodKind(series[0].period) : null;
+    if (!kind || !series.every((r) => periodKind(r.period) === kind)) return series.slice();
+    let first = series[0].period;
+    let last = series[series.length - 1].period;
+    // The extent (the periods of a wider series, e.g. the whole corpus) puts a dyad's events in context.
+    if (extent && extent.length && extent.every((x) => periodKind(x) === kind)) {
+      if (extent[0] < first) first = extent[0];
+      if (extent[extent.length - 1] > last) last = extent[extent.length - 1];
     }
     const byPeriod = new Map(series.map((r) => [r.period, r]));
-    const last = series[series.length - 1].period;
     const out = [];
-    let p = series[0].period;
+    let p = first;
     for (let guard = 0; p && guard < 20000; guard++) {
       out.push(byPeriod.get(p) || { period: p, q1: 0, q2: 0, q3: 0, q4: 0, total: 0, goldstein_mean: null });
       if (p === last) return out;
@@ -304,7 +310,7 @@
    * opts: { onBar(row), selected: period label }
    */
   function timelineSvg(series, width, opts) {
-    const rows = fillGaps(series);
+    const rows = fillGaps(series, opts.extent);
     const height = clamp(Math.round(width * 0.36), 220, 340);
     const m = { top: 14, right: 46, bottom: 34, left: 44 };
     const iw = Math.max(10, width - m.left - m.right);
@@ -341,7 +347,7 @@
     // Goldstein axis (right).
     const gAxis = s("g", { class: "gaxis" });
     for (const g of [-10, -5, 0, 5, 10]) {
-      gAxis.append(s("text", { x: m.left + iw + 6, y: yg(g) + 4, class: "axis-label" }, fmtG(g)));
+      gAxis.append(s("text", { x: m.left + iw + 6, y: yg(g) + 4, class: "axis-label" }, fmtTick(g)));
     }
     gAxis.append(s("line", { class: "zero", x1: m.left, x2: m.left + iw, y1: yg(0), y2: yg(0) }));
     svg.append(gAxis);
@@ -560,7 +566,7 @@
     if (!dyads.length) return h("p", { class: "empty" }, "No dyads in this date range.");
     return h("div", { class: "table-wrap" }, h("table", { class: "data" },
       h("thead", null, h("tr", null, h("th", null, "Dyad"), h("th", { class: "num" }, "Events"), h("th", null, "QuadClass"), h("th", { class: "num" }, "Goldstein"))),
-      h("tbody", null, dyads.map((d) => h("tr", null,
+      h("tbody", null, dyads.map((d) => h("tr", { class: "dyad-row" },
         h("td", null, h("a", { href: href(dyadPath(d.a, d.b)) }, `${nameOf(d.a)} — ${nameOf(d.b)}`), h("span", { class: "code" }, `${d.a}–${d.b}`)),
         h("td", { class: "num" }, fmtInt(d.count)),
         h("td", null, quadMini(d)),
@@ -655,8 +661,9 @@
     const quad = ["1", "2", "3", "4"].includes(params().get("quad")) ? params().get("quad") : "";
     const dir = ["ab", "ba"].includes(params().get("dir")) ? params().get("dir") : "";
     const range = { from: g.from, to: g.to };
-    const [tl, ab, ba] = await Promise.all([
+    const [tl, all, ab, ba] = await Promise.all([
       api(`/v1/dyads/${enc(a)}/${enc(b)}/timeline`, { period: g.period, ...range }),
+      api("/v1/timeline", { period: g.period, ...range }),
       api("/v1/events", { source: a, target: b, ...range, limit: 1 }),
       api("/v1/events", { source: b, target: a, ...range, limit: 1 }),
       loadNames(),
@@ -700,6 +707,7 @@
       ),
       section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
         selected: sel,
+        extent: (all.series || []).map((r) => r.period),
         onBar: (r) => navigate(hrefWith({ sel: r.period === sel ? "" : r.period })),
       })),
       section("Latest events", filters, list.el),
@@ -709,9 +717,10 @@
   async function pageActor(code) {
     const g = globals();
     const range = { from: g.from, to: g.to };
-    const [actors, tl, net] = await Promise.all([
+    const [actors, tl, all, net] = await Promise.all([
       loadNames(),
       api("/v1/timeline", { period: g.period, actor: code, ...range }),
+      api("/v1/timeline", { period: g.period, ...range }),
       api("/v1/network", { ...range, min_count: 1, limit: 1000 }).catch(() => api("/v1/network", { ...range })),
     ]);
     const me = actors.find((x) => x.code === code);
@@ -739,6 +748,7 @@
         stat("dyads", fmtInt(dyads.length)),
       ),
       section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
+        extent: (all.series || []).map((r) => r.period),
         onBar: (r) => { const pr = periodRange(r.period); if (pr) navigate(hrefWith({ from: pr[0], to: pr[1] })); },
       })),
       section(`Dyads of ${name}`, dyadsTable(dyads.map((e) => {
@@ -778,9 +788,9 @@
           let dy = b.y - a.y;
           let l2 = dx * dx + dy * dy;
           if (l2 < 1e-6) { dx = 0.01 * (j - i); dy = 0.01; l2 = dx * dx + dy * dy; }
-          const w = (-(120 + 6 * (a.r + b.r)) * alpha) / Math.max(l2, 25);
-          a.vx -= dx * w; a.vy -= dy * w;
-          b.vx += dx * w; b.vy += dy * w;
+          const w = (-(100 + 2 * (a.r + b.r)) * alpha) / Math.max(l2, 25);
+          a.vx += dx * w; a.vy += dy * w;
+          b.vx -= dx * w; b.vy -= dy * w;
         }
       }
       // Springs along edges, shorter for busier pairs.
@@ -790,14 +800,14 @@
         const dx = b.x + b.vx - a.x - a.vx;
         const dy = b.y + b.vy - a.y - a.vy;
         const dist = Math.sqrt(dx * dx + dy * dy) || 1e-3;
-        const want = 40 + a.r + b.r + 50 * (1 - l.count / maxCount);
-        const k = ((dist - want) / dist) * alpha * (0.7 / Math.min(deg[l.s], deg[l.t]));
+        const want = 14 + a.r + b.r + 30 * (1 - l.count / maxCount);
+        const k = ((dist - want) / dist) * alpha * (1 / Math.min(deg[l.s], deg[l.t]));
         const bias = deg[l.s] / (deg[l.s] + deg[l.t]);
         b.vx -= dx * k * bias; b.vy -= dy * k * bias;
         a.vx += dx * k * (1 - bias); a.vy += dy * k * (1 - bias);
       }
       // Gravity keeps separate components in view.
-      for (const d of nodes) { d.vx -= d.x * 0.04 * alpha; d.vy -= d.y * 0.04 * alpha; }
+      for (const d of nodes) { d.vx -= d.x * 0.04 * alpha; d.vy -= d.y * 0.1 * alpha; }
       for (const d of nodes) { d.vx *= 0.6; d.vy *= 0.6; d.x += d.vx; d.y += d.vy; }
       // Collision: no two discs overlap.
       for (let i = 0; i < n; i++) {
@@ -822,13 +832,13 @@
   function goldLegend() {
     const stops = [];
     for (let i = 0; i <= 20; i++) stops.push(s("stop", { offset: `${i * 5}%`, "stop-color": goldColor(-10 + i) }));
-    const w = 220;
+    const w = 240;
     return h("div", { class: "gold-legend" },
       h("span", null, "Edge colour: mean Goldstein"),
       s("svg", { width: w, height: 30, viewBox: `0 0 ${w} 30`, role: "img", "aria-label": "From −10 (conflict) to +10 (cooperation)" },
         s("defs", null, s("linearGradient", { id: "gold-grad", x1: "0", x2: "1", y1: "0", y2: "0" }, stops)),
         s("rect", { x: 0, y: 0, width: w, height: 10, fill: "url(#gold-grad)", rx: 2 }),
-        [-10, -5, 0, 5, 10].map((v, i) => s("text", { x: 4 + (i * (w - 8)) / 4, y: 24, "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle", class: "axis-label" }, fmtG(v))),
+        [-10, -5, 0, 5, 10].map((v, i) => s("text", { x: 4 + (i * (w - 8)) / 4, y: 24, "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle", class: "axis-label" }, fmtTick(v))),
       ),
       h("span", { class: "muted" }, "conflict ← → cooperation · width: number of events · disc: events of the actor"),
     );
