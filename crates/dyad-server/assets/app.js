@@ -1067,6 +1067,7 @@
       c.addEventListener("mouseenter", () => { if (selected !== i) light(i, true); });
       c.addEventListener("mouseleave", () => { if (selected !== i) light(i, false); });
       c.addEventListener("click", (e) => { if (!e.target.closest("a")) select(i, false); });
+      c.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.target.closest("a")) select(i, false); });
     });
 
     textEl.addEventListener("mouseover", (e) => {
@@ -1093,7 +1094,13 @@
       }
     });
 
-    const titleMentions = mentions.filter((m) => m.in_title);
+    const seen = new Set();
+    const titleMentions = mentions.filter((m) => {
+      const key = m.country || m.code;
+      if (!m.in_title || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     const url = typeof doc.url === "string" && /^https?:\/\//i.test(doc.url) ? doc.url : null;
     afterMount.push(() => {
       const el = focus !== null && focus !== undefined ? document.getElementById(`s${focus}`) : null;
@@ -1106,7 +1113,7 @@
         h("p", { class: "sub" },
           [doc.date || "undated", doc.publisher].filter(Boolean).join(" · "),
           url ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, url)] : doc.url ? ` · ${doc.url}` : null),
-        titleMentions.length ? h("p", { class: "sub" }, "In the title: ", titleMentions.map((m, i) => [i ? ", " : "", h("a", { href: href(actorPath(m.country || m.code)) }, m.name || m.code)])) : null,
+        titleMentions.length ? h("p", { class: "sub" }, "In the title: ", titleMentions.map((m, i) => [i ? ", " : "", h("a", { href: href(actorPath(m.country || m.code)) }, m.country ? nameOf(m.country) : m.name || m.code)])) : null,
         h("p", { class: "doc-legend" },
           h("span", { class: "ann men sample" }, "actor"), " actor mention  ",
           h("span", { class: "ann ev q1 sample" }, "evidence"), " event evidence, coloured by QuadClass · hover to explain, click to select"),
@@ -1200,7 +1207,7 @@
           ? h("ol", { class: "hits" }, hits.map((x) => h("li", { class: "hit" },
             h("div", { class: "hit-head" },
               h("a", { href: href(docPath(x.doc), x.sentence !== null && x.sentence !== undefined ? { s: x.sentence } : {}) }, x.title || x.doc),
-              h("span", { class: "muted" }, ` ${x.date || ""} · ${x.doc}${x.sentence !== null && x.sentence !== undefined ? ` · sentence ${x.sentence + 1}` : ""}`)),
+              h("span", { class: "muted" }, ` ${[x.date, x.title ? x.doc : null].filter(Boolean).join(" · ")}${x.sentence !== null && x.sentence !== undefined ? ` · sentence ${x.sentence + 1}` : ""}`)),
             h("p", { class: "snippet" }, snippetNodes(String(x.snippet || ""))),
             Array.isArray(x.events) && x.events.length ? h("p", { class: "muted" }, `${x.events.length} event${x.events.length === 1 ? "" : "s"}: `,
               x.events.map((ev, i) => [i ? ", " : "", `${cutCode(ev.source)} → ${cutCode(ev.target)} ${ev.code} ${ev.name || ""}`])) : null,
