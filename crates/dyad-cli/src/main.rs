@@ -8,6 +8,7 @@ mod code;
 mod dict;
 mod eval;
 mod pipeline;
+mod serve;
 mod store;
 
 use std::io::Write;
@@ -41,6 +42,8 @@ enum Command {
     Search(store::SearchArgs),
     /// Write every stored event as JSON Lines, CSV or GDELT 2.0 event-table columns.
     Export(store::ExportArgs),
+    /// Serve the JSON API and the web explorer over the store (read-only unless given a token).
+    Serve(serve::Args),
     /// Check and describe dictionaries.
     #[command(subcommand)]
     Dict(dict::Command),
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store::query(args),
         Command::Search(args) => store::search(args),
         Command::Export(args) => store::export(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

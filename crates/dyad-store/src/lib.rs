@@ -29,6 +29,9 @@ use dyad::json::{event_out, mention_row};
 use dyad::Document;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
+mod views;
+pub use views::{ActorRow, DyadRow, MentionRow, Period, PeriodRow, SnippetHit, StoredDocument};
+
 /// The migrations, in order; the schema version is the number of migrations applied.
 const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
 
