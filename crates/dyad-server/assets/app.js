@@ -992,15 +992,29 @@
     mentions.forEach((m, i) => { if (!m.in_title && spanOk(m)) anns.push({ start: m.start, end: m.end, kind: "m", i }); });
     events.forEach((ev, i) => { if (!ev.in_title && spanOk(ev.evidence)) anns.push({ start: ev.evidence.start, end: ev.evidence.end, kind: "e", i }); });
 
-    // An event's source and target: their sentence offsets, made absolute, matched to mentions.
+    // An event's source and target, matched to the mentions they overlap. Their offsets count from the start of the
+    // text; offsets from the start of the sentence (the `dyad code` form) are accepted too, checked by their words.
     const sentByIndex = new Map(sentences.map((x) => [x.index, x]));
+    const textAt = (a0, a1) => chars.slice(a0, a1).join("");
     const roleMentions = events.map((ev) => {
       const sent = sentByIndex.get(ev.sentence);
       const find = (actor) => {
-        if (!sent || !actor || !Number.isInteger(actor.start)) return [];
-        const a0 = sent.start + actor.start;
-        const a1 = sent.start + actor.end;
-        return mentions.map((m, i) => (!m.in_title && spanOk(m) && m.start < a1 && a0 < m.end ? i : -1)).filter((i) => i >= 0);
+        if (!sent || !actor) return [];
+        let span = null;
+        if (Number.isInteger(actor.start) && Number.isInteger(actor.end)) {
+          if (textAt(actor.start, actor.end) === actor.text) span = [actor.start, actor.end];
+          else if (textAt(sent.start + actor.start, sent.start + actor.end) === actor.text) {
+            span = [sent.start + actor.start, sent.start + actor.end];
+          }
+        }
+        return mentions
+          .map((m, i) => {
+            if (m.in_title || !spanOk(m)) return -1;
+            if (span) return m.start < span[1] && span[0] < m.end ? i : -1;
+            // No usable offsets: the mention of the same words in the same sentence.
+            return m.sentence === ev.sentence && m.text === actor.text ? i : -1;
+          })
+          .filter((i) => i >= 0);
       };
       return { src: find(ev.source), tgt: find(ev.target) };
     });
@@ -1179,7 +1193,7 @@
 
   async function pageSearch() {
     const q = (params().get("q") || "").trim();
-    const limit = Math.max(1, Math.min(200, parseInt(params().get("limit") || "20", 10) || 20));
+    const limit = Math.max(1, Math.min(100, parseInt(params().get("limit") || "20", 10) || 20));
     const input = $("#search-q");
     if (input && document.activeElement !== input) input.value = q;
     document.title = q ? `${q} · search · dyad explorer` : "Search · dyad explorer";
@@ -1213,7 +1227,7 @@
               x.events.map((ev, i) => [i ? ", " : "", `${cutCode(ev.source)} → ${cutCode(ev.target)} ${ev.code} ${ev.name || ""}`])) : null,
           )))
           : h("p", { class: "empty" }, "No sentence matches."),
-        hits.length === limit ? h("p", null, h("a", { href: href("/search", { q, limit: Math.min(200, limit * 2) }) }, "Show more")) : null,
+        hits.length === limit && limit < 100 ? h("p", null, h("a", { href: href("/search", { q, limit: Math.min(100, limit * 2) }) }, "Show more")) : null,
       ));
   }
 
