@@ -628,7 +628,7 @@
         h("p", { class: "sub" }, `${fmtInt(health.documents)} documents and ${fmtInt(health.events)} events in the store; showing ${rangeText()}.`),
       ),
       h("div", { class: "stats" },
-        stat("events in range", fmtInt(sum.total)),
+        stat("dated events in range", fmtInt(sum.total)),
         ...QUADS.map((q) => stat(q.label.toLowerCase(), fmtInt(sum[q.key]), h("span", { class: "stat-bar", style: `background:${q.color}` }))),
         stat("mean Goldstein", fmtG(sum.goldstein_mean)),
       ),
@@ -778,6 +778,7 @@
     const maxCount = Math.max(1, ...links.map((l) => l.count));
     let alpha = 1;
     const decay = 1 - Math.pow(0.001, 1 / iterations);
+    const FAR2 = 260 * 260;
     for (let it = 0; it < iterations; it++) {
       // Many-body repulsion (as d3's forceManyBody: velocity += dx * strength * alpha / d²).
       for (let i = 0; i < n; i++) {
@@ -788,6 +789,7 @@
           let dy = b.y - a.y;
           let l2 = dx * dx + dy * dy;
           if (l2 < 1e-6) { dx = 0.01 * (j - i); dy = 0.01; l2 = dx * dx + dy * dy; }
+          if (l2 > FAR2) continue; // as d3's distanceMax: far groups do not push each other out of view
           const w = (-(100 + 2 * (a.r + b.r)) * alpha) / Math.max(l2, 25);
           a.vx += dx * w; a.vy += dy * w;
           b.vx -= dx * w; b.vy -= dy * w;
