@@ -1038,7 +1038,9 @@
         sentEl = sent ? h("span", { class: `sent${String(sent.index) === focus ? " focus" : ""}`, id: `s${sent.index}`, "data-s": sent.index }) : null;
         if (sentEl) textEl.append(sentEl);
       }
-      const piece = chars.slice(a, b).join("");
+      let piece = chars.slice(a, b).join("");
+      // One line break between sentences reads as a space; a blank line stays a paragraph break.
+      if (!sent && /^[ \t]*\n[ \t]*$/.test(piece)) piece = " ";
       const cover = anns.filter((x) => x.start <= a && b <= x.end);
       const parent = sentEl || textEl;
       if (!cover.length) { parent.append(piece); continue; }
@@ -1161,10 +1163,10 @@
     const row = (k, ...v) => [h("dt", null, k), h("dd", null, ...v)];
     return h("li", { class: "doc-event", style: `--q:${q.color}`, "data-i": i, tabindex: 0 },
       h("div", { class: "ev-main" }, actorLink(ev.source), h("span", { class: "arrow" }, " → "), actorLink(ev.target)),
-      h("div", { class: "ev-code" }, h("b", null, ev.code), " ", ev.name || ""),
+      h("div", { class: "ev-code" }, h("span", { class: "muted" }, "CAMEO "), h("b", null, ev.code), " ", ev.name || "",
+        h("span", { class: "muted" }, ` (root ${ev.root || (ev.code || "").slice(0, 2)})`)),
       ev.evidence && ev.evidence.text ? h("div", { class: "ev-evq" }, "“", h("mark", null, ev.evidence.text), "”", ev.in_title ? " (title)" : ` · sentence ${ev.sentence + 1}`) : null,
       h("dl", { class: "ev-facts" },
-        row("CAMEO", `${ev.code} ${ev.name || ""} (root ${ev.root || (ev.code || "").slice(0, 2)})`),
         row("Goldstein", fmtG(ev.goldstein)),
         row("QuadClass", h("span", { class: "swatch", style: `background:${q.color}` }), `${q.n} ${q.label}`),
         row("PLOVER", `${ev.plover || "–"}${ev.plover_mode ? ` · ${ev.plover_mode}` : ""}`),
