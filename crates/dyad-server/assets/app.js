@@ -180,10 +180,13 @@
 
   const tip = {
     el: null,
+    /** `lines`: strings (the first is the heading), or groups of them (each group's first is a heading). */
     show(evt, lines) {
       const el = this.el || (this.el = $("#tip"));
       if (!el) return;
-      el.replaceChildren(...lines.map((l, i) => h("div", { class: i === 0 ? "tip-head" : "tip-line" }, l)));
+      const groups = Array.isArray(lines[0]) ? lines : [lines];
+      el.replaceChildren(...groups.flatMap((g, k) =>
+        g.map((l, i) => h("div", { class: i === 0 ? `tip-head${k ? " tip-next" : ""}` : "tip-line" }, l))));
       el.hidden = false;
       this.move(evt);
     },
@@ -1088,19 +1091,33 @@
       c.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.target.closest("a")) select(i, false); });
     });
 
+    let hovered = [];
+    const unhover = () => {
+      for (const i of hovered) if (i !== selected) light(i, false);
+      hovered = [];
+    };
     textEl.addEventListener("mouseover", (e) => {
       const el = e.target.closest(".ann");
       if (!el) return;
+      unhover();
+      hovered = (el.dataset.e || "").split(" ").filter(Boolean).map(Number);
+      for (const i of hovered) light(i, true);
       const lines = [];
-      for (const i of (el.dataset.e || "").split(" ").filter(Boolean)) lines.push(...explainEvent(events[Number(i)]));
+      for (const i of (el.dataset.e || "").split(" ").filter(Boolean)) lines.push(explainEvent(events[Number(i)]));
+      if (lines.length) lines[lines.length - 1].push("Click: select the event");
       for (const i of (el.dataset.m || "").split(" ").filter(Boolean)) {
         const m = mentions[Number(i)];
-        lines.push(`Actor: ${m.name || m.code} (${m.code})`, `found by ${m.via || "?"}${m.kind ? `, ${m.kind}` : ""} · click: actor page`);
+        lines.push([`Actor: ${m.name || m.code} (${m.code})`, `found by ${m.via || "?"}${m.kind ? `, ${m.kind}` : ""}`,
+          el.dataset.e ? "" : "Click: the actor's page"].filter(Boolean));
       }
       if (lines.length) tip.show(e, lines);
     });
     textEl.addEventListener("mousemove", (e) => tip.move(e));
-    textEl.addEventListener("mouseout", (e) => { if (e.target.closest(".ann")) tip.hide(); });
+    textEl.addEventListener("mouseout", (e) => {
+      if (!e.target.closest(".ann")) return;
+      tip.hide();
+      unhover();
+    });
     textEl.addEventListener("click", (e) => {
       const el = e.target.closest(".ann");
       if (!el) return;
@@ -1131,10 +1148,12 @@
         h("p", { class: "sub" },
           [doc.date || "undated", doc.publisher].filter(Boolean).join(" · "),
           url ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, url)] : doc.url ? ` · ${doc.url}` : null),
-        titleMentions.length ? h("p", { class: "sub" }, "In the title: ", titleMentions.map((m, i) => [i ? ", " : "", h("a", { href: href(actorPath(m.country || m.code)) }, m.country ? nameOf(m.country) : m.name || m.code)])) : null,
+        titleMentions.length ? h("p", { class: "sub" }, "In the title: ", titleMentions.map((m, i) => [i ? ", " : "", h("a", { href: href(actorPath(m.country || m.code)) },
+          m.country ? names.get(m.country) || (m.code === m.country ? m.name : m.country) : m.name || m.code)])) : null,
         h("p", { class: "doc-legend" },
           h("span", { class: "ann men sample" }, "actor"), " actor mention  ",
-          h("span", { class: "ann ev q1 sample" }, "evidence"), " event evidence, coloured by QuadClass · hover to explain, click to select"),
+          h("span", { class: "ann ev q1 sample" }, "evidence"), " event evidence, coloured by QuadClass · hover to explain, click to select: ",
+          h("span", { class: "ann men hl-src sample" }, "source"), " → ", h("span", { class: "ann men hl-tgt sample" }, "target")),
       ),
       h("div", { class: "doc-layout" },
         section(null, textEl),
