@@ -178,6 +178,13 @@ fn assert_rendered(dom: &str, what: &str) {
     assert!(body.contains("data-ready=\"1\""), "{what} did not finish rendering: {body}");
 }
 
+/// The text between the first `start` and the next `end` after it.
+fn between<'a>(hay: &'a str, start: &str, end: &str) -> &'a str {
+    let from = hay.find(start).unwrap_or_else(|| panic!("no {start} in the DOM")) + start.len();
+    let to = from + hay[from..].find(end).unwrap_or_else(|| panic!("no {end} after {start}"));
+    &hay[from..to]
+}
+
 fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
 }
@@ -268,12 +275,34 @@ fn every_page_renders_without_an_error() {
     }
     let (doc, _) = per_doc.iter().max_by_key(|(_, n)| **n).unwrap();
     let stored = server.json(&format!("/v1/documents/{doc}"));
-    let with_evidence = stored["events"].as_array().unwrap().iter().filter(|e| e["evidence"]["start"].is_u64()).count();
     let url = format!("{}/doc/{doc}", server.base);
     let dom = dump_dom(&bin, &url, 1280);
     assert_rendered(&dom, "the document page");
-    assert!(count(&dom, "class=\"ann ev") >= with_evidence.min(1), "evidence highlighted");
-    assert!(count(&dom, "class=\"ann men") > 0, "mentions highlighted");
+    // In the article's text: every event with a span has its evidence marked (data-e holds the events' indexes), and
+    // every mention is marked.
+    let text = between(&dom, "<div class=\"doc-text\">", "</div>");
+    let spanned: std::collections::BTreeSet<usize> = stored["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e["evidence"]["start"].is_u64())
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!spanned.is_empty(), "{doc} has events in its sentences");
+    let marked: std::collections::BTreeSet<usize> = text
+        .split("data-e=\"")
+        .skip(1)
+        .flat_map(|rest| rest[..rest.find('"').unwrap()].split(' ').map(|i| i.parse::<usize>().unwrap()))
+        .collect();
+    assert_eq!(marked, spanned, "events whose evidence is highlighted");
+    let mentions: std::collections::BTreeSet<(u64, u64)> = stored["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| Some((m["start"].as_u64()?, m["end"].as_u64()?)))
+        .collect();
+    assert!(!mentions.is_empty() && count(text, "class=\"ann men") >= mentions.len(), "every mention highlighted");
     assert_eq!(count(&dom, "<li class=\"doc-event\""), stored["events"].as_array().unwrap().len(), "event cards");
     screenshot(&bin, &url, &shots.join("document.png"), 1280, 1000);
 
