@@ -765,7 +765,10 @@
   // ------------------------------------------------ network
 
   /** A force-directed layout (many-body repulsion, springs, gravity, collision); deterministic. */
-  function forceLayout(nodes, links, iterations) {
+  function forceLayout(nodes, links, iterations, aspect) {
+    // Gravity pulls harder across the box's short side, so the layout takes the box's shape.
+    const gx = 0.07 / aspect;
+    const gy = 0.07 * aspect;
     const n = nodes.length;
     nodes.forEach((d, i) => {
       // Phyllotaxis start: deterministic and well spread.
@@ -812,7 +815,7 @@
         a.vx += dx * k * (1 - bias); a.vy += dy * k * (1 - bias);
       }
       // Gravity keeps separate components in view.
-      for (const d of nodes) { d.vx -= d.x * 0.04 * alpha; d.vy -= d.y * 0.1 * alpha; }
+      for (const d of nodes) { d.vx -= d.x * gx * alpha; d.vy -= d.y * gy * alpha; }
       for (const d of nodes) { d.vx *= 0.6; d.vy *= 0.6; d.x += d.vx; d.y += d.vy; }
       // Collision: no two discs overlap.
       for (let i = 0; i < n; i++) {
@@ -850,14 +853,18 @@
   }
 
   function networkSvg(data, width) {
-    const height = clamp(Math.round(width * 0.62), 380, 720);
+    const narrow = width < 640;
+    const height = narrow ? clamp(Math.round(width * 1.3), 380, 720) : clamp(Math.round(width * 0.62), 380, 720);
     const maxEvents = Math.max(1, ...data.nodes.map((d) => d.events || 0));
-    const nodes = data.nodes.map((d) => ({ ...d, r: 5 + 22 * Math.sqrt((d.events || 0) / maxEvents) }));
+    const rs = clamp(width / 1100, 0.45, 1);
+    const nodes = data.nodes.map((d) => ({ ...d, r: rs * (5 + 22 * Math.sqrt((d.events || 0) / maxEvents)) }));
+    // On a narrow screen only the busiest actors are labelled (every disc names itself on hover).
+    const labelled = new Set(nodes.slice().sort((x, y) => y.events - x.events).slice(0, narrow ? 20 : nodes.length).map((d) => d.code));
     const idx = new Map(nodes.map((d, i) => [d.code, i]));
     const links = data.edges
       .map((e) => ({ ...e, s: idx.get(e.a), t: idx.get(e.b) }))
       .filter((l) => l.s !== undefined && l.t !== undefined && l.s !== l.t);
-    forceLayout(nodes, links, 300);
+    forceLayout(nodes, links, 300, width / height);
 
     // Fit the layout into the box (discs keep their size).
     let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
@@ -878,7 +885,7 @@
 
     const edgeEls = links.map((l) => {
       const a = nodes[l.s]; const b = nodes[l.t];
-      const wdt = 1 + 9 * Math.sqrt(l.count / maxCount);
+      const wdt = (1 + 9 * Math.sqrt(l.count / maxCount)) * Math.max(rs, 0.6);
       const line = s("line", { class: "edge", x1: a.sx, y1: a.sy, x2: b.sx, y2: b.sy, stroke: goldColor(l.goldstein_mean), "stroke-width": wdt.toFixed(2) });
       const hit = s("line", { class: "edge-hit", x1: a.sx, y1: a.sy, x2: b.sx, y2: b.sy, "stroke-width": Math.max(12, wdt + 6) });
       const link = s("a", { href: href(dyadPath(l.a, l.b)), class: "edge-link", "aria-label": `${l.a}–${l.b}: ${l.count} events` }, line, hit);
@@ -896,7 +903,7 @@
     nodes.forEach((d, i) => {
       const g = s("g", { class: "node", transform: `translate(${d.sx.toFixed(1)},${d.sy.toFixed(1)})`, tabindex: 0, role: "link", "aria-label": `${d.name || d.code}: ${d.events} events` },
         s("circle", { r: d.r.toFixed(1) }),
-        s("text", { class: "node-label", y: (d.r + 12).toFixed(1), "text-anchor": "middle" }, d.code),
+        labelled.has(d.code) ? s("text", { class: "node-label", y: (d.r + 12).toFixed(1), "text-anchor": "middle" }, d.code) : null,
       );
       const mine = edgeEls.filter((e) => e.l.s === i || e.l.t === i);
       g.addEventListener("mouseenter", (e) => {
