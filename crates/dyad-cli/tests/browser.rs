@@ -189,12 +189,21 @@ fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
 }
 
-fn setup() -> Option<(PathBuf, tempfile::TempDir, Server)> {
+/// Chromium, and a server over the sample corpus plus `extra` (a JSON Lines file's contents, when not empty).
+fn setup(extra: &str) -> Option<(PathBuf, tempfile::TempDir, Server)> {
     let bin = chromium()?;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("sample.db");
     let sample = repo().join("testdata/sample");
-    let out = run(&["ingest", "--db", db.to_str().unwrap(), sample.to_str().unwrap()]);
+    let mut inputs =
+        vec!["ingest".to_string(), "--db".to_string(), db.display().to_string(), sample.display().to_string()];
+    if !extra.is_empty() {
+        let path = dir.path().join("extra.jsonl");
+        std::fs::write(&path, extra).unwrap();
+        inputs.push(path.display().to_string());
+    }
+    let args: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let out = run(&args);
     assert!(out.status.success(), "{}", stderr(&out));
     let server = Server::start(&db);
     Some((bin, dir, server))
@@ -202,7 +211,7 @@ fn setup() -> Option<(PathBuf, tempfile::TempDir, Server)> {
 
 #[test]
 fn dyad_page_shows_the_chart_and_the_events_with_evidence() {
-    let Some((bin, _dir, server)) = setup() else { return };
+    let Some((bin, _dir, server)) = setup("") else { return };
     // The busiest dyad of the sample corpus, as the API ranks it.
     let dyads = server.json("/v1/dyads?limit=5");
     let top = &dyads["dyads"][0];
@@ -250,7 +259,7 @@ fn html_escape(s: &str) -> String {
 
 #[test]
 fn every_page_renders_without_an_error() {
-    let Some((bin, _dir, server)) = setup() else { return };
+    let Some((bin, _dir, server)) = setup("") else { return };
     let shots = browser_dir();
 
     let dom = dump_dom(&bin, &format!("{}/", server.base), 1280);
@@ -319,4 +328,32 @@ fn every_page_renders_without_an_error() {
 
     let dom = dump_dom(&bin, &format!("{}/doc/no-such-document", server.base), 1280);
     assert!(body_tag(&dom).contains("data-error=\"not_found"), "a missing document is reported: {}", body_tag(&dom));
+}
+
+#[test]
+fn text_from_the_api_is_shown_as_text_never_as_markup() {
+    let hostile = serde_json::json!({
+        "id": "hostile",
+        "date": "2022-03-01",
+        "title": "<img src=x onerror=\"document.body.dataset.pwned=1\"> China condemns Russia",
+        "publisher": "<b>Wire</b>",
+        "url": "javascript:document.body.dataset.pwned=1",
+        "text": "China condemned Russia on Tuesday. <script>document.body.dataset.pwned=1</script> Russia criticised China.",
+    });
+    let Some((bin, _dir, server)) = setup(&format!("{hostile}\n")) else { return };
+    let stored = server.json("/v1/documents/hostile");
+    assert!(!stored["events"].as_array().unwrap().is_empty(), "the hostile document has events: {stored}");
+    for page in ["/doc/hostile", "/search?q=condemned", "/dyad/CHN/RUS"] {
+        let dom = dump_dom(&bin, &format!("{}{page}", server.base), 1280);
+        assert_rendered(&dom, page);
+        assert!(!body_tag(&dom).contains("pwned"), "{page} ran script from the data");
+        let main = between(&dom, "<main", "</main>");
+        for markup in ["<img", "<script", "<b>Wire"] {
+            assert!(!main.contains(markup), "{page}: {markup} from the data became markup\n{main}");
+        }
+        assert!(!main.contains("href=\"javascript:"), "{page}: a javascript: link");
+    }
+    let dom = dump_dom(&bin, &format!("{}/doc/hostile", server.base), 1280);
+    assert!(dom.contains("&lt;img src=x onerror="), "the title is shown as text");
+    assert!(dom.contains("&lt;script&gt;document.body"), "the text is shown as text");
 }
