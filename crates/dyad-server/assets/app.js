@@ -120,9 +120,11 @@
   const docPath = (id) => `/doc/${enc(id)}`;
 
   function navigate(url, replace) {
+    const before = location.pathname;
     if (replace) history.replaceState(null, "", url);
     else history.pushState(null, "", url);
-    render();
+    // A new page starts at its top; a filter on the same page keeps the reader's place.
+    render(location.pathname !== before);
   }
 
   // ---------------------------------------------------------------- API
@@ -356,36 +358,63 @@
     svg.append(gAxis);
     svg.append(s("text", { x: width - 8, y: m.top + ih / 2, class: "axis-title", transform: `rotate(90 ${width - 8} ${m.top + ih / 2})`, "text-anchor": "middle" }, "Goldstein"));
 
-    // Bars.
+    // Bands behind the bars: the selected period, and the one under the pointer.
+    const selIdx = opts.selected ? rows.findIndex((r) => r.period === opts.selected) : -1;
+    if (selIdx >= 0) svg.append(s("rect", { class: "band-selected", x: m.left + band * selIdx, width: band, y: m.top, height: ih }));
+    const hoverBand = s("rect", { class: "band-hover", x: m.left, width: band, y: m.top, height: ih, visibility: "hidden" });
+    svg.append(hoverBand);
+
+    // Bars: one rect per period and QuadClass with events.
     const bars = s("g", { class: "bars" });
     rows.forEach((r, i) => {
-      const g = s("g", { class: `period${opts.selected === r.period ? " selected" : ""}`, "data-period": r.period });
       let acc = 0;
       for (const q of QUADS) {
         const v = Number(r[q.key]) || 0;
         if (v <= 0) continue;
-        g.append(s("rect", { class: `bar ${q.key}`, x: xc(i) - barW / 2, width: barW, y: y(acc + v), height: Math.max(0.5, y(acc) - y(acc + v)), fill: q.color }));
+        bars.append(s("rect", { class: `bar ${q.key}`, x: xc(i) - barW / 2, width: barW, y: y(acc + v), height: Math.max(0.5, y(acc) - y(acc + v)), fill: q.color }));
         acc += v;
       }
-      // A full-height hit area carries the hover and the click.
-      const hit = s("rect", { class: "hit", x: m.left + band * i, width: band, y: m.top, height: ih });
-      const lines = () => [
-        `${r.period}: ${fmtInt(r.total)} event${r.total === 1 ? "" : "s"}`,
-        ...QUADS.map((q) => `${q.label}: ${fmtInt(r[q.key] || 0)}`),
-        `Mean Goldstein: ${fmtG(r.goldstein_mean)}`,
-        opts.onBar ? "Click: list this period's events" : "",
-      ].filter(Boolean);
-      hit.addEventListener("mouseenter", (e) => { g.classList.add("hover"); tip.show(e, lines()); });
-      hit.addEventListener("mousemove", (e) => tip.move(e));
-      hit.addEventListener("mouseleave", () => { g.classList.remove("hover"); tip.hide(); });
-      if (opts.onBar) {
-        hit.addEventListener("click", () => { tip.hide(); opts.onBar(r); });
-        hit.setAttribute("cursor", "pointer");
-      }
-      g.append(hit);
-      bars.append(g);
     });
     svg.append(bars);
+
+    // One overlay takes the pointer for every period (a long daily series stays light).
+    const overlay = s("rect", { class: "overlay", x: m.left, width: iw, y: m.top, height: ih, cursor: opts.onBar ? "pointer" : null });
+    const rowAt = (e) => {
+      const box = svg.getBoundingClientRect();
+      const x = ((e.clientX - box.left) * width) / box.width;
+      const i = Math.floor((x - m.left) / band);
+      return i >= 0 && i < rows.length ? i : -1;
+    };
+    let current = -1;
+    overlay.addEventListener("mousemove", (e) => {
+      const i = rowAt(e);
+      if (i < 0) return;
+      if (i !== current) {
+        current = i;
+        const r = rows[i];
+        hoverBand.setAttribute("x", m.left + band * i);
+        hoverBand.setAttribute("visibility", "visible");
+        tip.show(e, [
+          `${r.period}: ${fmtInt(r.total)} event${r.total === 1 ? "" : "s"}`,
+          ...QUADS.map((q) => `${q.label}: ${fmtInt(r[q.key] || 0)}`),
+          `Mean Goldstein: ${fmtG(r.goldstein_mean)}`,
+          opts.clickHint || "",
+        ].filter(Boolean));
+      } else tip.move(e);
+    });
+    overlay.addEventListener("mouseleave", () => {
+      current = -1;
+      hoverBand.setAttribute("visibility", "hidden");
+      tip.hide();
+    });
+    if (opts.onBar) {
+      overlay.addEventListener("click", (e) => {
+        const i = rowAt(e);
+        if (i < 0) return;
+        tip.hide();
+        opts.onBar(rows[i]);
+      });
+    }
 
     // Mean Goldstein line (broken where a period has no events).
     let d = "";
@@ -411,6 +440,7 @@
     });
     svg.append(labels);
     svg.append(s("line", { class: "baseline", x1: m.left, x2: m.left + iw, y1: m.top + ih, y2: m.top + ih }));
+    svg.append(overlay);
     return svg;
   }
 
@@ -636,6 +666,7 @@
         stat("mean Goldstein", fmtG(sum.goldstein_mean)),
       ),
       section(`Activity per ${g.period} by QuadClass`, timelineBlock(series, {
+        clickHint: "Click: show this period only",
         onBar: (r) => { const pr = periodRange(r.period); if (pr) navigate(hrefWith({ from: pr[0], to: pr[1] })); },
       })),
       h("div", { class: "two-col" },
@@ -710,6 +741,7 @@
       ),
       section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
         selected: sel,
+        clickHint: sel ? "Click: list this period's events (again: all)" : "Click: list this period's events",
         extent: (all.series || []).map((r) => r.period),
         onBar: (r) => navigate(hrefWith({ sel: r.period === sel ? "" : r.period })),
       })),
@@ -752,6 +784,7 @@
       ),
       section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
         extent: (all.series || []).map((r) => r.period),
+        clickHint: "Click: show this period only",
         onBar: (r) => { const pr = periodRange(r.period); if (pr) navigate(hrefWith({ from: pr[0], to: pr[1] })); },
       })),
       section(`Dyads of ${name}`, dyadsTable(dyads.map((e) => {
@@ -1284,7 +1317,7 @@
     $("#ctl-to").value = g.to;
   }
 
-  async function render() {
+  async function render(toTop) {
     const seq = ++renderSeq;
     const body = document.body;
     body.removeAttribute("data-ready");
@@ -1316,6 +1349,7 @@
       if (seq !== renderSeq) return;
       main.replaceChildren(view);
       main.classList.remove("busy");
+      if (toTop) window.scrollTo(0, 0);
       for (const f of afterMount) f();
       afterMount = [];
       body.dataset.page = route.fn.name;
