@@ -150,6 +150,11 @@ impl Server {
             Some(_) => Some(Mutex::new(Store::open(&config.db)?)),
             None => None,
         };
+        // A database of an older schema is migrated once (the views need the current one), even when the API is
+        // read-only: migrations only add indexes and tables derived from the events.
+        if Store::open_read_only(&config.db)?.schema_version()? < dyad_store::SCHEMA_VERSION {
+            drop(Store::open(&config.db)?);
+        }
         let readers = (0..4).map(|_| Store::open_read_only(&config.db)).collect::<Result<Vec<_>>>()?;
         let dict = Dictionaries::builtin()?;
         let mut names = std::collections::HashMap::new();

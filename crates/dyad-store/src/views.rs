@@ -170,18 +170,70 @@ pub struct SnippetHit {
     pub snippet: String,
 }
 
-/// The actor key of a side: its country, or the whole code for organisations and other actors without one.
-const SOURCE_KEY: &str = "coalesce(source_country, source)";
-const TARGET_KEY: &str = "coalesce(target_country, target)";
+/// A WHERE clause on `event_counts` for a period (either end optional); a period leaves out undated events.
+fn counts_period(from: Option<&str>, to: Option<&str>) -> (String, Vec<String>) {
+    let mut conds = Vec::new();
+    let mut args = Vec::new();
+    for (op, v) in [(">=", from), ("<=", to)] {
+        if let Some(v) = v {
+            args.push(v.to_string());
+            conds.push(format!("date {op} ?{}", args.len()));
+        }
+    }
+    if !conds.is_empty() {
+        conds.push("date <> ''".to_string());
+    }
+    let w = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
+    (w, args)
+}
+
+/// The WHERE clause on `event_counts` equivalent to `f`, when there is one: dates, QuadClass, and actor prefixes of
+/// at most three letters (a state's code begins with its country, the key of its events; any other actor's key is
+/// its whole code, so a prefix of the code is a prefix of the key).
+fn counts_clause(f: &Filter) -> Option<(String, Vec<String>)> {
+    let short = |c: &Option<String>| c.as_ref().is_none_or(|c| c.len() <= 3);
+    let dyad_short = f.dyad.as_ref().is_none_or(|(a, b)| a.len() <= 3 && b.len() <= 3);
+    if f.code.is_some() || f.mode.is_some() || f.doc.is_some() || f.one_a_day {
+        return None;
+    }
+    if !(short(&f.actor) && short(&f.source) && short(&f.target) && dyad_short) {
+        return None;
+    }
+    let (w, mut args) = counts_period(f.from.as_deref(), f.to.as_deref());
+    let mut conds: Vec<String> = if w.is_empty() { Vec::new() } else { vec![w[" WHERE ".len()..].to_string()] };
+    let prefix = |col: &str, args: &mut Vec<String>, v: &str| {
+        args.push(v.to_string());
+        args.push(format!("{v}\u{7f}"));
+        format!("({col} >= ?{} AND {col} < ?{})", args.len() - 1, args.len())
+    };
+    if let Some(a) = &f.actor {
+        let s = prefix("sk", &mut args, a);
+        let t = prefix("tk", &mut args, a);
+        conds.push(format!("({s} OR {t})"));
+    }
+    if let Some(a) = &f.source {
+        conds.push(prefix("sk", &mut args, a));
+    }
+    if let Some(a) = &f.target {
+        conds.push(prefix("tk", &mut args, a));
+    }
+    if let Some((a, b)) = &f.dyad {
+        let s1 = prefix("sk", &mut args, a);
+        let t1 = prefix("tk", &mut args, b);
+        let s2 = prefix("sk", &mut args, b);
+        let t2 = prefix("tk", &mut args, a);
+        conds.push(format!("(({s1} AND {t1}) OR ({s2} AND {t2}))"));
+    }
+    if let Some(q) = f.quad {
+        args.push(q.to_string());
+        conds.push(format!("quad = CAST(?{} AS INTEGER)", args.len()));
+    }
+    let w = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
+    Some((w, args))
+}
 
 fn quads(r: &rusqlite::Row, first: usize) -> rusqlite::Result<[i64; 4]> {
     Ok([r.get(first)?, r.get(first + 1)?, r.get(first + 2)?, r.get(first + 3)?])
-}
-
-/// A WHERE clause on the event date only, with its arguments.
-fn period_clause(from: Option<&str>, to: Option<&str>) -> (String, Vec<String>) {
-    let f = Filter { from: from.map(str::to_string), to: to.map(str::to_string), ..Filter::default() };
-    Store::where_clause(&f)
 }
 
 fn and(where_clause: &str, cond: &str) -> String {
@@ -240,15 +292,36 @@ impl Store {
     }
 
     /// Counts per period and QuadClass with the mean Goldstein score, of the dated events that pass `filter`, in
-    /// ascending order of period.
+    /// ascending order of period. Read from the per-day counts when the filter allows it (dates, QuadClass, and
+    /// actor prefixes of at most three letters, which name the same events as the actor keys do); from the events
+    /// otherwise.
     pub fn timeline(&self, filter: &Filter, period: Period) -> Result<Vec<PeriodRow>> {
+        let Some((w, args)) = counts_clause(filter) else {
+            return self.timeline_of_events(filter, period);
+        };
+        let sql = format!(
+            "SELECT {p} AS period, sum(n * (quad = 1)), sum(n * (quad = 2)), sum(n * (quad = 3)),
+                    sum(n * (quad = 4)), sum(n), sum(g) / sum(n)
+             FROM event_counts{w} GROUP BY period ORDER BY period",
+            p = period.sql(),
+            w = and(&w, "date <> ''")
+        );
+        self.period_rows(&sql, &args)
+    }
+
+    /// [`Store::timeline`] computed from the events table, whatever the filter.
+    pub(crate) fn timeline_of_events(&self, filter: &Filter, period: Period) -> Result<Vec<PeriodRow>> {
         let (w, args) = Store::where_clause(filter);
-        let w = and(&w, "date IS NOT NULL");
         let sql = format!(
             "SELECT {p} AS period, sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), count(*), avg(goldstein)
              FROM events{w} GROUP BY period ORDER BY period",
-            p = period.sql()
+            p = period.sql(),
+            w = and(&w, "date IS NOT NULL")
         );
+        self.period_rows(&sql, &args)
+    }
+
+    fn period_rows(&self, sql: &str, args: &[String]) -> Result<Vec<PeriodRow>> {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(store_err)?;
         let rows = stmt
             .query_map(params_from_iter(args.iter()), |r| {
@@ -262,16 +335,16 @@ impl Store {
     /// `min_count` events, most events first. Codes are cut to their country (organisations keep theirs); events
     /// within one country are not a pair.
     pub fn dyads(&self, from: Option<&str>, to: Option<&str>, min_count: i64, limit: usize) -> Result<Vec<DyadRow>> {
-        let (w, mut args) = period_clause(from, to);
+        let (w, mut args) = counts_period(from, to);
         args.push(min_count.to_string());
         args.push(limit.to_string());
         let (m, l) = (args.len() - 1, args.len());
         let sql = format!(
-            "SELECT min(sk, tk) AS a, max(sk, tk) AS b, count(*) AS n, avg(goldstein),
-                    sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4)
-             FROM (SELECT {SOURCE_KEY} AS sk, {TARGET_KEY} AS tk, quad, goldstein FROM events{w})
-             WHERE sk <> tk GROUP BY a, b HAVING n >= CAST(?{m} AS INTEGER)
-             ORDER BY n DESC, a, b LIMIT CAST(?{l} AS INTEGER)"
+            "SELECT min(sk, tk) AS a, max(sk, tk) AS b, sum(n) AS cnt, sum(g) / sum(n),
+                    sum(n * (quad = 1)), sum(n * (quad = 2)), sum(n * (quad = 3)), sum(n * (quad = 4))
+             FROM event_counts{w} GROUP BY a, b HAVING cnt >= CAST(?{m} AS INTEGER)
+             ORDER BY cnt DESC, a, b LIMIT CAST(?{l} AS INTEGER)",
+            w = and(&w, "sk <> tk")
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(store_err)?;
         let rows = stmt
@@ -297,14 +370,7 @@ impl Store {
         limit: usize,
         only: Option<&[String]>,
     ) -> Result<Vec<ActorRow>> {
-        let (w, mut args) = period_clause(from, to);
-        let n = args.len();
-        // The same date filter serves both halves of the union: renumber the second copy's parameters.
-        let mut w2 = w.clone();
-        for i in (1..=n).rev() {
-            w2 = w2.replace(&format!("?{i}"), &format!("?{}", i + n));
-        }
-        args.extend(args.clone());
+        let (w, mut args) = counts_period(from, to);
         let mut keep = String::new();
         if let Some(codes) = only {
             if codes.is_empty() {
@@ -319,16 +385,17 @@ impl Store {
                 .collect();
             keep = format!(" WHERE k IN ({})", marks.join(", "));
         }
-        let limit = if only.is_some() { usize::MAX >> 1 } else { limit };
+        let limit = if only.is_some() { i64::MAX as usize } else { limit };
         args.push(limit.to_string());
         let l = args.len();
-        let other = and(&w2, &format!("{TARGET_KEY} <> {SOURCE_KEY}"));
+        // An event inside one actor (sk = tk) counts once, as source and as target.
         let sql = format!(
-            "SELECT k, count(*) AS n, sum(src), sum(tgt), avg(goldstein) FROM (
-                 SELECT {SOURCE_KEY} AS k, 1 AS src, {TARGET_KEY} = {SOURCE_KEY} AS tgt, goldstein FROM events{w}
+            "SELECT k, sum(ev) AS cnt, sum(src), sum(tgt), sum(g) / sum(ev) FROM (
+                 SELECT sk AS k, n AS ev, n AS src, CASE WHEN tk = sk THEN n ELSE 0 END AS tgt, g FROM event_counts{w}
                  UNION ALL
-                 SELECT {TARGET_KEY} AS k, 0 AS src, 1 AS tgt, goldstein FROM events{other}
-             ){keep} GROUP BY k ORDER BY n DESC, k LIMIT CAST(?{l} AS INTEGER)"
+                 SELECT tk AS k, n AS ev, 0 AS src, n AS tgt, g FROM event_counts{w2}
+             ){keep} GROUP BY k ORDER BY cnt DESC, k LIMIT CAST(?{l} AS INTEGER)",
+            w2 = and(&w, "tk <> sk")
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(store_err)?;
         let rows = stmt
@@ -429,5 +496,104 @@ impl Store {
             })
             .map_err(usage)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(usage)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad::coder::Coder;
+    use dyad::dict::Dictionaries;
+    use dyad::Document;
+
+    fn docs(texts: &[(&str, Option<&str>, &str)]) -> Vec<Document> {
+        texts
+            .iter()
+            .map(|(id, date, text)| {
+                let mut d = Document::from_text(*id, None, text);
+                d.date = date.map(|d| d.parse().unwrap());
+                d
+            })
+            .collect()
+    }
+
+    /// The per-day counts, as the triggers keep them and as the events give them.
+    fn counts(
+        store: &Store,
+    ) -> (Vec<(String, String, String, i64, i64, i64)>, Vec<(String, String, String, i64, i64, i64)>) {
+        let q = |sql: &str| -> Vec<(String, String, String, i64, i64, i64)> {
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let rows =
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))).unwrap();
+            rows.collect::<rusqlite::Result<Vec<_>>>().unwrap()
+        };
+        (
+            q("SELECT date, sk, tk, quad, n, CAST(round(g * 1000) AS INTEGER) FROM event_counts ORDER BY 1, 2, 3, 4"),
+            q("SELECT coalesce(date, ''), coalesce(source_country, source), coalesce(target_country, target), quad,
+                      count(*), CAST(round(sum(goldstein) * 1000) AS INTEGER)
+               FROM events GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"),
+        )
+    }
+
+    #[test]
+    fn counts_follow_inserts_replacements_and_agree_with_the_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("v.db")).unwrap();
+        let coder = Coder::new(Dictionaries::builtin().unwrap()).unwrap();
+        let v = coder.dict_version().to_string();
+        let code = |ds: Vec<Document>| ds.into_iter().map(|d| (d.clone(), coder.code(&d))).collect::<Vec<_>>();
+        let first = docs(&[
+            ("a", Some("2022-01-03"), "China and Belarus signed an agreement on trade. Russia condemned Poland."),
+            (
+                "b",
+                Some("2022-01-09"),
+                "Russian forces shelled the Ukrainian city of Kharkiv. The United Nations condemned Russia.",
+            ),
+            ("c", None, "Japan praised India. Police arrested protesters in Minsk."),
+            ("d", Some("2023-06-30"), "Poland expelled 45 Russian diplomats. China and Belarus held talks."),
+        ]);
+        store.ingest(&code(first), &v).unwrap();
+        let (kept, truth) = counts(&store);
+        assert!(!kept.is_empty());
+        assert_eq!(kept, truth);
+        // Replacing a document (new text, same id) deletes its events through the cascade, which the triggers see.
+        let replaced = docs(&[
+            ("a", Some("2022-02-01"), "Japan praised India."),
+            ("b", Some("2022-01-09"), "Kenya praised Uganda."),
+        ]);
+        store.ingest(&code(replaced), &v).unwrap();
+        let (kept, truth) = counts(&store);
+        assert_eq!(kept, truth);
+        assert!(!kept.iter().any(|r| r.0 == "2022-01-03"), "the replaced day is gone: {kept:?}");
+        // Timelines from the counts equal timelines from the events, for every filter the counts serve.
+        let filters = [
+            Filter::default(),
+            Filter { actor: Some("CHN".into()), ..Filter::default() },
+            Filter { actor: Some("IGO".into()), ..Filter::default() },
+            Filter { dyad: Some(("RUS".into(), "POL".into())), quad: Some(3), ..Filter::default() },
+            Filter { source: Some("R".into()), to: Some("2022-12-31".into()), ..Filter::default() },
+            Filter { from: Some("2022-01-05".into()), target: Some("IND".into()), ..Filter::default() },
+        ];
+        for f in &filters {
+            assert!(counts_clause(f).is_some());
+            for p in [Period::Day, Period::Week, Period::Month, Period::Year] {
+                let (a, b) = (store.timeline(f, p).unwrap(), store.timeline_of_events(f, p).unwrap());
+                assert_eq!(a.len(), b.len(), "{f:?} {p}");
+                for (x, y) in a.iter().zip(&b) {
+                    assert_eq!((&x.period, x.quads, x.total), (&y.period, y.quads, y.total), "{f:?} {p}");
+                    assert!((x.goldstein_mean - y.goldstein_mean).abs() < 1e-9);
+                }
+            }
+        }
+        assert!(counts_clause(&Filter { actor: Some("CHNGOV".into()), ..Filter::default() }).is_none());
+        // Dyads and actors add up to the events.
+        let events: i64 = store.totals().unwrap().1;
+        let dyads = store.dyads(None, None, 1, 1000).unwrap();
+        let actors = store.actors(None, None, 1000, None).unwrap();
+        let inside: i64 = counts(&store).1.iter().filter(|r| r.1 == r.2).map(|r| r.4).sum();
+        assert_eq!(dyads.iter().map(|d| d.count).sum::<i64>() + inside, events);
+        assert_eq!(actors.iter().map(|a| a.as_source).sum::<i64>(), events);
+        assert_eq!(actors.iter().map(|a| a.as_target).sum::<i64>(), events);
+        assert!(dyads.iter().all(|d| d.a < d.b));
     }
 }
