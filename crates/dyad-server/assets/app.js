@@ -498,18 +498,23 @@
 
   /** The sentence's words around the event: source, evidence and target in their order, gaps as "…". */
   function evidenceQuote(ev) {
+    // The evidence first: an actor's words that overlap it (or an earlier actor's) are left out.
     const parts = [];
     const add = (a, cls) => {
-      if (a && a.text && a.start !== null && a.start !== undefined) parts.push({ start: a.start, end: a.end, text: a.text, cls });
+      if (!a || !a.text || !Number.isInteger(a.start) || !Number.isInteger(a.end)) return;
+      if (parts.some((p) => p.start < a.end && a.start < p.end)) return;
+      parts.push({ start: a.start, end: a.end, text: a.text, cls });
     };
+    add(ev.evidence, "q-ev");
     add(ev.source, "q-src");
     add(ev.target, "q-tgt");
-    add(ev.evidence, "q-ev");
+    if (!parts.some((p) => p.cls === "q-ev") && ev.evidence && ev.evidence.text) {
+      parts.push({ start: Infinity, end: Infinity, text: ev.evidence.text, cls: "q-ev" }); // no offsets: still shown
+    }
     parts.sort((x, y) => x.start - y.start);
     const out = [];
     let at = 0;
     for (const p of parts) {
-      if (p.start < at) continue; // overlapping spans: keep the first
       out.push(p.start > at ? (p.start - at <= 1 && out.length ? " " : out.length ? " … " : "… ") : "");
       out.push(h(p.cls === "q-ev" ? "mark" : "span", { class: p.cls }, p.text));
       at = p.end;
