@@ -647,7 +647,7 @@
   async function pageOverview() {
     const g = globals();
     const range = { from: g.from, to: g.to };
-    const [health, timeline, dyads, actors] = await Promise.all([
+    const [health, timeline, dyads, actors, allActors] = await Promise.all([
       api("/healthz"),
       api("/v1/timeline", { period: g.period, ...range }),
       api("/v1/dyads", { ...range, limit: 15 }),
@@ -671,15 +671,49 @@
         stat("mean Goldstein", fmtG(sum.goldstein_mean)),
       ),
       section(`Activity per ${g.period} by QuadClass`, timelineBlock(series, {
-        clickHint: "Click: show this period only",
-        onBar: (r) => { const pr = periodRange(r.period); if (pr) navigate(hrefWith({ from: pr[0], to: pr[1] })); },
+        clickHint: "Click: zoom into this period",
+        onBar: zoomInto,
       })),
       h("div", { class: "two-col" },
-        section("Most active dyads", dyadsTable(dyads.dyads || [])),
+        section("Most active dyads", dyadPicker(allActors), dyadsTable(dyads.dyads || [])),
         section("Most active actors", actorsTable(actors.actors || [])),
       ),
       section("Latest events", latest.el),
     );
+  }
+
+  const FINER = { year: "month", month: "day", week: "day", day: "day" };
+
+  /** Narrows the date range to one period, with the next finer period. */
+  function zoomInto(row) {
+    const pr = periodRange(row.period);
+    if (!pr) return;
+    const finer = FINER[periodKind(row.period)] || "day";
+    navigate(hrefWith({ from: pr[0], to: pr[1], period: finer === "month" ? "" : finer }));
+  }
+
+  /** A form that opens the dyad page of two actors (codes, or names of the actors in the store). */
+  function dyadPicker(actors) {
+    const listId = "actor-codes";
+    const codeOf = (v) => {
+      const x = String(v || "").trim();
+      const byName = actors.find((a) => a.name && a.name.toLowerCase() === x.toLowerCase());
+      return byName ? byName.code : x.toUpperCase();
+    };
+    const form = h("form", { class: "inline-form dyad-picker" },
+      h("datalist", { id: listId }, actors.map((a) => h("option", { value: a.code }, a.name || a.code))),
+      h("label", null, "Dyad ", h("input", { name: "a", list: listId, placeholder: "CHN", required: true, size: 8, "aria-label": "First actor" })),
+      h("span", null, "—"),
+      h("input", { name: "b", list: listId, placeholder: "USA", required: true, size: 8, "aria-label": "Second actor" }),
+      h("button", { type: "submit" }, "Open"));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const fd = new FormData(form);
+      const a = codeOf(fd.get("a"));
+      const b = codeOf(fd.get("b"));
+      if (a && b) navigate(href(dyadPath(a, b)));
+    });
+    return form;
   }
 
   /** The current URL with some global controls changed. */
@@ -789,8 +823,8 @@
       ),
       section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
         extent: (all.series || []).map((r) => r.period),
-        clickHint: "Click: show this period only",
-        onBar: (r) => { const pr = periodRange(r.period); if (pr) navigate(hrefWith({ from: pr[0], to: pr[1] })); },
+        clickHint: "Click: zoom into this period",
+        onBar: zoomInto,
       })),
       section(`Dyads of ${name}`, dyadsTable(dyads.map((e) => {
         const other = e.a === code ? e.b : e.a;
