@@ -187,8 +187,11 @@
       const el = this.el || (this.el = $("#tip"));
       if (!el) return;
       const groups = Array.isArray(lines[0]) ? lines : [lines];
-      el.replaceChildren(...groups.flatMap((g, k) =>
-        g.map((l, i) => h("div", { class: i === 0 ? `tip-head${k ? " tip-next" : ""}` : "tip-line" }, l))));
+      el.replaceChildren(
+        ...groups.flatMap((g, k) =>
+          g.map((l, i) => h("div", { class: i === 0 ? `tip-head${k ? " tip-next" : ""}` : "tip-line" }, l)),
+        ),
+      );
       el.hidden = false;
       this.move(evt);
     },
@@ -347,7 +350,19 @@
       );
     }
     svg.append(grid);
-    svg.append(s("text", { x: 12, y: m.top + ih / 2, class: "axis-title", transform: `rotate(-90 12 ${m.top + ih / 2})`, "text-anchor": "middle" }, "events"));
+    svg.append(
+      s(
+        "text",
+        {
+          x: 12,
+          y: m.top + ih / 2,
+          class: "axis-title",
+          transform: `rotate(-90 12 ${m.top + ih / 2})`,
+          "text-anchor": "middle",
+        },
+        "events",
+      ),
+    );
 
     // Goldstein axis (right).
     const gAxis = s("g", { class: "gaxis" });
@@ -356,12 +371,32 @@
     }
     gAxis.append(s("line", { class: "zero", x1: m.left, x2: m.left + iw, y1: yg(0), y2: yg(0) }));
     svg.append(gAxis);
-    svg.append(s("text", { x: width - 8, y: m.top + ih / 2, class: "axis-title", transform: `rotate(90 ${width - 8} ${m.top + ih / 2})`, "text-anchor": "middle" }, "Goldstein"));
+    svg.append(
+      s(
+        "text",
+        {
+          x: width - 8,
+          y: m.top + ih / 2,
+          class: "axis-title",
+          transform: `rotate(90 ${width - 8} ${m.top + ih / 2})`,
+          "text-anchor": "middle",
+        },
+        "Goldstein",
+      ),
+    );
 
     // Bands behind the bars: the selected period, and the one under the pointer.
     const selIdx = opts.selected ? rows.findIndex((r) => r.period === opts.selected) : -1;
-    if (selIdx >= 0) svg.append(s("rect", { class: "band-selected", x: m.left + band * selIdx, width: band, y: m.top, height: ih }));
-    const hoverBand = s("rect", { class: "band-hover", x: m.left, width: band, y: m.top, height: ih, visibility: "hidden" });
+    if (selIdx >= 0)
+      svg.append(s("rect", { class: "band-selected", x: m.left + band * selIdx, width: band, y: m.top, height: ih }));
+    const hoverBand = s("rect", {
+      class: "band-hover",
+      x: m.left,
+      width: band,
+      y: m.top,
+      height: ih,
+      visibility: "hidden",
+    });
     svg.append(hoverBand);
 
     // Bars: one rect per period and QuadClass with events.
@@ -371,14 +406,30 @@
       for (const q of QUADS) {
         const v = Number(r[q.key]) || 0;
         if (v <= 0) continue;
-        bars.append(s("rect", { class: `bar ${q.key}`, x: xc(i) - barW / 2, width: barW, y: y(acc + v), height: Math.max(0.5, y(acc) - y(acc + v)), fill: q.color }));
+        bars.append(
+          s("rect", {
+            class: `bar ${q.key}`,
+            x: xc(i) - barW / 2,
+            width: barW,
+            y: y(acc + v),
+            height: Math.max(0.5, y(acc) - y(acc + v)),
+            fill: q.color,
+          }),
+        );
         acc += v;
       }
     });
     svg.append(bars);
 
     // One overlay takes the pointer for every period (a long daily series stays light).
-    const overlay = s("rect", { class: "overlay", x: m.left, width: iw, y: m.top, height: ih, cursor: opts.onBar ? "pointer" : null });
+    const overlay = s("rect", {
+      class: "overlay",
+      x: m.left,
+      width: iw,
+      y: m.top,
+      height: ih,
+      cursor: opts.onBar ? "pointer" : null,
+    });
     const rowAt = (e) => {
       const box = svg.getBoundingClientRect();
       const x = ((e.clientX - box.left) * width) / box.width;
@@ -394,12 +445,15 @@
         const r = rows[i];
         hoverBand.setAttribute("x", m.left + band * i);
         hoverBand.setAttribute("visibility", "visible");
-        tip.show(e, [
-          `${r.period}: ${fmtInt(r.total)} event${r.total === 1 ? "" : "s"}`,
-          ...QUADS.map((q) => `${q.label}: ${fmtInt(r[q.key] || 0)}`),
-          `Mean Goldstein: ${fmtG(r.goldstein_mean)}`,
-          opts.clickHint || "",
-        ].filter(Boolean));
+        tip.show(
+          e,
+          [
+            `${r.period}: ${fmtInt(r.total)} event${r.total === 1 ? "" : "s"}`,
+            ...QUADS.map((q) => `${q.label}: ${fmtInt(r[q.key] || 0)}`),
+            `Mean Goldstein: ${fmtG(r.goldstein_mean)}`,
+            opts.clickHint || "",
+          ].filter(Boolean),
+        );
       } else tip.move(e);
     });
     overlay.addEventListener("mouseleave", () => {
@@ -436,7 +490,9 @@
     const labels = s("g", { class: "xlabels" });
     rows.forEach((r, i) => {
       if (i % every !== 0) return;
-      labels.append(s("text", { x: xc(i), y: m.top + ih + 18, "text-anchor": "middle", class: "axis-label" }, r.period));
+      labels.append(
+        s("text", { x: xc(i), y: m.top + ih + 18, "text-anchor": "middle", class: "axis-label" }, r.period),
+      );
     });
     svg.append(labels);
     svg.append(s("line", { class: "baseline", x1: m.left, x2: m.left + iw, y1: m.top + ih, y2: m.top + ih }));
@@ -485,8 +541,16 @@
   }
 
   function goldChip(g) {
-    return h("span", { class: "gchip", style: `border-color:${goldColor(g)}`, title: "Mean Goldstein (−10 conflict … +10 cooperation)" },
-      h("span", { class: "gdot", style: `background:${goldColor(g)}` }), fmtG(g));
+    return h(
+      "span",
+      {
+        class: "gchip",
+        style: `border-color:${goldColor(g)}`,
+        title: "Mean Goldstein (−10 conflict … +10 cooperation)",
+      },
+      h("span", { class: "gdot", style: `background:${goldColor(g)}` }),
+      fmtG(g),
+    );
   }
 
   function quadChip(n) {
@@ -526,32 +590,56 @@
   function actorLink(actor) {
     if (!actor) return h("span", null, "?");
     const code = cutCode(actor);
-    return h("a", { href: href(actorPath(code)), class: "actor", title: `${actor.name || ""} (${actor.code})` }, actor.name || actor.code,
-      h("span", { class: "code" }, actor.code));
+    return h(
+      "a",
+      { href: href(actorPath(code)), class: "actor", title: `${actor.name || ""} (${actor.code})` },
+      actor.name || actor.code,
+      h("span", { class: "code" }, actor.code),
+    );
   }
 
   function eventItem(ev) {
     const a = cutCode(ev.source);
     const b = cutCode(ev.target);
-    const docLink = ev.doc !== undefined && ev.doc !== null
-      ? h("a", { href: href(docPath(ev.doc), ev.sentence !== null && ev.sentence !== undefined ? { s: ev.sentence } : {}), class: "doclink" },
-        `${ev.doc}`, ev.in_title ? " · title" : ev.sentence !== null && ev.sentence !== undefined ? ` · sentence ${ev.sentence + 1}` : "")
-      : null;
+    const docLink =
+      ev.doc !== undefined && ev.doc !== null
+        ? h(
+            "a",
+            {
+              href: href(docPath(ev.doc), ev.sentence !== null && ev.sentence !== undefined ? { s: ev.sentence } : {}),
+              class: "doclink",
+            },
+            `${ev.doc}`,
+            ev.in_title
+              ? " · title"
+              : ev.sentence !== null && ev.sentence !== undefined
+                ? ` · sentence ${ev.sentence + 1}`
+                : "",
+          )
+        : null;
     return h(
       "li",
       { class: "event", style: `--q:${quadOf(ev.quad).color}` },
-      h("div", { class: "ev-head" },
+      h(
+        "div",
+        { class: "ev-head" },
         h("time", null, ev.date || ev.doc_date || "undated"),
         quadChip(ev.quad),
         h("span", { class: "gval", title: "Goldstein score" }, `Goldstein ${fmtG(ev.goldstein)}`),
         ev.mode && ev.mode !== "asserted" ? h("span", { class: "mode" }, ev.mode) : null,
       ),
-      h("div", { class: "ev-main" },
-        actorLink(ev.source), h("span", { class: "arrow", "aria-label": "to" }, " → "), actorLink(ev.target),
+      h(
+        "div",
+        { class: "ev-main" },
+        actorLink(ev.source),
+        h("span", { class: "arrow", "aria-label": "to" }, " → "),
+        actorLink(ev.target),
         h("span", { class: "ev-code" }, h("b", null, ev.code), " ", ev.name || ""),
       ),
       evidenceQuote(ev),
-      h("div", { class: "ev-meta" },
+      h(
+        "div",
+        { class: "ev-meta" },
         docLink,
         a && b && a !== b ? h("a", { href: href(dyadPath(a, b)) }, `dyad ${a}–${b}`) : null,
         ev.plover ? h("span", null, `PLOVER ${ev.plover}${ev.plover_mode ? ` (${ev.plover_mode})` : ""}`) : null,
@@ -577,11 +665,16 @@
       total = r.total;
       for (const ev of r.events || []) list.append(eventItem(ev));
       offset += (r.events || []).length;
-      status.textContent = total === 0 ? "No events." : `Showing ${fmtInt(offset)} of ${fmtInt(total)} events, newest first.`;
+      status.textContent =
+        total === 0 ? "No events." : `Showing ${fmtInt(offset)} of ${fmtInt(total)} events, newest first.`;
       more.hidden = o.noMore || offset >= total;
       more.disabled = false;
     }
-    more.addEventListener("click", () => page().catch((e) => { status.textContent = `Could not load more: ${e.message}`; }));
+    more.addEventListener("click", () =>
+      page().catch((e) => {
+        status.textContent = `Could not load more: ${e.message}`;
+      }),
+    );
     box.append(status, list, more);
     return { el: box, ready: page() };
   }
@@ -602,29 +695,90 @@
 
   function dyadsTable(dyads) {
     if (!dyads.length) return h("p", { class: "empty" }, "No dyads in this date range.");
-    return h("div", { class: "table-wrap" }, h("table", { class: "data" },
-      h("thead", null, h("tr", null, h("th", null, "Dyad"), h("th", { class: "num" }, "Events"), h("th", null, "QuadClass"), h("th", { class: "num" }, "Goldstein"))),
-      h("tbody", null, dyads.map((d) => h("tr", { class: "dyad-row" },
-        h("td", null, h("a", { href: href(dyadPath(d.a, d.b)) }, `${nameOf(d.a)} — ${nameOf(d.b)}`), h("span", { class: "code" }, `${d.a}–${d.b}`)),
-        h("td", { class: "num" }, fmtInt(d.count)),
-        h("td", null, quadMini(d)),
-        h("td", { class: "num" }, goldChip(d.goldstein_mean)),
-      ))),
-    ));
+    return h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "data" },
+        h(
+          "thead",
+          null,
+          h(
+            "tr",
+            null,
+            h("th", null, "Dyad"),
+            h("th", { class: "num" }, "Events"),
+            h("th", null, "QuadClass"),
+            h("th", { class: "num" }, "Goldstein"),
+          ),
+        ),
+        h(
+          "tbody",
+          null,
+          dyads.map((d) =>
+            h(
+              "tr",
+              { class: "dyad-row" },
+              h(
+                "td",
+                null,
+                h("a", { href: href(dyadPath(d.a, d.b)) }, `${nameOf(d.a)} — ${nameOf(d.b)}`),
+                h("span", { class: "code" }, `${d.a}–${d.b}`),
+              ),
+              h("td", { class: "num" }, fmtInt(d.count)),
+              h("td", null, quadMini(d)),
+              h("td", { class: "num" }, goldChip(d.goldstein_mean)),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   function actorsTable(actors) {
     if (!actors.length) return h("p", { class: "empty" }, "No actors in this date range.");
-    return h("div", { class: "table-wrap" }, h("table", { class: "data" },
-      h("thead", null, h("tr", null, h("th", null, "Actor"), h("th", { class: "num" }, "Events"), h("th", { class: "num" }, "As source"), h("th", { class: "num" }, "As target"), h("th", { class: "num" }, "Goldstein"))),
-      h("tbody", null, actors.map((a) => h("tr", null,
-        h("td", null, h("a", { href: href(actorPath(a.code)) }, a.name || a.code), h("span", { class: "code" }, a.code)),
-        h("td", { class: "num" }, fmtInt(a.events)),
-        h("td", { class: "num" }, fmtInt(a.as_source)),
-        h("td", { class: "num" }, fmtInt(a.as_target)),
-        h("td", { class: "num" }, goldChip(a.goldstein_mean)),
-      ))),
-    ));
+    return h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "data" },
+        h(
+          "thead",
+          null,
+          h(
+            "tr",
+            null,
+            h("th", null, "Actor"),
+            h("th", { class: "num" }, "Events"),
+            h("th", { class: "num" }, "As source"),
+            h("th", { class: "num" }, "As target"),
+            h("th", { class: "num" }, "Goldstein"),
+          ),
+        ),
+        h(
+          "tbody",
+          null,
+          actors.map((a) =>
+            h(
+              "tr",
+              null,
+              h(
+                "td",
+                null,
+                h("a", { href: href(actorPath(a.code)) }, a.name || a.code),
+                h("span", { class: "code" }, a.code),
+              ),
+              h("td", { class: "num" }, fmtInt(a.events)),
+              h("td", { class: "num" }, fmtInt(a.as_source)),
+              h("td", { class: "num" }, fmtInt(a.as_target)),
+              h("td", { class: "num" }, goldChip(a.goldstein_mean)),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   function sumSeries(series) {
@@ -632,14 +786,21 @@
     for (const r of series) {
       for (const q of QUADS) t[q.key] += Number(r[q.key]) || 0;
       t.total += Number(r.total) || 0;
-      if (r.goldstein_mean !== null && r.goldstein_mean !== undefined) t.gsum += Number(r.goldstein_mean) * (Number(r.total) || 0);
+      if (r.goldstein_mean !== null && r.goldstein_mean !== undefined)
+        t.gsum += Number(r.goldstein_mean) * (Number(r.total) || 0);
     }
     t.goldstein_mean = t.total ? t.gsum / t.total : null;
     return t;
   }
 
   function stat(label, value, extra) {
-    return h("div", { class: "stat" }, h("div", { class: "stat-value" }, value), h("div", { class: "stat-label" }, label), extra || null);
+    return h(
+      "div",
+      { class: "stat" },
+      h("div", { class: "stat-value" }, value),
+      h("div", { class: "stat-label" }, label),
+      extra || null,
+    );
   }
 
   // ---------------------------------------------------------------- pages
@@ -660,21 +821,42 @@
     const latest = eventsList(range, { limit: 8, noMore: true });
     await latest.ready;
     document.title = "dyad explorer";
-    return h("div", { class: "page overview" },
-      h("div", { class: "page-head" },
+    return h(
+      "div",
+      { class: "page overview" },
+      h(
+        "div",
+        { class: "page-head" },
         h("h1", null, "Overview"),
-        h("p", { class: "sub" }, `${fmtInt(health.documents)} documents and ${fmtInt(health.events)} events in the store; showing ${rangeText()}.`),
+        h(
+          "p",
+          { class: "sub" },
+          `${fmtInt(health.documents)} documents and ${fmtInt(health.events)} events in the store; showing ${rangeText()}.`,
+        ),
       ),
-      h("div", { class: "stats" },
+      h(
+        "div",
+        { class: "stats" },
         stat("dated events in range", fmtInt(sum.total)),
-        ...QUADS.map((q) => stat(q.label.toLowerCase(), fmtInt(sum[q.key]), h("span", { class: "stat-bar", style: `background:${q.color}` }))),
+        ...QUADS.map((q) =>
+          stat(
+            q.label.toLowerCase(),
+            fmtInt(sum[q.key]),
+            h("span", { class: "stat-bar", style: `background:${q.color}` }),
+          ),
+        ),
         stat("mean Goldstein", fmtG(sum.goldstein_mean)),
       ),
-      section(`Activity per ${g.period} by QuadClass`, timelineBlock(series, {
-        clickHint: "Click: zoom into this period",
-        onBar: zoomInto,
-      })),
-      h("div", { class: "two-col" },
+      section(
+        `Activity per ${g.period} by QuadClass`,
+        timelineBlock(series, {
+          clickHint: "Click: zoom into this period",
+          onBar: zoomInto,
+        }),
+      ),
+      h(
+        "div",
+        { class: "two-col" },
         section("Most active dyads", dyadPicker(allActors), dyadsTable(dyads.dyads || [])),
         section("Most active actors", actorsTable(actors.actors || [])),
       ),
@@ -700,12 +882,38 @@
       const byName = actors.find((a) => a.name && a.name.toLowerCase() === x.toLowerCase());
       return byName ? byName.code : x.toUpperCase();
     };
-    const form = h("form", { class: "inline-form dyad-picker" },
-      h("datalist", { id: listId }, actors.map((a) => h("option", { value: a.code }, a.name || a.code))),
-      h("label", null, "Dyad ", h("input", { name: "a", list: listId, placeholder: "CHN", required: true, size: 8, "aria-label": "First actor" })),
+    const form = h(
+      "form",
+      { class: "inline-form dyad-picker" },
+      h(
+        "datalist",
+        { id: listId },
+        actors.map((a) => h("option", { value: a.code }, a.name || a.code)),
+      ),
+      h(
+        "label",
+        null,
+        "Dyad ",
+        h("input", {
+          name: "a",
+          list: listId,
+          placeholder: "CHN",
+          required: true,
+          size: 8,
+          "aria-label": "First actor",
+        }),
+      ),
       h("span", null, "—"),
-      h("input", { name: "b", list: listId, placeholder: "USA", required: true, size: 8, "aria-label": "Second actor" }),
-      h("button", { type: "submit" }, "Open"));
+      h("input", {
+        name: "b",
+        list: listId,
+        placeholder: "USA",
+        required: true,
+        size: 8,
+        "aria-label": "Second actor",
+      }),
+      h("button", { type: "submit" }, "Open"),
+    );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const fd = new FormData(form);
@@ -744,8 +952,17 @@
     const series = tl.series || [];
     const sum = sumSeries(series);
     const filter = { ...range };
-    if (selRange) { filter.from = selRange[0]; filter.to = selRange[1]; }
-    if (dir === "ab") { filter.source = a; filter.target = b; } else if (dir === "ba") { filter.source = b; filter.target = a; } else filter.dyad = `${a}-${b}`;
+    if (selRange) {
+      filter.from = selRange[0];
+      filter.to = selRange[1];
+    }
+    if (dir === "ab") {
+      filter.source = a;
+      filter.target = b;
+    } else if (dir === "ba") {
+      filter.source = b;
+      filter.target = a;
+    } else filter.dyad = `${a}-${b}`;
     if (quad) filter.quad = quad;
     const list = eventsList(filter);
     await list.ready;
@@ -753,8 +970,11 @@
     const nb = nameOf(b);
     document.title = `${na} — ${nb} · dyad explorer`;
 
-    const chipLink = (label, change, active) => h("a", { href: hrefWith(change), class: `chip${active ? " active" : ""}` }, label);
-    const filters = h("div", { class: "filters" },
+    const chipLink = (label, change, active) =>
+      h("a", { href: hrefWith(change), class: `chip${active ? " active" : ""}` }, label);
+    const filters = h(
+      "div",
+      { class: "filters" },
       h("span", { class: "filters-label" }, "Direction"),
       chipLink("both", { dir: "" }, !dir),
       chipLink(`${a} → ${b}`, { dir: "ab" }, dir === "ab"),
@@ -762,28 +982,59 @@
       h("span", { class: "filters-label" }, "QuadClass"),
       chipLink("all", { quad: "" }, !quad),
       QUADS.map((q) => chipLink(`Q${q.n}`, { quad: String(q.n) }, quad === String(q.n))),
-      sel ? h("span", { class: "chip active" }, `${sel} `, h("a", { href: hrefWith({ sel: "" }), class: "clear", "aria-label": "Clear the period" }, "×")) : null,
+      sel
+        ? h(
+            "span",
+            { class: "chip active" },
+            `${sel} `,
+            h("a", { href: hrefWith({ sel: "" }), class: "clear", "aria-label": "Clear the period" }, "×"),
+          )
+        : null,
     );
 
-    return h("div", { class: "page dyad" },
-      h("div", { class: "page-head" },
+    return h(
+      "div",
+      { class: "page dyad" },
+      h(
+        "div",
+        { class: "page-head" },
         h("p", { class: "crumb" }, "Dyad"),
-        h("h1", null, h("a", { href: href(actorPath(a)) }, na), h("span", { class: "dash" }, " — "), h("a", { href: href(actorPath(b)) }, nb)),
-        h("p", { class: "sub" }, `${a} and ${b}, both directions, ${rangeText()}. `, h("a", { href: href(dyadPath(b, a)) }, "Swap sides")),
+        h(
+          "h1",
+          null,
+          h("a", { href: href(actorPath(a)) }, na),
+          h("span", { class: "dash" }, " — "),
+          h("a", { href: href(actorPath(b)) }, nb),
+        ),
+        h(
+          "p",
+          { class: "sub" },
+          `${a} and ${b}, both directions, ${rangeText()}. `,
+          h("a", { href: href(dyadPath(b, a)) }, "Swap sides"),
+        ),
       ),
-      h("div", { class: "stats" },
+      h(
+        "div",
+        { class: "stats" },
         stat("events", fmtInt(sum.total)),
         stat(`${a} → ${b}`, fmtInt(ab.total)),
         stat(`${b} → ${a}`, fmtInt(ba.total)),
-        stat("mean Goldstein", fmtG(sum.goldstein_mean), h("span", { class: "stat-bar", style: `background:${goldColor(sum.goldstein_mean)}` })),
+        stat(
+          "mean Goldstein",
+          fmtG(sum.goldstein_mean),
+          h("span", { class: "stat-bar", style: `background:${goldColor(sum.goldstein_mean)}` }),
+        ),
         stat("cooperation / conflict", `${fmtInt(sum.q1 + sum.q2)} / ${fmtInt(sum.q3 + sum.q4)}`),
       ),
-      section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
-        selected: sel,
-        clickHint: sel ? "Click: list this period's events (again: all)" : "Click: list this period's events",
-        extent: (all.series || []).map((r) => r.period),
-        onBar: (r) => navigate(hrefWith({ sel: r.period === sel ? "" : r.period })),
-      })),
+      section(
+        `Events per ${g.period} by QuadClass`,
+        timelineBlock(series, {
+          selected: sel,
+          clickHint: sel ? "Click: list this period's events (again: all)" : "Click: list this period's events",
+          extent: (all.series || []).map((r) => r.period),
+          onBar: (r) => navigate(hrefWith({ sel: r.period === sel ? "" : r.period })),
+        }),
+      ),
       section("Latest events", filters, list.el),
     );
   }
@@ -800,36 +1051,56 @@
     const me = actors.find((x) => x.code === code);
     const series = tl.series || [];
     const sum = sumSeries(series);
-    const dyads = (net.edges || [])
-      .filter((e) => e.a === code || e.b === code)
-      .sort((x, y) => y.count - x.count);
+    const dyads = (net.edges || []).filter((e) => e.a === code || e.b === code).sort((x, y) => y.count - x.count);
     for (const n of net.nodes || []) if (n.name && !names.has(n.code)) names.set(n.code, n.name);
     const list = eventsList({ actor: code, ...range });
     await list.ready;
     const name = me ? me.name : nameOf(code);
     document.title = `${name} · dyad explorer`;
-    return h("div", { class: "page actor" },
-      h("div", { class: "page-head" },
+    return h(
+      "div",
+      { class: "page actor" },
+      h(
+        "div",
+        { class: "page-head" },
         h("p", { class: "crumb" }, "Actor"),
         h("h1", null, name, h("span", { class: "code big" }, code)),
-        h("p", { class: "sub" }, `Events with ${code} (or any actor whose code starts with it) as source or target, ${rangeText()}.`),
+        h(
+          "p",
+          { class: "sub" },
+          `Events with ${code} (or any actor whose code starts with it) as source or target, ${rangeText()}.`,
+        ),
       ),
-      h("div", { class: "stats" },
+      h(
+        "div",
+        { class: "stats" },
         stat("events", fmtInt(sum.total)),
         me ? stat("as source (all dates)", fmtInt(me.as_source)) : null,
         me ? stat("as target (all dates)", fmtInt(me.as_target)) : null,
-        stat("mean Goldstein", fmtG(sum.goldstein_mean), h("span", { class: "stat-bar", style: `background:${goldColor(sum.goldstein_mean)}` })),
+        stat(
+          "mean Goldstein",
+          fmtG(sum.goldstein_mean),
+          h("span", { class: "stat-bar", style: `background:${goldColor(sum.goldstein_mean)}` }),
+        ),
         stat("dyads", fmtInt(dyads.length)),
       ),
-      section(`Events per ${g.period} by QuadClass`, timelineBlock(series, {
-        extent: (all.series || []).map((r) => r.period),
-        clickHint: "Click: zoom into this period",
-        onBar: zoomInto,
-      })),
-      section(`Dyads of ${name}`, dyadsTable(dyads.map((e) => {
-        const other = e.a === code ? e.b : e.a;
-        return { ...e, a: code, b: other };
-      }))),
+      section(
+        `Events per ${g.period} by QuadClass`,
+        timelineBlock(series, {
+          extent: (all.series || []).map((r) => r.period),
+          clickHint: "Click: zoom into this period",
+          onBar: zoomInto,
+        }),
+      ),
+      section(
+        `Dyads of ${name}`,
+        dyadsTable(
+          dyads.map((e) => {
+            const other = e.a === code ? e.b : e.a;
+            return { ...e, a: code, b: other };
+          }),
+        ),
+      ),
       section("Latest events", list.el),
     );
   }
@@ -852,7 +1123,10 @@
       d.vy = 0;
     });
     const deg = new Array(n).fill(0);
-    for (const l of links) { deg[l.s]++; deg[l.t]++; }
+    for (const l of links) {
+      deg[l.s]++;
+      deg[l.t]++;
+    }
     const maxCount = Math.max(1, ...links.map((l) => l.count));
     let alpha = 1;
     const decay = 1 - Math.pow(0.001, 1 / iterations);
@@ -866,11 +1140,17 @@
           let dx = b.x - a.x;
           let dy = b.y - a.y;
           let l2 = dx * dx + dy * dy;
-          if (l2 < 1e-6) { dx = 0.01 * (j - i); dy = 0.01; l2 = dx * dx + dy * dy; }
+          if (l2 < 1e-6) {
+            dx = 0.01 * (j - i);
+            dy = 0.01;
+            l2 = dx * dx + dy * dy;
+          }
           if (l2 > FAR2) continue; // as d3's distanceMax: far groups do not push each other out of view
           const w = (-(100 + 2 * (a.r + b.r)) * alpha) / Math.max(l2, 25);
-          a.vx += dx * w; a.vy += dy * w;
-          b.vx -= dx * w; b.vy -= dy * w;
+          a.vx += dx * w;
+          a.vy += dy * w;
+          b.vx -= dx * w;
+          b.vy -= dy * w;
         }
       }
       // Springs along edges, shorter for busier pairs.
@@ -883,12 +1163,22 @@
         const want = 14 + a.r + b.r + 30 * (1 - l.count / maxCount);
         const k = ((dist - want) / dist) * alpha * (1 / Math.min(deg[l.s], deg[l.t]));
         const bias = deg[l.s] / (deg[l.s] + deg[l.t]);
-        b.vx -= dx * k * bias; b.vy -= dy * k * bias;
-        a.vx += dx * k * (1 - bias); a.vy += dy * k * (1 - bias);
+        b.vx -= dx * k * bias;
+        b.vy -= dy * k * bias;
+        a.vx += dx * k * (1 - bias);
+        a.vy += dy * k * (1 - bias);
       }
       // Gravity keeps separate components in view.
-      for (const d of nodes) { d.vx -= d.x * gx * alpha; d.vy -= d.y * gy * alpha; }
-      for (const d of nodes) { d.vx *= 0.6; d.vy *= 0.6; d.x += d.vx; d.y += d.vy; }
+      for (const d of nodes) {
+        d.vx -= d.x * gx * alpha;
+        d.vy -= d.y * gy * alpha;
+      }
+      for (const d of nodes) {
+        d.vx *= 0.6;
+        d.vy *= 0.6;
+        d.x += d.vx;
+        d.y += d.vy;
+      }
       // Collision: no two discs overlap.
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
@@ -900,8 +1190,10 @@
           const min = a.r + b.r + 6;
           if (dist < min) {
             const push = (min - dist) / dist / 2;
-            a.x -= dx * push; a.y -= dy * push;
-            b.x += dx * push; b.y += dy * push;
+            a.x -= dx * push;
+            a.y -= dy * push;
+            b.x += dx * push;
+            b.y += dy * push;
           }
         }
       }
@@ -913,12 +1205,33 @@
     const stops = [];
     for (let i = 0; i <= 20; i++) stops.push(s("stop", { offset: `${i * 5}%`, "stop-color": goldColor(-10 + i) }));
     const w = 240;
-    return h("div", { class: "gold-legend" },
+    return h(
+      "div",
+      { class: "gold-legend" },
       h("span", null, "Edge colour: mean Goldstein"),
-      s("svg", { width: w, height: 30, viewBox: `0 0 ${w} 30`, role: "img", "aria-label": "From −10 (conflict) to +10 (cooperation)" },
+      s(
+        "svg",
+        {
+          width: w,
+          height: 30,
+          viewBox: `0 0 ${w} 30`,
+          role: "img",
+          "aria-label": "From −10 (conflict) to +10 (cooperation)",
+        },
         s("defs", null, s("linearGradient", { id: "gold-grad", x1: "0", x2: "1", y1: "0", y2: "0" }, stops)),
         s("rect", { x: 0, y: 0, width: w, height: 10, fill: "url(#gold-grad)", rx: 2 }),
-        [-10, -5, 0, 5, 10].map((v, i) => s("text", { x: 4 + (i * (w - 8)) / 4, y: 24, "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle", class: "axis-label" }, fmtTick(v))),
+        [-10, -5, 0, 5, 10].map((v, i) =>
+          s(
+            "text",
+            {
+              x: 4 + (i * (w - 8)) / 4,
+              y: 24,
+              "text-anchor": i === 0 ? "start" : i === 4 ? "end" : "middle",
+              class: "axis-label",
+            },
+            fmtTick(v),
+          ),
+        ),
       ),
       h("span", { class: "muted" }, "conflict ← → cooperation · width: number of events · disc: events of the actor"),
     );
@@ -931,7 +1244,13 @@
     const rs = clamp(width / 1100, 0.45, 1);
     const nodes = data.nodes.map((d) => ({ ...d, r: rs * (5 + 22 * Math.sqrt((d.events || 0) / maxEvents)) }));
     // On a narrow screen only the busiest actors are labelled (every disc names itself on hover).
-    const labelled = new Set(nodes.slice().sort((x, y) => y.events - x.events).slice(0, narrow ? 20 : nodes.length).map((d) => d.code));
+    const labelled = new Set(
+      nodes
+        .slice()
+        .sort((x, y) => y.events - x.events)
+        .slice(0, narrow ? 20 : nodes.length)
+        .map((d) => d.code),
+    );
     const idx = new Map(nodes.map((d, i) => [d.code, i]));
     const links = data.edges
       .map((e) => ({ ...e, s: idx.get(e.a), t: idx.get(e.b) }))
@@ -939,50 +1258,109 @@
     forceLayout(nodes, links, 300, width / height);
 
     // Fit the layout into the box (discs keep their size).
-    let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let y0 = Infinity;
+    let y1 = -Infinity;
     for (const d of nodes) {
-      x0 = Math.min(x0, d.x - d.r); x1 = Math.max(x1, d.x + d.r);
-      y0 = Math.min(y0, d.y - d.r); y1 = Math.max(y1, d.y + d.r);
+      x0 = Math.min(x0, d.x - d.r);
+      x1 = Math.max(x1, d.x + d.r);
+      y0 = Math.min(y0, d.y - d.r);
+      y1 = Math.max(y1, d.y + d.r);
     }
-    const padX = 40; const padY = 28;
+    const padX = 40;
+    const padY = 28;
     const scale = Math.min((width - 2 * padX) / Math.max(1, x1 - x0), (height - 2 * padY) / Math.max(1, y1 - y0), 2.5);
-    const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
-    for (const d of nodes) { d.sx = width / 2 + (d.x - cx) * scale; d.sy = height / 2 + (d.y - cy) * scale; }
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    for (const d of nodes) {
+      d.sx = width / 2 + (d.x - cx) * scale;
+      d.sy = height / 2 + (d.y - cy) * scale;
+    }
 
     const maxCount = Math.max(1, ...links.map((l) => l.count));
-    const svg = s("svg", { class: "chart network", width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `Network of ${nodes.length} actors and ${links.length} dyads` });
+    const svg = s("svg", {
+      class: "chart network",
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-label": `Network of ${nodes.length} actors and ${links.length} dyads`,
+    });
     const edgeLayer = s("g", { class: "edges" });
     const nodeLayer = s("g", { class: "nodes" });
     svg.append(edgeLayer, nodeLayer);
 
     const edgeEls = links.map((l) => {
-      const a = nodes[l.s]; const b = nodes[l.t];
+      const a = nodes[l.s];
+      const b = nodes[l.t];
       const wdt = (1 + 9 * Math.sqrt(l.count / maxCount)) * Math.max(rs, 0.6);
-      const line = s("line", { class: "edge", x1: a.sx, y1: a.sy, x2: b.sx, y2: b.sy, stroke: goldColor(l.goldstein_mean), "stroke-width": wdt.toFixed(2) });
-      const hit = s("line", { class: "edge-hit", x1: a.sx, y1: a.sy, x2: b.sx, y2: b.sy, "stroke-width": Math.max(12, wdt + 6) });
-      const link = s("a", { href: href(dyadPath(l.a, l.b)), class: "edge-link", "aria-label": `${l.a}–${l.b}: ${l.count} events` }, line, hit);
+      const line = s("line", {
+        class: "edge",
+        x1: a.sx,
+        y1: a.sy,
+        x2: b.sx,
+        y2: b.sy,
+        stroke: goldColor(l.goldstein_mean),
+        "stroke-width": wdt.toFixed(2),
+      });
+      const hit = s("line", {
+        class: "edge-hit",
+        x1: a.sx,
+        y1: a.sy,
+        x2: b.sx,
+        y2: b.sy,
+        "stroke-width": Math.max(12, wdt + 6),
+      });
+      const link = s(
+        "a",
+        { href: href(dyadPath(l.a, l.b)), class: "edge-link", "aria-label": `${l.a}–${l.b}: ${l.count} events` },
+        line,
+        hit,
+      );
       hit.addEventListener("mouseenter", (e) => {
         line.classList.add("hover");
-        tip.show(e, [`${a.name || a.code} — ${b.name || b.code}`, `${fmtInt(l.count)} events · mean Goldstein ${fmtG(l.goldstein_mean)}`,
-          QUADS.map((q) => `Q${q.n} ${fmtInt(l[q.key] || 0)}`).join(" · "), "Click: dyad page"]);
+        tip.show(e, [
+          `${a.name || a.code} — ${b.name || b.code}`,
+          `${fmtInt(l.count)} events · mean Goldstein ${fmtG(l.goldstein_mean)}`,
+          QUADS.map((q) => `Q${q.n} ${fmtInt(l[q.key] || 0)}`).join(" · "),
+          "Click: dyad page",
+        ]);
       });
       hit.addEventListener("mousemove", (e) => tip.move(e));
-      hit.addEventListener("mouseleave", () => { line.classList.remove("hover"); tip.hide(); });
+      hit.addEventListener("mouseleave", () => {
+        line.classList.remove("hover");
+        tip.hide();
+      });
       edgeLayer.append(link);
       return { l, line, hit };
     });
 
     nodes.forEach((d, i) => {
-      const g = s("g", { class: "node", transform: `translate(${d.sx.toFixed(1)},${d.sy.toFixed(1)})`, tabindex: 0, role: "link", "aria-label": `${d.name || d.code}: ${d.events} events` },
+      const g = s(
+        "g",
+        {
+          class: "node",
+          transform: `translate(${d.sx.toFixed(1)},${d.sy.toFixed(1)})`,
+          tabindex: 0,
+          role: "link",
+          "aria-label": `${d.name || d.code}: ${d.events} events`,
+        },
         s("circle", { r: d.r.toFixed(1) }),
-        labelled.has(d.code) ? s("text", { class: "node-label", y: (d.r + 12).toFixed(1), "text-anchor": "middle" }, d.code) : null,
+        labelled.has(d.code)
+          ? s("text", { class: "node-label", y: (d.r + 12).toFixed(1), "text-anchor": "middle" }, d.code)
+          : null,
       );
       const mine = edgeEls.filter((e) => e.l.s === i || e.l.t === i);
       g.addEventListener("mouseenter", (e) => {
         svg.classList.add("focus");
         g.classList.add("hover");
         for (const m of mine) m.line.classList.add("hover");
-        tip.show(e, [`${d.name || d.code} (${d.code})`, `${fmtInt(d.events)} events · ${mine.length} dyads`, "Click: actor page · drag: move"]);
+        tip.show(e, [
+          `${d.name || d.code} (${d.code})`,
+          `${fmtInt(d.events)} events · ${mine.length} dyads`,
+          "Click: actor page · drag: move",
+        ]);
       });
       g.addEventListener("mousemove", (e) => tip.move(e));
       g.addEventListener("mouseleave", () => {
@@ -991,7 +1369,9 @@
         for (const m of mine) m.line.classList.remove("hover");
         tip.hide();
       });
-      g.addEventListener("keydown", (e) => { if (e.key === "Enter") navigate(href(actorPath(d.code))); });
+      g.addEventListener("keydown", (e) => {
+        if (e.key === "Enter") navigate(href(actorPath(d.code)));
+      });
       // Drag to move; a press without movement is a click.
       let drag = null;
       g.addEventListener("pointerdown", (e) => {
@@ -1006,18 +1386,26 @@
         if (!drag.moved && Math.hypot(dx, dy) < 4) return;
         drag.moved = true;
         tip.hide();
-        d.sx = clamp(d.sx + dx, 0, width); d.sy = clamp(d.sy + dy, 0, height);
-        drag.x = e.clientX; drag.y = e.clientY;
+        d.sx = clamp(d.sx + dx, 0, width);
+        d.sy = clamp(d.sy + dy, 0, height);
+        drag.x = e.clientX;
+        drag.y = e.clientY;
         g.setAttribute("transform", `translate(${d.sx.toFixed(1)},${d.sy.toFixed(1)})`);
         for (const m of mine) {
           const end = m.l.s === i ? ["x1", "y1"] : ["x2", "y2"];
-          for (const el of [m.line, m.hit]) { el.setAttribute(end[0], d.sx); el.setAttribute(end[1], d.sy); }
+          for (const el of [m.line, m.hit]) {
+            el.setAttribute(end[0], d.sx);
+            el.setAttribute(end[1], d.sy);
+          }
         }
       });
       g.addEventListener("pointerup", () => {
         const click = drag && !drag.moved;
         drag = null;
-        if (click) { tip.hide(); navigate(href(actorPath(d.code))); }
+        if (click) {
+          tip.hide();
+          navigate(href(actorPath(d.code)));
+        }
       });
       nodeLayer.append(g);
     });
@@ -1029,30 +1417,64 @@
     const p = params();
     const minCount = Math.max(1, Math.min(1000, parseInt(p.get("min_count") || "1", 10) || 1));
     const limit = Math.max(10, Math.min(1000, parseInt(p.get("limit") || "200", 10) || 200));
-    const [net] = await Promise.all([api("/v1/network", { from: g.from, to: g.to, min_count: minCount, limit }), loadNames()]);
+    const [net] = await Promise.all([
+      api("/v1/network", { from: g.from, to: g.to, min_count: minCount, limit }),
+      loadNames(),
+    ]);
     const nodes = net.nodes || [];
     const edges = net.edges || [];
     document.title = "Network · dyad explorer";
-    const form = h("form", { class: "inline-form" },
-      h("label", null, "At least ", h("input", { type: "number", name: "min_count", min: 1, max: 1000, value: minCount }), " events per dyad"),
-      h("label", null, "Up to ", h("input", { type: "number", name: "limit", min: 10, max: 1000, value: limit }), " dyads"),
+    const form = h(
+      "form",
+      { class: "inline-form" },
+      h(
+        "label",
+        null,
+        "At least ",
+        h("input", { type: "number", name: "min_count", min: 1, max: 1000, value: minCount }),
+        " events per dyad",
+      ),
+      h(
+        "label",
+        null,
+        "Up to ",
+        h("input", { type: "number", name: "limit", min: 10, max: 1000, value: limit }),
+        " dyads",
+      ),
       h("button", { type: "submit" }, "Redraw"),
     );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const fd = new FormData(form);
-      navigate(hrefWith({ min_count: fd.get("min_count") === "1" ? "" : fd.get("min_count"), limit: fd.get("limit") === "200" ? "" : fd.get("limit") }));
+      navigate(
+        hrefWith({
+          min_count: fd.get("min_count") === "1" ? "" : fd.get("min_count"),
+          limit: fd.get("limit") === "200" ? "" : fd.get("limit"),
+        }),
+      );
     });
     const sorted = edges.slice().sort((x, y) => y.count - x.count);
     for (const n of nodes) if (n.name && !names.has(n.code)) names.set(n.code, n.name);
-    return h("div", { class: "page network-page" },
-      h("div", { class: "page-head" },
+    return h(
+      "div",
+      { class: "page network-page" },
+      h(
+        "div",
+        { class: "page-head" },
         h("h1", null, "Network"),
-        h("p", { class: "sub" }, `${fmtInt(nodes.length)} actors and ${fmtInt(edges.length)} dyads, ${rangeText()}. Click an actor for its page, a line for its dyad.`),
+        h(
+          "p",
+          { class: "sub" },
+          `${fmtInt(nodes.length)} actors and ${fmtInt(edges.length)} dyads, ${rangeText()}. Click an actor for its page, a line for its dyad.`,
+        ),
         form,
       ),
       nodes.length
-        ? section(null, responsive("chart-box network-box", (w) => networkSvg(net, w)), goldLegend())
+        ? section(
+            null,
+            responsive("chart-box network-box", (w) => networkSvg(net, w)),
+            goldLegend(),
+          )
         : h("p", { class: "empty" }, "No dyads in this date range."),
       section("Dyads in the network", dyadsTable(sorted)),
     );
@@ -1069,12 +1491,23 @@
     const sentences = (doc.sentences || []).slice().sort((x, y) => x.start - y.start);
     const mentions = doc.mentions || [];
     const events = doc.events || [];
-    const spanOk = (x) => x && Number.isInteger(x.start) && Number.isInteger(x.end) && x.start < x.end && x.start >= 0 && x.end <= chars.length;
+    const spanOk = (x) =>
+      x &&
+      Number.isInteger(x.start) &&
+      Number.isInteger(x.end) &&
+      x.start < x.end &&
+      x.start >= 0 &&
+      x.end <= chars.length;
 
     // Annotations over the text: mentions (m) and event evidence (e).
     const anns = [];
-    mentions.forEach((m, i) => { if (!m.in_title && spanOk(m)) anns.push({ start: m.start, end: m.end, kind: "m", i }); });
-    events.forEach((ev, i) => { if (!ev.in_title && spanOk(ev.evidence)) anns.push({ start: ev.evidence.start, end: ev.evidence.end, kind: "e", i }); });
+    mentions.forEach((m, i) => {
+      if (!m.in_title && spanOk(m)) anns.push({ start: m.start, end: m.end, kind: "m", i });
+    });
+    events.forEach((ev, i) => {
+      if (!ev.in_title && spanOk(ev.evidence))
+        anns.push({ start: ev.evidence.start, end: ev.evidence.end, kind: "e", i });
+    });
 
     // An event's source and target, matched to the mentions they overlap. Their offsets count from the start of the
     // text; offsets from the start of the sentence (the `dyad code` form) are accepted too, checked by their words.
@@ -1105,19 +1538,32 @@
 
     // Cut the text at every boundary; each piece knows its sentence and the annotations covering it.
     const cuts = new Set([0, chars.length]);
-    for (const x of sentences) { cuts.add(clamp(x.start, 0, chars.length)); cuts.add(clamp(x.end, 0, chars.length)); }
-    for (const a of anns) { cuts.add(a.start); cuts.add(a.end); }
+    for (const x of sentences) {
+      cuts.add(clamp(x.start, 0, chars.length));
+      cuts.add(clamp(x.end, 0, chars.length));
+    }
+    for (const a of anns) {
+      cuts.add(a.start);
+      cuts.add(a.end);
+    }
     const pts = [...cuts].sort((x, y) => x - y);
     const textEl = h("div", { class: "doc-text" });
     let sentEl = null;
     let sentIdx = null;
     for (let k = 0; k + 1 < pts.length; k++) {
-      const a = pts[k]; const b = pts[k + 1];
+      const a = pts[k];
+      const b = pts[k + 1];
       const sent = sentences.find((x) => x.start <= a && b <= x.end);
       const si = sent ? sent.index : null;
       if (si !== sentIdx) {
         sentIdx = si;
-        sentEl = sent ? h("span", { class: `sent${String(sent.index) === focus ? " focus" : ""}`, id: `s${sent.index}`, "data-s": sent.index }) : null;
+        sentEl = sent
+          ? h("span", {
+              class: `sent${String(sent.index) === focus ? " focus" : ""}`,
+              id: `s${sent.index}`,
+              "data-s": sent.index,
+            })
+          : null;
         if (sentEl) textEl.append(sentEl);
       }
       let piece = chars.slice(a, b).join("");
@@ -1125,13 +1571,18 @@
       if (!sent && /^[ \t]*\n[ \t]*$/.test(piece)) piece = " ";
       const cover = anns.filter((x) => x.start <= a && b <= x.end);
       const parent = sentEl || textEl;
-      if (!cover.length) { parent.append(piece); continue; }
+      if (!cover.length) {
+        parent.append(piece);
+        continue;
+      }
       const ms = cover.filter((x) => x.kind === "m").map((x) => x.i);
       const es = cover.filter((x) => x.kind === "e").map((x) => x.i);
       const cls = ["ann"];
       if (ms.length) cls.push("men");
       if (es.length) cls.push("ev", quadOf(events[es[0]].quad).key);
-      parent.append(h("span", { class: cls.join(" "), "data-m": ms.join(" ") || null, "data-e": es.join(" ") || null }, piece));
+      parent.append(
+        h("span", { class: cls.join(" "), "data-m": ms.join(" ") || null, "data-e": es.join(" ") || null }, piece),
+      );
     }
 
     // The events panel.
@@ -1155,19 +1606,33 @@
     }
     let selected = null;
     function select(i, scrollCard) {
-      if (selected !== null) { light(selected, false); cards[selected].classList.remove("selected"); }
+      if (selected !== null) {
+        light(selected, false);
+        cards[selected].classList.remove("selected");
+      }
       selected = selected === i ? null : i;
       if (selected === null) return;
       light(i, true);
       cards[i].classList.add("selected");
       if (scrollCard) cards[i].scrollIntoView({ block: "nearest", behavior: "smooth" });
-      else { const sp = spansOf("e", [i])[0]; if (sp) sp.scrollIntoView({ block: "center", behavior: "smooth" }); }
+      else {
+        const sp = spansOf("e", [i])[0];
+        if (sp) sp.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
     }
     cards.forEach((c, i) => {
-      c.addEventListener("mouseenter", () => { if (selected !== i) light(i, true); });
-      c.addEventListener("mouseleave", () => { if (selected !== i) light(i, false); });
-      c.addEventListener("click", (e) => { if (!e.target.closest("a")) select(i, false); });
-      c.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.target.closest("a")) select(i, false); });
+      c.addEventListener("mouseenter", () => {
+        if (selected !== i) light(i, true);
+      });
+      c.addEventListener("mouseleave", () => {
+        if (selected !== i) light(i, false);
+      });
+      c.addEventListener("click", (e) => {
+        if (!e.target.closest("a")) select(i, false);
+      });
+      c.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" && !e.target.closest("a")) select(i, false);
+      });
     });
 
     let hovered = [];
@@ -1186,8 +1651,13 @@
       if (lines.length) lines[lines.length - 1].push("Click: select the event");
       for (const i of (el.dataset.m || "").split(" ").filter(Boolean)) {
         const m = mentions[Number(i)];
-        lines.push([`Actor: ${m.name || m.code} (${m.code})`, `found by ${m.via || "?"}${m.kind ? `, ${m.kind}` : ""}`,
-          el.dataset.e ? "" : "Click: the actor's page"].filter(Boolean));
+        lines.push(
+          [
+            `Actor: ${m.name || m.code} (${m.code})`,
+            `found by ${m.via || "?"}${m.kind ? `, ${m.kind}` : ""}`,
+            el.dataset.e ? "" : "Click: the actor's page",
+          ].filter(Boolean),
+        );
       }
       if (lines.length) tip.show(e, lines);
     });
@@ -1201,7 +1671,10 @@
       const el = e.target.closest(".ann");
       if (!el) return;
       tip.hide();
-      if (el.dataset.e) { select(Number(el.dataset.e.split(" ")[0]), true); return; }
+      if (el.dataset.e) {
+        select(Number(el.dataset.e.split(" ")[0]), true);
+        return;
+      }
       if (el.dataset.m) {
         const m = mentions[Number(el.dataset.m.split(" ")[0])];
         navigate(href(actorPath(m.country || m.code)));
@@ -1220,25 +1693,62 @@
       const el = focus !== null && focus !== undefined ? document.getElementById(`s${focus}`) : null;
       if (el) el.scrollIntoView({ block: "center" });
     });
-    return h("div", { class: "page doc" },
-      h("div", { class: "page-head" },
+    return h(
+      "div",
+      { class: "page doc" },
+      h(
+        "div",
+        { class: "page-head" },
         h("p", { class: "crumb" }, "Document ", h("span", { class: "code" }, doc.id)),
         h("h1", null, doc.title || doc.id),
-        h("p", { class: "sub" },
+        h(
+          "p",
+          { class: "sub" },
           [doc.date || "undated", doc.publisher].filter(Boolean).join(" · "),
-          url ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, url)] : doc.url ? ` · ${doc.url}` : null),
-        titleMentions.length ? h("p", { class: "sub" }, "In the title: ", titleMentions.map((m, i) => [i ? ", " : "", h("a", { href: href(actorPath(m.country || m.code)) },
-          m.country ? names.get(m.country) || (m.code === m.country ? m.name : m.country) : m.name || m.code)])) : null,
-        h("p", { class: "doc-legend" },
-          h("span", { class: "ann men sample" }, "actor"), " actor mention  ",
-          h("span", { class: "ann ev q1 sample" }, "evidence"), " event evidence, coloured by QuadClass · hover to explain, click to select: ",
-          h("span", { class: "ann men hl-src sample" }, "source"), " → ", h("span", { class: "ann men hl-tgt sample" }, "target")),
+          url
+            ? [" · ", h("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, url)]
+            : doc.url
+              ? ` · ${doc.url}`
+              : null,
+        ),
+        titleMentions.length
+          ? h(
+              "p",
+              { class: "sub" },
+              "In the title: ",
+              titleMentions.map((m, i) => [
+                i ? ", " : "",
+                h(
+                  "a",
+                  { href: href(actorPath(m.country || m.code)) },
+                  m.country ? names.get(m.country) || (m.code === m.country ? m.name : m.country) : m.name || m.code,
+                ),
+              ]),
+            )
+          : null,
+        h(
+          "p",
+          { class: "doc-legend" },
+          h("span", { class: "ann men sample" }, "actor"),
+          " actor mention  ",
+          h("span", { class: "ann ev q1 sample" }, "evidence"),
+          " event evidence, coloured by QuadClass · hover to explain, click to select: ",
+          h("span", { class: "ann men hl-src sample" }, "source"),
+          " → ",
+          h("span", { class: "ann men hl-tgt sample" }, "target"),
+        ),
       ),
-      h("div", { class: "doc-layout" },
+      h(
+        "div",
+        { class: "doc-layout" },
         section(null, textEl),
-        h("aside", { class: "card doc-side" }, h("h2", null, `${events.length} event${events.length === 1 ? "" : "s"}`),
+        h(
+          "aside",
+          { class: "card doc-side" },
+          h("h2", null, `${events.length} event${events.length === 1 ? "" : "s"}`),
           events.length ? panel : h("p", { class: "empty" }, "No events were coded in this document."),
-          h("div", { class: "mini-legend" }, quadLegend(false))),
+          h("div", { class: "mini-legend" }, quadLegend(false)),
+        ),
       ),
     );
   }
@@ -1259,12 +1769,32 @@
     const a = cutCode(ev.source);
     const b = cutCode(ev.target);
     const row = (k, ...v) => [h("dt", null, k), h("dd", null, ...v)];
-    return h("li", { class: "doc-event", style: `--q:${q.color}`, "data-i": i, tabindex: 0 },
+    return h(
+      "li",
+      { class: "doc-event", style: `--q:${q.color}`, "data-i": i, tabindex: 0 },
       h("div", { class: "ev-main" }, actorLink(ev.source), h("span", { class: "arrow" }, " → "), actorLink(ev.target)),
-      h("div", { class: "ev-code" }, h("span", { class: "muted" }, "CAMEO "), h("b", null, ev.code), " ", ev.name || "",
-        h("span", { class: "muted" }, ` (root ${ev.root || (ev.code || "").slice(0, 2)})`)),
-      ev.evidence && ev.evidence.text ? h("div", { class: "ev-evq" }, "“", h("mark", null, ev.evidence.text), "”", ev.in_title ? " (title)" : ` · sentence ${ev.sentence + 1}`) : null,
-      h("dl", { class: "ev-facts" },
+      h(
+        "div",
+        { class: "ev-code" },
+        h("span", { class: "muted" }, "CAMEO "),
+        h("b", null, ev.code),
+        " ",
+        ev.name || "",
+        h("span", { class: "muted" }, ` (root ${ev.root || (ev.code || "").slice(0, 2)})`),
+      ),
+      ev.evidence && ev.evidence.text
+        ? h(
+            "div",
+            { class: "ev-evq" },
+            "“",
+            h("mark", null, ev.evidence.text),
+            "”",
+            ev.in_title ? " (title)" : ` · sentence ${ev.sentence + 1}`,
+          )
+        : null,
+      h(
+        "dl",
+        { class: "ev-facts" },
         row("Goldstein", fmtG(ev.goldstein)),
         row("QuadClass", h("span", { class: "swatch", style: `background:${q.color}` }), `${q.n} ${q.label}`),
         row("PLOVER", `${ev.plover || "–"}${ev.plover_mode ? ` · ${ev.plover_mode}` : ""}`),
@@ -1299,38 +1829,99 @@
     const input = $("#search-q");
     if (input && document.activeElement !== input) input.value = q;
     document.title = q ? `${q} · search · dyad explorer` : "Search · dyad explorer";
-    const form = h("form", { class: "inline-form big-search", role: "search" },
-      h("input", { type: "search", name: "q", value: q, placeholder: "words, \"a phrase\", a OR b", "aria-label": "Search query" }),
-      h("button", { type: "submit" }, "Search"));
+    const form = h(
+      "form",
+      { class: "inline-form big-search", role: "search" },
+      h("input", {
+        type: "search",
+        name: "q",
+        value: q,
+        placeholder: 'words, "a phrase", a OR b',
+        "aria-label": "Search query",
+      }),
+      h("button", { type: "submit" }, "Search"),
+    );
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const v = new FormData(form).get("q");
       navigate(href("/search", { q: String(v || "").trim() }));
     });
-    const head = h("div", { class: "page-head" }, h("h1", null, "Search"), h("p", { class: "sub" }, "Full-text search over the sentences of every stored article."), form);
+    const head = h(
+      "div",
+      { class: "page-head" },
+      h("h1", null, "Search"),
+      h("p", { class: "sub" }, "Full-text search over the sentences of every stored article."),
+      form,
+    );
     if (!q) return h("div", { class: "page search" }, head);
     let r;
     try {
       r = await api("/v1/search", { q, limit });
     } catch (e) {
-      if (e.status === 400) return h("div", { class: "page search" }, head, h("p", { class: "error" }, `The query was not understood: ${e.message}`));
+      if (e.status === 400)
+        return h(
+          "div",
+          { class: "page search" },
+          head,
+          h("p", { class: "error" }, `The query was not understood: ${e.message}`),
+        );
       throw e;
     }
     const hits = r.hits || [];
-    return h("div", { class: "page search" }, head,
-      section(`${hits.length}${hits.length === limit ? "+" : ""} sentence${hits.length === 1 ? "" : "s"} matching “${q}”`,
+    return h(
+      "div",
+      { class: "page search" },
+      head,
+      section(
+        `${hits.length}${hits.length === limit ? "+" : ""} sentence${hits.length === 1 ? "" : "s"} matching “${q}”`,
         hits.length
-          ? h("ol", { class: "hits" }, hits.map((x) => h("li", { class: "hit" },
-            h("div", { class: "hit-head" },
-              h("a", { href: href(docPath(x.doc), x.sentence !== null && x.sentence !== undefined ? { s: x.sentence } : {}) }, x.title || x.doc),
-              h("span", { class: "muted" }, ` ${[x.date, x.title ? x.doc : null].filter(Boolean).join(" · ")}${x.sentence !== null && x.sentence !== undefined ? ` · sentence ${x.sentence + 1}` : ""}`)),
-            h("p", { class: "snippet" }, snippetNodes(String(x.snippet || ""))),
-            Array.isArray(x.events) && x.events.length ? h("p", { class: "muted" }, `${x.events.length} event${x.events.length === 1 ? "" : "s"}: `,
-              x.events.map((ev, i) => [i ? ", " : "", `${cutCode(ev.source)} → ${cutCode(ev.target)} ${ev.code} ${ev.name || ""}`])) : null,
-          )))
+          ? h(
+              "ol",
+              { class: "hits" },
+              hits.map((x) =>
+                h(
+                  "li",
+                  { class: "hit" },
+                  h(
+                    "div",
+                    { class: "hit-head" },
+                    h(
+                      "a",
+                      {
+                        href: href(
+                          docPath(x.doc),
+                          x.sentence !== null && x.sentence !== undefined ? { s: x.sentence } : {},
+                        ),
+                      },
+                      x.title || x.doc,
+                    ),
+                    h(
+                      "span",
+                      { class: "muted" },
+                      ` ${[x.date, x.title ? x.doc : null].filter(Boolean).join(" · ")}${x.sentence !== null && x.sentence !== undefined ? ` · sentence ${x.sentence + 1}` : ""}`,
+                    ),
+                  ),
+                  h("p", { class: "snippet" }, snippetNodes(String(x.snippet || ""))),
+                  Array.isArray(x.events) && x.events.length
+                    ? h(
+                        "p",
+                        { class: "muted" },
+                        `${x.events.length} event${x.events.length === 1 ? "" : "s"}: `,
+                        x.events.map((ev, i) => [
+                          i ? ", " : "",
+                          `${cutCode(ev.source)} → ${cutCode(ev.target)} ${ev.code} ${ev.name || ""}`,
+                        ]),
+                      )
+                    : null,
+                ),
+              ),
+            )
           : h("p", { class: "empty" }, "No sentence matches."),
-        hits.length === limit && limit < 100 ? h("p", null, h("a", { href: href("/search", { q, limit: Math.min(100, limit * 2) }) }, "Show more")) : null,
-      ));
+        hits.length === limit && limit < 100
+          ? h("p", null, h("a", { href: href("/search", { q, limit: Math.min(100, limit * 2) }) }, "Show more"))
+          : null,
+      ),
+    );
   }
 
   // ---------------------------------------------------------------- router
@@ -1379,7 +1970,8 @@
         break;
       }
     }
-    for (const a of document.querySelectorAll("[data-nav]")) a.classList.toggle("active", !!route && a.dataset.nav === route.nav);
+    for (const a of document.querySelectorAll("[data-nav]"))
+      a.classList.toggle("active", !!route && a.dataset.nav === route.nav);
     main.classList.add("busy");
     afterMount = [];
     try {
@@ -1397,10 +1989,19 @@
       if (seq !== renderSeq) return;
       console.error(e);
       main.classList.remove("busy");
-      main.replaceChildren(h("div", { class: "page" }, h("div", { class: "card error-card" },
-        h("h1", null, e.status === 404 ? "Not found" : "Something went wrong"),
-        h("p", null, e.message || String(e), e.code ? h("span", { class: "code" }, e.code) : null),
-        h("p", null, h("a", { href: href("/") }, "Back to the overview")))));
+      main.replaceChildren(
+        h(
+          "div",
+          { class: "page" },
+          h(
+            "div",
+            { class: "card error-card" },
+            h("h1", null, e.status === 404 ? "Not found" : "Something went wrong"),
+            h("p", null, e.message || String(e), e.code ? h("span", { class: "code" }, e.code) : null),
+            h("p", null, h("a", { href: href("/") }, "Back to the overview")),
+          ),
+        ),
+      );
       document.title = "Error · dyad explorer";
       body.dataset.error = `${e.code || "error"}: ${e.message || e}`;
       body.dataset.ready = "1";
