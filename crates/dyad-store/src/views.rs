@@ -322,7 +322,7 @@ impl Store {
     }
 
     fn period_rows(&self, sql: &str, args: &[String]) -> Result<Vec<PeriodRow>> {
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(store_err)?;
+        let mut stmt = self.conn.prepare_cached(sql).map_err(store_err)?;
         let rows = stmt
             .query_map(params_from_iter(args.iter()), |r| {
                 Ok(PeriodRow { period: r.get(0)?, quads: quads(r, 1)?, total: r.get(5)?, goldstein_mean: r.get(6)? })
@@ -517,11 +517,12 @@ mod tests {
             .collect()
     }
 
+    /// Date, source key, target key, QuadClass, events, Goldstein sum × 1000.
+    type CountRow = (String, String, String, i64, i64, i64);
+
     /// The per-day counts, as the triggers keep them and as the events give them.
-    fn counts(
-        store: &Store,
-    ) -> (Vec<(String, String, String, i64, i64, i64)>, Vec<(String, String, String, i64, i64, i64)>) {
-        let q = |sql: &str| -> Vec<(String, String, String, i64, i64, i64)> {
+    fn counts(store: &Store) -> (Vec<CountRow>, Vec<CountRow>) {
+        let q = |sql: &str| -> Vec<CountRow> {
             let mut stmt = store.conn.prepare(sql).unwrap();
             let rows =
                 stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))).unwrap();
