@@ -17,6 +17,7 @@
   const SVGNS = "http://www.w3.org/2000/svg";
   const DAY_MS = 86400000;
   const EVENTS_PAGE = 25;
+  const MAX_DRAWN = 250; // actors drawn in the network
 
   // ---------------------------------------------------------------- DOM helpers
 
@@ -1113,16 +1114,20 @@
     const gx = 0.07 / aspect;
     const gy = 0.07 * aspect;
     const n = nodes.length;
-    nodes.forEach((d, i) => {
+    // Positions and velocities in typed arrays: the pair loops below are the page's hot path.
+    const X = new Float64Array(n);
+    const Y = new Float64Array(n);
+    const VX = new Float64Array(n);
+    const VY = new Float64Array(n);
+    const R = Float64Array.from(nodes, (d) => d.r);
+    for (let i = 0; i < n; i++) {
       // Phyllotaxis start: deterministic and well spread.
       const r = 12 * Math.sqrt(i + 0.5);
       const a = i * 2.399963229728653;
-      d.x = r * Math.cos(a);
-      d.y = r * Math.sin(a);
-      d.vx = 0;
-      d.vy = 0;
-    });
-    const deg = new Array(n).fill(0);
+      X[i] = r * Math.cos(a);
+      Y[i] = r * Math.sin(a);
+    }
+    const deg = new Float64Array(n);
     for (const l of links) {
       deg[l.s]++;
       deg[l.t]++;
@@ -1130,75 +1135,78 @@
     const maxCount = Math.max(1, ...links.map((l) => l.count));
     let alpha = 1;
     const decay = 1 - Math.pow(0.001, 1 / iterations);
-    const FAR2 = 260 * 260;
+    const FAR2 = 260 * 260; // as d3's distanceMax: far groups do not push each other out of view
     for (let it = 0; it < iterations; it++) {
       // Many-body repulsion (as d3's forceManyBody: velocity += dx * strength * alpha / d²).
       for (let i = 0; i < n; i++) {
-        const a = nodes[i];
+        const xi = X[i];
+        const yi = Y[i];
+        const ri = R[i];
+        let vxi = 0;
+        let vyi = 0;
         for (let j = i + 1; j < n; j++) {
-          const b = nodes[j];
-          let dx = b.x - a.x;
-          let dy = b.y - a.y;
+          let dx = X[j] - xi;
+          let dy = Y[j] - yi;
           let l2 = dx * dx + dy * dy;
+          if (l2 > FAR2) continue;
           if (l2 < 1e-6) {
             dx = 0.01 * (j - i);
             dy = 0.01;
             l2 = dx * dx + dy * dy;
           }
-          if (l2 > FAR2) continue; // as d3's distanceMax: far groups do not push each other out of view
-          const w = (-(100 + 2 * (a.r + b.r)) * alpha) / Math.max(l2, 25);
-          a.vx += dx * w;
-          a.vy += dy * w;
-          b.vx -= dx * w;
-          b.vy -= dy * w;
+          const w = (-(100 + 2 * (ri + R[j])) * alpha) / (l2 > 25 ? l2 : 25);
+          vxi += dx * w;
+          vyi += dy * w;
+          VX[j] -= dx * w;
+          VY[j] -= dy * w;
         }
+        VX[i] += vxi;
+        VY[i] += vyi;
       }
       // Springs along edges, shorter for busier pairs.
       for (const l of links) {
-        const a = nodes[l.s];
-        const b = nodes[l.t];
-        const dx = b.x + b.vx - a.x - a.vx;
-        const dy = b.y + b.vy - a.y - a.vy;
+        const a = l.s;
+        const b = l.t;
+        const dx = X[b] + VX[b] - X[a] - VX[a];
+        const dy = Y[b] + VY[b] - Y[a] - VY[a];
         const dist = Math.sqrt(dx * dx + dy * dy) || 1e-3;
-        const want = 14 + a.r + b.r + 30 * (1 - l.count / maxCount);
-        const k = ((dist - want) / dist) * alpha * (1 / Math.min(deg[l.s], deg[l.t]));
-        const bias = deg[l.s] / (deg[l.s] + deg[l.t]);
-        b.vx -= dx * k * bias;
-        b.vy -= dy * k * bias;
-        a.vx += dx * k * (1 - bias);
-        a.vy += dy * k * (1 - bias);
+        const want = 14 + R[a] + R[b] + 30 * (1 - l.count / maxCount);
+        const k = ((dist - want) / dist) * alpha * (1 / Math.min(deg[a], deg[b]));
+        const bias = deg[a] / (deg[a] + deg[b]);
+        VX[b] -= dx * k * bias;
+        VY[b] -= dy * k * bias;
+        VX[a] += dx * k * (1 - bias);
+        VY[a] += dy * k * (1 - bias);
       }
-      // Gravity keeps separate components in view.
-      for (const d of nodes) {
-        d.vx -= d.x * gx * alpha;
-        d.vy -= d.y * gy * alpha;
-      }
-      for (const d of nodes) {
-        d.vx *= 0.6;
-        d.vy *= 0.6;
-        d.x += d.vx;
-        d.y += d.vy;
+      // Gravity keeps separate components in view; velocities decay.
+      for (let i = 0; i < n; i++) {
+        VX[i] = (VX[i] - X[i] * gx * alpha) * 0.6;
+        VY[i] = (VY[i] - Y[i] * gy * alpha) * 0.6;
+        X[i] += VX[i];
+        Y[i] += VY[i];
       }
       // Collision: no two discs overlap.
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
-          const a = nodes[i];
-          const b = nodes[j];
-          const dx = b.x - a.x;
-          const dy = b.y - a.y;
-          const dist = Math.sqrt(dx * dx + dy * dy) || 1e-3;
-          const min = a.r + b.r + 6;
-          if (dist < min) {
-            const push = (min - dist) / dist / 2;
-            a.x -= dx * push;
-            a.y -= dy * push;
-            b.x += dx * push;
-            b.y += dy * push;
-          }
+          const dx = X[j] - X[i];
+          const dy = Y[j] - Y[i];
+          const min = R[i] + R[j] + 6;
+          const l2 = dx * dx + dy * dy;
+          if (l2 >= min * min) continue;
+          const dist = Math.sqrt(l2) || 1e-3;
+          const push = (min - dist) / dist / 2;
+          X[i] -= dx * push;
+          Y[i] -= dy * push;
+          X[j] += dx * push;
+          Y[j] += dy * push;
         }
       }
       alpha -= alpha * decay;
     }
+    nodes.forEach((d, i) => {
+      d.x = X[i];
+      d.y = Y[i];
+    });
   }
 
   function goldLegend() {
@@ -1255,7 +1263,8 @@
     const links = data.edges
       .map((e) => ({ ...e, s: idx.get(e.a), t: idx.get(e.b) }))
       .filter((l) => l.s !== undefined && l.t !== undefined && l.s !== l.t);
-    forceLayout(nodes, links, 300, width / height);
+    // The layout costs n² per step: fewer steps for a big graph (80 at least, which settles it well enough).
+    forceLayout(nodes, links, clamp(Math.round(2e7 / Math.max(1, nodes.length) ** 2), 80, 300), width / height);
 
     // Fit the layout into the box (discs keep their size).
     let x0 = Infinity;
@@ -1423,6 +1432,18 @@
     ]);
     const nodes = net.nodes || [];
     const edges = net.edges || [];
+    // The drawing keeps the busiest actors (and the dyads between them) so that it stays legible and quick.
+    const keep = new Set(
+      nodes
+        .slice()
+        .sort((x, y) => y.events - x.events)
+        .slice(0, MAX_DRAWN)
+        .map((d) => d.code),
+    );
+    const drawn = {
+      nodes: nodes.filter((d) => keep.has(d.code)),
+      edges: edges.filter((e) => keep.has(e.a) && keep.has(e.b)),
+    };
     document.title = "Network · dyad explorer";
     const form = h(
       "form",
@@ -1465,14 +1486,16 @@
         h(
           "p",
           { class: "sub" },
-          `${fmtInt(nodes.length)} actors and ${fmtInt(edges.length)} dyads, ${rangeText()}. Click an actor for its page, a line for its dyad.`,
+          `${fmtInt(nodes.length)} actors and ${fmtInt(edges.length)} dyads, ${rangeText()}. `,
+          drawn.nodes.length < nodes.length ? `The drawing shows the ${MAX_DRAWN} busiest actors. ` : "",
+          "Click an actor for its page, a line for its dyad.",
         ),
         form,
       ),
       nodes.length
         ? section(
             null,
-            responsive("chart-box network-box", (w) => networkSvg(net, w)),
+            responsive("chart-box network-box", (w) => networkSvg(drawn, w)),
             goldLegend(),
           )
         : h("p", { class: "empty" }, "No dyads in this date range."),
