@@ -625,6 +625,17 @@ fn writes_need_the_token_and_bounded_valid_bodies() {
     assert_eq!(get_json(&s.base, "/healthz"), before, "coding stores nothing");
     assert_eq!(get(&s.base, "/v1/documents/posted-1").status, 404);
 
+    // Answers are cached until the store changes: the second ask is a hit, a write empties the cache.
+    let actors_path = "/v1/actors?limit=1000";
+    let first = get(&s.base, actors_path);
+    let again = get(&s.base, actors_path);
+    assert_eq!((first.header("x-cache"), again.header("x-cache")), (Some("miss"), Some("hit")));
+    assert_eq!(first.body, again.body);
+    let tur_events = |v: &Value| -> u64 {
+        v["actors"].as_array().unwrap().iter().find(|a| a["code"] == "TUR").map_or(0, |a| a["events"].as_u64().unwrap())
+    };
+    let tur_before = tur_events(&first.json());
+
     // POST /v1/documents stores: inserted, then unchanged, then replaced; readers and the CLI see it.
     let r = post(&s.base, "/v1/documents", Some("s3cret-token"), text);
     assert_eq!(r.status, 201, "{}", r.text());
@@ -637,6 +648,16 @@ fn writes_need_the_token_and_bounded_valid_bodies() {
     check_spans(&doc);
     assert_eq!(doc["events"], coded["events"], "the stored document is the coded one");
     assert_eq!(cli_query(&db, &["--doc", "posted-1"]).len(), codes.len(), "the CLI reads what the server wrote");
+    let fresh = get(&s.base, actors_path);
+    assert_eq!(fresh.header("x-cache"), Some("miss"), "a write empties the cache");
+    let tur_posted = coded["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["source"]["country"] == "TUR" || e["target"]["country"] == "TUR")
+        .count() as u64;
+    assert!(tur_posted > 0);
+    assert_eq!(tur_events(&fresh.json()), tur_before + tur_posted, "the answer counts the stored document");
     let after = get_json(&s.base, "/healthz");
     assert_eq!(after["documents"].as_u64(), Some(before["documents"].as_u64().unwrap() + 1));
     let r = post(
@@ -748,4 +769,25 @@ fn a_database_of_an_older_schema_is_migrated_and_served() {
         .map(|r| r["total"].as_u64().unwrap())
         .sum();
     assert_eq!(year, before.iter().filter(|e| e["date"].is_string()).count() as u64);
+}
+
+#[test]
+fn another_process_writing_the_store_empties_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_store(dir.path());
+    let s = Served::start(&db, None);
+    let path = "/v1/events?actor=KEN&limit=1000";
+    let before = get(&s.base, path);
+    assert_eq!(get(&s.base, path).header("x-cache"), Some("hit"));
+    let more = dir.path().join("more.jsonl");
+    std::fs::write(
+        &more,
+        "{\"id\":\"k1\",\"date\":\"2023-03-01\",\"text\":\"Kenya praised Uganda. Kenya condemned Somalia.\"}\n",
+    )
+    .unwrap();
+    let out = run(&["ingest", "--db", db.to_str().unwrap(), more.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = get(&s.base, path);
+    assert_eq!(after.header("x-cache"), Some("miss"));
+    assert_eq!(after.json()["total"].as_u64(), Some(before.json()["total"].as_u64().unwrap() + 2), "{}", after.text());
 }

@@ -20,6 +20,7 @@
 
 mod api;
 mod assets;
+mod cache;
 pub mod error;
 mod params;
 
@@ -109,6 +110,10 @@ pub(crate) struct AppState {
     writer: Option<Mutex<Store>>,
     token: Option<String>,
     coder: Coder,
+    /// Answers of the read endpoints, valid while the store's data version stays the same.
+    cache: Mutex<cache::Cache>,
+    /// A connection that only watches the data version.
+    watcher: Mutex<Store>,
     /// Canonical names of countries and organisations, by code.
     names: std::collections::HashMap<String, String>,
 }
@@ -155,6 +160,7 @@ impl Server {
         if Store::open_read_only(&config.db)?.schema_version()? < dyad_store::SCHEMA_VERSION {
             drop(Store::open(&config.db)?);
         }
+        let watcher = Mutex::new(Store::open_read_only(&config.db)?);
         let readers = (0..4).map(|_| Store::open_read_only(&config.db)).collect::<Result<Vec<_>>>()?;
         let dict = Dictionaries::builtin()?;
         let mut names = std::collections::HashMap::new();
@@ -174,6 +180,8 @@ impl Server {
             token: config.token,
             coder,
             names,
+            cache: Mutex::new(cache::Cache::default()),
+            watcher,
         });
         Ok(Server { listener, state })
     }
@@ -235,6 +243,9 @@ fn router(state: Shared) -> Router {
         let mut m: MethodRouter<Shared> = MethodRouter::new();
         for (method, _) in ROUTES.iter().filter(|(_, p)| *p == path) {
             m = m.merge(route_handler(method, path));
+        }
+        if cache::CACHED.contains(&path) {
+            m = m.layer(axum::middleware::from_fn_with_state(state.clone(), cache::layer));
         }
         r = r.route(path, m.fallback(api::method_not_allowed));
     }
