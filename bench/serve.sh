@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP API benchmark: `dyad serve` on a large generated store. Builds a corpus of at least WORDS words from the
 # sample corpus (bench/make_corpus.py), spreads its copies over 2010-2025 (each copy of an article on its own day, so
-# timelines have thousands of days), ingests it, then reports the latency of every endpoint on its own (median of 5)
+# timelines have thousands of days), ingests it, then reports the latency of every endpoint on its own (computed, then cached)
 # and the load test of crates/dyad-cli/tests/serve.rs (64 connections, REQUESTS each over a mix of endpoints, no
 # errors allowed; its parameters vary, so part of the answers are computed and part come from the server's cache)
 # against the running server. Writes bench/out/serve-<words>-<date>.txt and prints it.
