@@ -4,6 +4,7 @@
 //! bytes (emptied when full).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -14,8 +15,9 @@ use axum::response::{IntoResponse, Response};
 use crate::error::ApiError;
 use crate::Shared;
 
-/// The routes whose GET answers are cached (the health check always asks the store).
+/// The routes whose GET answers are cached.
 pub const CACHED: &[&str] = &[
+    "/healthz",
     "/v1/events",
     "/v1/timeline",
     "/v1/dyads",
@@ -35,6 +37,8 @@ pub struct Cache {
     version: Option<i64>,
     entries: HashMap<String, Bytes>,
     bytes: usize,
+    /// Answers being computed: a request that asks for one waits for it instead of computing it again.
+    pending: HashMap<String, Arc<tokio::sync::OnceCell<Bytes>>>,
 }
 
 /// The data version now, emptying the cache when it moved.
@@ -66,30 +70,64 @@ pub async fn layer(State(st): State<Shared>, req: Request, next: Next) -> Respon
         Ok(v) => v,
         Err(e) => return e.into_response(),
     };
-    if let Some(body) = st.cache.lock().unwrap_or_else(|p| p.into_inner()).entries.get(&key).cloned() {
-        return json(body, true);
-    }
-    let resp = next.run(req).await;
-    if resp.status() != StatusCode::OK {
-        return resp;
-    }
-    let (parts, body) = resp.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_ENTRY).await else {
-        return ApiError::internal("an answer too large to buffer").into_response();
-    };
-    {
+    let pending = {
         let mut c = st.cache.lock().unwrap_or_else(|p| p.into_inner());
-        // Kept only if no commit was seen since this request looked: else it may describe older data.
-        if c.version == Some(version) {
-            if c.entries.len() >= MAX_ENTRIES || c.bytes + bytes.len() > MAX_BYTES {
-                c.entries.clear();
-                c.bytes = 0;
-            }
-            c.bytes += bytes.len();
-            c.entries.insert(key, bytes.clone());
+        if let Some(body) = c.entries.get(&key) {
+            return json(body.clone(), true);
         }
+        c.pending.entry(key.clone()).or_default().clone()
+    };
+    // The first request computes; the others wait for its answer. An error is not shared: each request that saw
+    // one answers it, and a later request computes again.
+    let mut own: Option<Response> = None;
+    let computed = pending
+        .get_or_try_init(|| async {
+            let resp = next.run(req).await;
+            if resp.status() != StatusCode::OK {
+                own = Some(resp);
+                return Err(());
+            }
+            let (parts, body) = resp.into_parts();
+            match axum::body::to_bytes(body, MAX_ENTRY).await {
+                Ok(bytes) => {
+                    drop(parts);
+                    Ok(bytes)
+                }
+                Err(_) => {
+                    own = Some(ApiError::internal("an answer too large to buffer").into_response());
+                    Err(())
+                }
+            }
+        })
+        .await
+        .cloned();
+    let mut c = st.cache.lock().unwrap_or_else(|p| p.into_inner());
+    if c.pending.get(&key).is_some_and(|p| Arc::ptr_eq(p, &pending)) {
+        c.pending.remove(&key);
     }
-    let mut resp = Response::from_parts(parts, Body::from(bytes));
-    resp.headers_mut().insert("x-cache", HeaderValue::from_static("miss"));
-    resp
+    let bytes = match (computed, own) {
+        (Ok(bytes), _) => bytes,
+        (Err(()), Some(resp)) => return resp,
+        // Another request's computation failed: this one was not run; it answers what a retry would.
+        (Err(()), None) => {
+            drop(c);
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "internal",
+                "a concurrent identical request failed; retry",
+            )
+            .into_response();
+        }
+    };
+    // Kept only if no commit was seen since this request looked: else it may describe older data.
+    if c.version == Some(version) && !c.entries.contains_key(&key) {
+        if c.entries.len() >= MAX_ENTRIES || c.bytes + bytes.len() > MAX_BYTES {
+            c.entries.clear();
+            c.bytes = 0;
+        }
+        c.bytes += bytes.len();
+        c.entries.insert(key, bytes.clone());
+    }
+    drop(c);
+    json(bytes, false)
 }

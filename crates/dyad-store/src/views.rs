@@ -260,11 +260,37 @@ impl Store {
     /// One page of the events that pass `filter`, newest first (date descending, then document, sentence and
     /// storage order; undated events last), with the number of events that pass it.
     pub fn events_page(&self, filter: &Filter, limit: usize, offset: usize) -> Result<(i64, Vec<EventRow>)> {
-        // The total from the per-day counts where they answer the filter: counting the events would read them all.
+        let events: i64 =
+            self.conn.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0)).map_err(store_err)?;
+        // A filter on actors or codes reaches its events in two ways: through the indexes of those columns (then
+        // each matching event is read, at random), or by walking the covering index `events_recent`, which holds
+        // every filtered column. Walking wins unless the filter is rare; a unary + keeps SQLite off the indexes.
+        let walk = |w: &str| -> String {
+            let mut w = w.to_string();
+            for col in ["source", "target", "code"] {
+                w = w
+                    .replace(&format!("({col} >= "), &format!("(+{col} >= "))
+                    .replace(&format!(" {col} < "), &format!(" +{col} < "));
+            }
+            w
+        };
+        // The total from the per-day counts where they answer the filter; else counted, walking when the actors'
+        // share of the events (from the counts) is large.
         let (total_sql, total_args) = match counts_clause(filter) {
             Some((w, args)) => (format!("SELECT coalesce(sum(n), 0) FROM event_counts{w}"), args),
             None => {
                 let (w, args) = Store::where_clause(filter);
+                let actors_only =
+                    Filter { code: None, mode: None, doc: None, one_a_day: false, quad: None, ..filter.clone() };
+                let share: i64 = match (&filter.doc, counts_clause(&actors_only)) {
+                    (None, Some((cw, cargs))) => self
+                        .conn
+                        .prepare_cached(&format!("SELECT coalesce(sum(n), 0) FROM event_counts{cw}"))
+                        .and_then(|mut s| s.query_row(params_from_iter(cargs.iter()), |r| r.get(0)))
+                        .map_err(store_err)?,
+                    _ => 0,
+                };
+                let w = if share * 20 > events { walk(&w) } else { w };
                 (format!("SELECT count(*) FROM events{w}"), args)
             }
         };
@@ -274,21 +300,9 @@ impl Store {
             .and_then(|mut s| s.query_row(params_from_iter(total_args.iter()), |r| r.get(0)))
             .map_err(store_err)?;
         let (mut w, mut args) = Store::where_clause(filter);
-        // Two ways to a page of a filter on actors or codes: their indexes give every matching event, which are then
-        // sorted; or the events are walked newest first (on the covering index `events_recent`) until the page is
-        // full, which reads about (offset + limit) × events / total entries. The walk wins unless the filter is rare;
-        // a unary + keeps SQLite from choosing the indexes.
-        if filter.doc.is_none() && total > 0 {
-            let events: i64 =
-                self.conn.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0)).map_err(store_err)?;
-            let walk = (offset + limit) as f64 * events as f64 / total as f64;
-            if walk < 300_000.0 {
-                for col in ["source", "target", "code"] {
-                    w = w
-                        .replace(&format!("({col} >= "), &format!("(+{col} >= "))
-                        .replace(&format!(" {col} < "), &format!(" +{col} < "));
-                }
-            }
+        // A page walks newest first until it is full: about (offset + limit) × events / total entries.
+        if filter.doc.is_none() && total > 0 && ((offset + limit) as f64 * events as f64 / total as f64) < 300_000.0 {
+            w = walk(&w);
         }
         args.push(limit.to_string());
         args.push(offset.to_string());
