@@ -1,9 +1,9 @@
 -- Schema version 2: what the HTTP API's views read on a large store.
 --
 -- events_recent: pages of events newest first (date descending, then document and sentence; the row id ends every
--- index) without sorting the table. It also holds the filtered columns, so that a page of a common actor is found by
--- walking it alone, without reading the events it skips.
-CREATE INDEX events_recent ON events(date DESC, doc_id, sentence, source, target, code, quad, mode);
+-- index) without sorting the table. It also holds the filtered columns and the Goldstein score, so that a page, a
+-- count or a timeline of a common actor is found by walking it alone, without reading the events it skips.
+CREATE INDEX events_recent ON events(date DESC, doc_id, sentence, source, target, code, quad, mode, goldstein);
 
 -- event_counts: events per day, actor pair and QuadClass, with the sum of their Goldstein scores. An actor is its
 -- country, or its whole code when it has none (organisations); '' stands for an unknown date. Timelines, dyads,

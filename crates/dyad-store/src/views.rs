@@ -244,7 +244,46 @@ fn and(where_clause: &str, cond: &str) -> String {
     }
 }
 
+/// A filter on actors or codes reaches its events in two ways: through the indexes of those columns (then each
+/// matching event is read, at random), or by walking the covering index `events_recent`, which holds every filtered
+/// column. Walking wins unless the filter is rare; a unary + keeps SQLite off the other indexes.
+fn walk(w: &str) -> String {
+    let mut w = w.to_string();
+    for col in ["source", "target", "code"] {
+        w = w
+            .replace(&format!("({col} >= "), &format!("(+{col} >= "))
+            .replace(&format!(" {col} < "), &format!(" +{col} < "));
+    }
+    w
+}
+
 impl Store {
+    /// Whether the events of `filter`'s actors and period are more than a twentieth of all `events`, by the
+    /// per-day counts of their countries (a state's code begins with its country): an upper bound, cheap to read.
+    /// A filter on one document is never common.
+    fn common(&self, filter: &Filter, events: i64) -> Result<bool> {
+        if filter.doc.is_some() {
+            return Ok(false);
+        }
+        let cut = |c: &Option<String>| c.as_ref().map(|c| c.chars().take(3).collect::<String>());
+        let bound = Filter {
+            actor: cut(&filter.actor),
+            source: cut(&filter.source),
+            target: cut(&filter.target),
+            dyad: filter.dyad.as_ref().map(|(a, b)| (a.chars().take(3).collect(), b.chars().take(3).collect())),
+            from: filter.from.clone(),
+            to: filter.to.clone(),
+            ..Filter::default()
+        };
+        let Some((w, args)) = counts_clause(&bound) else { return Ok(false) };
+        let share: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT coalesce(sum(n), 0) FROM event_counts{w}"))
+            .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| r.get(0)))
+            .map_err(store_err)?;
+        Ok(share * 20 > events)
+    }
+
     /// A number that changes whenever another connection (or process) commits to the database: a cache of answers
     /// stays valid while it does not change.
     pub fn data_version(&self) -> Result<i64> {
@@ -262,35 +301,13 @@ impl Store {
     pub fn events_page(&self, filter: &Filter, limit: usize, offset: usize) -> Result<(i64, Vec<EventRow>)> {
         let events: i64 =
             self.conn.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0)).map_err(store_err)?;
-        // A filter on actors or codes reaches its events in two ways: through the indexes of those columns (then
-        // each matching event is read, at random), or by walking the covering index `events_recent`, which holds
-        // every filtered column. Walking wins unless the filter is rare; a unary + keeps SQLite off the indexes.
-        let walk = |w: &str| -> String {
-            let mut w = w.to_string();
-            for col in ["source", "target", "code"] {
-                w = w
-                    .replace(&format!("({col} >= "), &format!("(+{col} >= "))
-                    .replace(&format!(" {col} < "), &format!(" +{col} < "));
-            }
-            w
-        };
         // The total from the per-day counts where they answer the filter; else counted, walking when the actors'
         // share of the events (from the counts) is large.
         let (total_sql, total_args) = match counts_clause(filter) {
             Some((w, args)) => (format!("SELECT coalesce(sum(n), 0) FROM event_counts{w}"), args),
             None => {
                 let (w, args) = Store::where_clause(filter);
-                let actors_only =
-                    Filter { code: None, mode: None, doc: None, one_a_day: false, quad: None, ..filter.clone() };
-                let share: i64 = match (&filter.doc, counts_clause(&actors_only)) {
-                    (None, Some((cw, cargs))) => self
-                        .conn
-                        .prepare_cached(&format!("SELECT coalesce(sum(n), 0) FROM event_counts{cw}"))
-                        .and_then(|mut s| s.query_row(params_from_iter(cargs.iter()), |r| r.get(0)))
-                        .map_err(store_err)?,
-                    _ => 0,
-                };
-                let w = if share * 20 > events { walk(&w) } else { w };
+                let w = if self.common(filter, events)? { walk(&w) } else { w };
                 (format!("SELECT count(*) FROM events{w}"), args)
             }
         };
@@ -359,6 +376,9 @@ impl Store {
     /// [`Store::timeline`] computed from the events table, whatever the filter.
     pub(crate) fn timeline_of_events(&self, filter: &Filter, period: Period) -> Result<Vec<PeriodRow>> {
         let (w, args) = Store::where_clause(filter);
+        let events: i64 =
+            self.conn.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0)).map_err(store_err)?;
+        let w = if self.common(filter, events)? { walk(&w) } else { w };
         let sql = format!(
             "SELECT {p} AS period, sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4), count(*), avg(goldstein)
              FROM events{w} GROUP BY period ORDER BY period",
