@@ -196,7 +196,7 @@ impl Server {
         self.state.token.is_some()
     }
 
-    /// Serves until interrupted (Ctrl-C), then finishes the requests in flight.
+    /// Serves until interrupted (Ctrl-C, or SIGTERM on Unix), then finishes the requests in flight.
     pub fn run(self) -> Result<()> {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
@@ -206,12 +206,32 @@ impl Server {
             let listener = tokio::net::TcpListener::from_std(self.listener)
                 .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
             axum::serve(listener, router(self.state))
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
+                .with_graceful_shutdown(shutdown())
                 .await
                 .map_err(|e| Error::new(ErrorKind::Io, format!("server: {e}")))
         })
+    }
+}
+
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM: the server then finishes the requests in flight.
+async fn shutdown() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
