@@ -9,6 +9,7 @@ mod dict;
 mod eval;
 mod facts;
 mod pipeline;
+mod serve;
 mod store;
 
 use std::io::Write;
@@ -45,6 +46,8 @@ enum Command {
     /// The relations register: facts about pairs of actors (ties, level, projects, areas, quantities, stances) as
     /// JSON Lines; with --dyad A-B, the register of a pair stored in the database.
     Facts(facts::Args),
+    /// Serve the JSON API and the web explorer over the store (read-only unless given a token).
+    Serve(serve::Args),
     /// Check and describe dictionaries.
     #[command(subcommand)]
     Dict(dict::Command),
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Search(args) => store::search(args),
         Command::Export(args) => store::export(args),
         Command::Facts(args) => facts::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

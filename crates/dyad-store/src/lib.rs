@@ -30,12 +30,23 @@ use dyad::json::{event_out, mention_row};
 use dyad::Document;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
+mod views;
+pub use views::{ActorRow, DyadRow, MentionRow, Period, PeriodRow, SnippetHit, StoredDocument};
+
 /// The migrations, in order; the schema version is the number of migrations applied.
 const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_facts.sql")];
+    &[
+        include_str!("../migrations/0001_initial.sql"),
+        include_str!("../migrations/0002_facts.sql"),
+        include_str!("../migrations/0003_views.sql"),
+    ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The oldest schema version this build reads without migrating it: `query`, `search` and `export` work on it;
+/// the views the HTTP API reads (timelines, dyads, actors) need [`SCHEMA_VERSION`].
+pub const READABLE_FROM: i64 = 1;
 
 fn store_err(e: rusqlite::Error) -> Error {
     Error::new(ErrorKind::Store, e.to_string())
@@ -359,11 +370,10 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(store_err)?;
         let store = Store { conn };
         let v = store.schema_version()?;
-        // An older schema still answers the queries it has tables for (events since version 1; facts need 2).
-        if v < 1 {
+        if v < READABLE_FROM {
             return Err(Error::new(
                 ErrorKind::Store,
-                format!("database schema version {v}: not a dyad store (create it with `dyad ingest`)"),
+                format!("database schema version {v} is older than {READABLE_FROM}: run `dyad ingest` or `dyad recode` on it to migrate"),
             )
             .in_file(path.display().to_string()));
         }
