@@ -950,6 +950,8 @@
       api("/v1/events", { source: b, target: a, ...range, limit: 1 }),
       loadNames(),
     ]);
+    // The relations register is best effort: an older store without facts shows why instead of failing the page.
+    const facts = await api(`/v1/dyads/${enc(a)}/${enc(b)}/facts`).catch((e) => ({ error: e }));
     const series = tl.series || [];
     const sum = sumSeries(series);
     const filter = { ...range };
@@ -1027,17 +1029,115 @@
         ),
         stat("cooperation / conflict", `${fmtInt(sum.q1 + sum.q2)} / ${fmtInt(sum.q3 + sum.q4)}`),
       ),
-      section(
-        `Events per ${g.period} by QuadClass`,
-        timelineBlock(series, {
-          selected: sel,
-          clickHint: sel ? "Click: list this period's events (again: all)" : "Click: list this period's events",
-          extent: (all.series || []).map((r) => r.period),
-          onBar: (r) => navigate(hrefWith({ sel: r.period === sel ? "" : r.period })),
-        }),
+      h(
+        "div",
+        { class: "dyad-main" },
+        section(
+          `Events per ${g.period} by QuadClass`,
+          timelineBlock(series, {
+            selected: sel,
+            clickHint: sel ? "Click: list this period's events (again: all)" : "Click: list this period's events",
+            extent: (all.series || []).map((r) => r.period),
+            onBar: (r) => navigate(hrefWith({ sel: r.period === sel ? "" : r.period })),
+          }),
+        ),
+        relationshipCard(facts),
       ),
       section("Latest events", filters, list.el),
     );
+  }
+
+  // ---------------------------------------------------------------- relations register (dyad facts)
+
+  const FACT_TYPES = {
+    ties: "Diplomatic ties",
+    level: "Declared level",
+    project: "Joint projects",
+    area: "Cooperation areas",
+    quantity: "Figures",
+    stance: "Stances",
+  };
+
+  /** One fact value as words: a year, a label, a project, an area, a figure with its unit and period, a stance. */
+  function factText(type, v) {
+    if (!v || typeof v !== "object") return String(v ?? "");
+    switch (type) {
+      case "ties": {
+        const when = v.year ? ` in ${v.year}` : v.date ? ` on ${v.date}` : v.years_before ? ` ${v.years_before} years before the document` : "";
+        return `${String(v.event || "").replace(/_/g, " ")}${when}`;
+      }
+      case "level":
+        return v.label ? `${v.label}${v.upgrade ? " (upgraded)" : ""}` : "upgraded";
+      case "project":
+        return v.kind ? `${v.name} (${v.kind})` : String(v.name || "");
+      case "area":
+        return String(v.area || "");
+      case "quantity": {
+        const n = typeof v.number === "number" ? v.number.toLocaleString("en-US") : v.number;
+        const parts = [v.measure, v.kind, n, v.unit].filter((x) => x !== undefined && x !== null && x !== "");
+        return parts.join(" ") + (v.period ? `, ${v.period}` : "");
+      }
+      case "stance": {
+        const who = [v.by ? `by ${v.by}` : "", v.for ? `for ${v.for}` : ""].filter(Boolean).join(" ");
+        return `${v.stance || ""} on ${v.issue || "?"}${who ? ` (${who})` : ""}${v.mutual ? ", mutual" : ""}`;
+      }
+      default:
+        return JSON.stringify(v);
+    }
+  }
+
+  /** A source of a fact: the document and sentence it was stated in, linked. */
+  function factSource(src) {
+    const extra = src.sentence !== null && src.sentence !== undefined ? { s: src.sentence } : {};
+    return h(
+      "a",
+      { href: href(docPath(src.doc), extra), class: "fact-src", title: src.sentence_text || src.text || "" },
+      `${src.date || "undated"} · ${src.doc}`,
+    );
+  }
+
+  /** The relationship card beside a dyad's timeline: the current value of each fact type, with its sources. */
+  function relationshipCard(reg) {
+    const card = section("Relationship");
+    card.classList.add("relationship");
+    if (!reg || reg.error) {
+      const msg = reg && reg.error ? reg.error.message : "no answer";
+      card.append(h("p", { class: "empty" }, `No register: ${msg}`));
+      return card;
+    }
+    if (!reg.types || !reg.types.length) {
+      card.append(h("p", { class: "empty" }, "The stored documents state no facts about this relationship."));
+      return card;
+    }
+    for (const t of reg.types) {
+      const items = (t.current || []).map((cv) => {
+        const srcs = cv.sources || [];
+        const latest = srcs[srcs.length - 1];
+        return h(
+          "li",
+          { class: "fact" },
+          h("span", { class: "fact-value" }, factText(t.type, cv.value)),
+          " ",
+          latest ? factSource(latest) : null,
+          srcs.length > 1 ? h("span", { class: "fact-more" }, ` +${srcs.length - 1} more`) : null,
+        );
+      });
+      const hist = (t.history || []).length;
+      card.append(
+        h(
+          "div",
+          { class: `fact-type fact-${t.type}` },
+          h("h3", null, FACT_TYPES[t.type] || t.type),
+          t.last_upgrade ? h("p", { class: "fact-note" }, `last upgrade stated ${t.last_upgrade}`) : null,
+          h("ul", { class: "facts" }, items),
+          hist > (t.current || []).length
+            ? h("p", { class: "fact-note" }, `${hist} values stated over time`)
+            : null,
+        ),
+      );
+    }
+    card.append(h("p", { class: "fact-note" }, `${fmtInt(reg.facts)} facts from the stored documents (dyad facts).`));
+    return card;
   }
 
   async function pageActor(code) {

@@ -101,6 +101,18 @@ pub async fn dyad_timeline(State(st): State<Shared>, Path((a, b)): Path<(String,
                    "series": rows.iter().map(period_json).collect::<Vec<_>>()})))
 }
 
+/// The relations register of a pair (issue 8): for each fact type, the current value(s), the last upgrade and every
+/// value stated, with their sources. Facts are stored by pair of countries or organisations, in either order.
+pub async fn dyad_facts(State(st): State<Shared>, Path((a, b)): Path<(String, String)>, p: Params) -> ApiResult {
+    p.allow(&[])?;
+    let (a, b) = (check_code("a", &a)?, check_code("b", &b)?);
+    let (ka, kb) = (a.clone(), b.clone());
+    let register = st.read(move |s| Ok(s.facts_register(&ka, &kb)?)).await?;
+    let mut v = serde_json::to_value(&register).map_err(|e| ApiError::internal(format!("register: {e}")))?;
+    v["names"] = json!([st.name(&a), st.name(&b)]);
+    Ok(Json(v))
+}
+
 pub async fn dyads(State(st): State<Shared>, p: Params) -> ApiResult {
     p.allow(&[&["from", "to", "limit", "min_count"]])?;
     let (from, to) = (p.date("from")?, p.date("to")?);

@@ -22,6 +22,7 @@ pub const CACHED: &[&str] = &[
     "/v1/timeline",
     "/v1/dyads",
     "/v1/dyads/{a}/{b}/timeline",
+    "/v1/dyads/{a}/{b}/facts",
     "/v1/actors",
     "/v1/network",
     "/v1/documents/{id}",
