@@ -64,6 +64,9 @@ pub enum Via {
     Pair,
     /// A role without a country ("police", "the government", "protesters"): the state the document is about.
     Context,
+    /// Not named at all: the government that a domestic protest with no named target is against ("thousands
+    /// marched in Caracas"); the mention's span is the event's anchor word.
+    Implied,
 }
 
 impl Via {
@@ -77,6 +80,7 @@ impl Via {
             Via::Addressee => "addressee",
             Via::Pair => "pair",
             Via::Context => "context",
+            Via::Implied => "implied",
         }
     }
 }

@@ -530,6 +530,17 @@ impl Coder {
             },
             (None, None) => match subject {
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
+                // "Thousands marched in Caracas to demand that Maduro step down", "students blocked roads": a
+                // protest by a state's own people is against whom its purpose names, else that state's government.
+                // With no purpose ("Protesters marched through several cities") there is no target and no event;
+                // a protest noun is coded through its verb ("staged a protest"), not as "the riots" in a clause.
+                Some(subj) if p.code.starts_with("14") && sent.is_civil(subj) && !sent.after_preposition(anchor) => {
+                    match sent.purpose_target(anchor) {
+                        Some(Some(t)) if t != subj => (vec![subj], vec![t]),
+                        Some(_) => return self.emit_implied(sentence, sent, p, anchor, subj, m, date, out),
+                        None => return false,
+                    }
+                }
                 _ => return false,
             },
         };
@@ -572,6 +583,9 @@ impl Coder {
             return false;
         }
         let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
+        // "supporters clashed with police") riot: 145, not an assault or a battle.
+        let unarmed = mode == Mode::Asserted && (code == "180" || code == "190" || code.starts_with("182"));
         // Reported speech: "X said Y attacked Z" is X accusing Y.
         let speaker = sent.speaker_of(subject, anchor);
         let evidence = Span::new(
@@ -579,6 +593,7 @@ impl Coder {
             sent.tokens[m.evidence_end - 1].span.end + sent.offset,
         );
         let mut emitted = false;
+        let own_code = code.clone();
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
@@ -590,15 +605,17 @@ impl Coder {
             {
                 return;
             }
+            // (Not the accusation that reported speech turns an attack into.)
+            let riot = unarmed && code == own_code && src.agent.as_deref() == Some("CVL");
             out.push(Event {
                 sentence,
                 source: src.clone(),
                 target: tgt.clone(),
-                code: code.to_string(),
+                code: if riot { "145".to_string() } else { code.to_string() },
                 mode,
                 date,
                 evidence,
-                rule,
+                rule: if riot { format!("{rule}+riot") } else { rule },
             });
             emitted = true;
         };
@@ -648,6 +665,62 @@ impl Coder {
                     }
                 }
             }
+        }
+        emitted
+    }
+}
+
+impl Coder {
+    /// A domestic protest with no target named: the source's own government is the target ([`Via::Implied`]).
+    #[allow(clippy::too_many_arguments)]
+    fn emit_implied(
+        &self,
+        sentence: Option<usize>,
+        sent: &Sentence,
+        p: &Pattern,
+        anchor: usize,
+        subj: usize,
+        m: &Match,
+        date: Option<Date>,
+        out: &mut Vec<Event>,
+    ) -> bool {
+        let mode_start = sent.groups[subj].tok_end;
+        let (mode, refusal) = sent.mode(mode_start, anchor);
+        if mode == Mode::Hypothetical && !self.hypothetical {
+            return false;
+        }
+        let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        let evidence = Span::new(
+            sent.tokens[anchor].span.start + sent.offset,
+            sent.tokens[m.evidence_end - 1].span.end + sent.offset,
+        );
+        let mut emitted = false;
+        for &s in &sent.groups[subj].members {
+            let src = sent.mentions[s];
+            let Some(country) = src.country.clone() else { continue };
+            let target = Mention {
+                sentence,
+                span: evidence,
+                code: format!("{country}GOV"),
+                name: format!("{country} government"),
+                country: Some(country),
+                agent: Some("GOV".to_string()),
+                kind: crate::actors::MentionKind::Role,
+                entry: format!("implied target of {}", p.id),
+                via: Via::Implied,
+                person: None,
+            };
+            out.push(Event {
+                sentence,
+                source: src.clone(),
+                target,
+                code: code.clone(),
+                mode,
+                date,
+                evidence,
+                rule: format!("{}{}+implied", p.id, suffix),
+            });
+            emitted = true;
         }
         emitted
     }
@@ -1027,6 +1100,90 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
+    /// students, workers, activists ("CVL", "OPP", "LAB", "EDU").
+    fn is_civil(&self, g: usize) -> bool {
+        self.groups[g].members.iter().all(|&m| {
+            let mm = self.mentions[m];
+            mm.country.is_some() && matches!(mm.agent.as_deref(), Some("CVL" | "OPP" | "LAB" | "EDU"))
+        })
+    }
+
+    /// The actor a protest is against, named in its purpose after the anchor: "to demand that President Maduro step
+    /// down", "against the military junta", "to denounce Japan's purchase", "in defiance of Chinese authorities".
+    /// `None` without a purpose, `Some(None)` for a purpose that names no actor ("to demand accountability").
+    fn purpose_target(&self, anchor: usize) -> Option<Option<usize>> {
+        let n = self.tokens.len();
+        let end = n.min(anchor + 16);
+        let mut t = anchor + 1;
+        while t < end {
+            if matches!(self.word(t), ";" | ":" | "." | "!" | "?") {
+                return None;
+            }
+            if self.group_at[t].is_none()
+                && matches!(
+                    self.lemmas[t],
+                    "demand"
+                        | "demanding"
+                        | "denounce"
+                        | "condemn"
+                        | "protest"
+                        | "oppose"
+                        | "against"
+                        | "defiance"
+                        | "disapproval"
+                        | "press"
+                        | "call"
+                        | "calling"
+                        | "reject"
+                        | "criticize"
+                        | "criticise"
+                        | "chant"
+                        | "over"
+                )
+            {
+                // The first actor within a few words that is not a place ("in Yangon").
+                for k in t + 1..n.min(t + 8) {
+                    if matches!(self.word(k), ";" | ":" | "." | "!" | "?") {
+                        break;
+                    }
+                    if let Some(g) = self.group_at[k] {
+                        let mut b = self.groups[g].tok_start;
+                        while b > 0 && DETERMINERS.contains(&self.lemmas[b - 1]) {
+                            b -= 1;
+                        }
+                        if b > 0 && matches!(self.lemmas[b - 1], "in" | "at" | "across" | "throughout") {
+                            break;
+                        }
+                        return Some(Some(g));
+                    }
+                }
+                return Some(None);
+            }
+            t += 1;
+        }
+        None
+    }
+
+    /// Whether a preposition comes before the word, across at most two modifiers ("killed in ethnic riots",
+    /// "took part in the riot"): the word is then a noun in a phrase, not the clause's verb.
+    fn after_preposition(&self, anchor: usize) -> bool {
+        let mut k = anchor;
+        let mut skipped = 0;
+        while k > 0 && skipped < 3 && self.group_at[k - 1].is_none() {
+            let l = self.lemmas[k - 1];
+            if PREPOSITIONS.contains(&l) {
+                return true;
+            }
+            if !(DETERMINERS.contains(&l) || self.is_modifier(k - 1)) {
+                return false;
+            }
+            k -= 1;
+            skipped += 1;
+        }
+        false
     }
 
     /// The first token of the clause that holds token `i`.
@@ -1466,6 +1623,73 @@ mod tests {
         assert_eq!(check("They met on December 30."), "2021-12-30");
         assert_eq!(check("They met on Jan. 3 in Minsk."), "2022-01-03");
         assert_eq!(check("They may meet."), "2022-01-05");
+    }
+
+    /// The built-in coder, compiled once for all tests.
+    fn coder() -> &'static Coder {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap())
+    }
+
+    /// `(source, target, code, rule)` of every event in one sentence dated `date`.
+    fn events(date: &str, text: &str) -> Vec<(String, String, String, String)> {
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some(date.parse().unwrap());
+        coder().code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
+        evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_protest_with_a_purpose_and_no_named_target_is_against_the_government() {
+        let evs = events(
+            "2021-05-02",
+            "Thousands of Venezuelan students marched in Caracas on Sunday to demand fresh elections.",
+        );
+        assert!(has(&evs, "VENCVL", "VENGOV", "141"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.3.ends_with("+implied")), "{evs:?}");
+        let evs = events("2021-05-02", "Chilean workers went on strike over pension cuts.");
+        assert!(has(&evs, "CHLCVL", "CHLGOV", "143"), "{evs:?}");
+        // The implied target is a mention of its own, marked as such.
+        let mut doc = Document::from_text("t", None, "Chilean workers went on strike over pension cuts.");
+        doc.date = Some("2021-05-02".parse().unwrap());
+        let coded = coder().code(&doc);
+        assert_eq!(coded.events[0].target.via, Via::Implied);
+        assert_eq!(coded.events[0].target.agent.as_deref(), Some("GOV"));
+    }
+
+    #[test]
+    fn a_protest_purpose_names_its_target() {
+        let evs = events(
+            "2021-05-02",
+            "Hundreds of Thai students rallied on Saturday to demand that the Thai military step aside.",
+        );
+        assert!(has(&evs, "THACVL", "THAMIL", "141"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.1 == "THAGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_protest_without_purpose_or_target_is_no_event() {
+        assert!(events("2021-05-02", "Kenyan protesters marched through Nairobi on Tuesday.").is_empty());
+        // Nor is a protest noun inside a phrase.
+        let evs = events("2021-05-02", "Two Chilean students were hurt in the strike over fees.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("14")), "{evs:?}");
+        // Nor a protest by a state's officials.
+        assert!(events("2021-05-02", "Chilean officials marched to demand fresh elections.").is_empty());
+    }
+
+    #[test]
+    fn civilians_who_attack_or_clash_riot() {
+        let evs = events("2021-05-02", "Angry Nigerian villagers attacked the police in Kano.");
+        assert!(has(&evs, "NGACVL", "NGACOP", "145"), "{evs:?}");
+        let evs = events("2021-05-02", "Serbian protesters clashed with police in Belgrade.");
+        assert!(has(&evs, "SRBCVL", "SRBCOP", "145"), "{evs:?}");
+        assert!(has(&evs, "SRBCOP", "SRBCVL", "190"), "the police's side stays a clash: {evs:?}");
+        // Armed groups do not riot.
+        let evs = events("2021-05-02", "Nigerian gunmen attacked the police in Kano.");
+        assert!(has(&evs, "NGAREB", "NGACOP", "190"), "{evs:?}");
     }
 
     #[test]
