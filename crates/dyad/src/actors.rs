@@ -597,8 +597,31 @@ impl ActorMatcher {
                         .flatten()
                 })
                 .collect();
-            for (m, place) in out.iter_mut().zip(located) {
+            // "the militants", "the rebels" without a place: the armed group last named before them ("Islamic State
+            // fighters … The militants also …"), else the rebels of the state the document is about.
+            let armed: Vec<Option<Mention>> = (0..out.len())
+                .map(|i| {
+                    if out[i].via != Via::Context || out[i].agent.as_deref() != Some("REB") {
+                        return None;
+                    }
+                    out[..i]
+                        .iter()
+                        .rev()
+                        .find(|n| {
+                            n.via != Via::Context && (n.agent.as_deref() == Some("REB") || n.code.starts_with("IMG"))
+                        })
+                        .cloned()
+                })
+                .collect();
+            for ((m, place), group) in out.iter_mut().zip(located).zip(armed) {
                 if m.via != Via::Context {
+                    continue;
+                }
+                if let (None, Some(g)) = (&place, group) {
+                    m.code = g.code;
+                    m.country = g.country;
+                    m.agent = g.agent;
+                    m.name = g.name;
                     continue;
                 }
                 if let (Some(c), Some(a)) = (place.as_ref().or(main.as_ref()), &m.agent) {
@@ -977,7 +1000,7 @@ fn placeholder() -> Mention {
 }
 
 /// Agent types that, named without a country, are taken to be the document's main state's.
-const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV"];
+const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB"];
 
 /// Countries by how often they are mentioned (ties broken by first mention), counting mentions found by name or as
 /// a pair, not roles filled in from context.
@@ -1239,6 +1262,52 @@ mod tests {
 
     fn codes(m: &ActorMatcher, doc: &Document) -> Vec<(String, String)> {
         m.find(doc).into_iter().map(|x| (doc.slice(x.span).to_string(), x.code)).collect()
+    }
+
+    #[test]
+    fn unnamed_militants_are_the_armed_group_named_before() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "IRQ Iraq
+    adjectives: Iraqi
+SYR Syria
+    adjectives: Syrian
+",
+            ),
+            (
+                "agents.dict",
+                "REB Rebels
+    words: militants | rebels | fighters
+CVL Civilians
+    words: families
+",
+            ),
+            (
+                "orgs.dict",
+                "IMGMOSISI Islamic State
+    names: ISIS
+    kind: armed
+",
+            ),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &["Islamic State fighters seized two Iraqi towns.", "The militants drove Iraqi families out."],
+        );
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("militants".into(), "IMGMOSISI".into())), "{got:?}");
+        // Without an armed group named before, a place right after says whose; else the document's main state.
+        let doc = Document::from_sentences("2", None, &["Rebels in Syria shelled the town.", "Iraq protested."]);
+        assert!(codes(&m, &doc).contains(&("Rebels".into(), "SYRREB".into())));
+        let doc = Document::from_sentences("3", None, &["The rebels shelled Syrian towns.", "Syria protested."]);
+        assert!(codes(&m, &doc).contains(&("rebels".into(), "SYRREB".into())));
     }
 
     #[test]

@@ -537,9 +537,19 @@ impl Coder {
                 Some(subj) if p.code.starts_with("14") && sent.is_civil(subj) && !sent.after_preposition(anchor) => {
                     match sent.purpose_target(anchor) {
                         Some(Some(t)) if t != subj => (vec![subj], vec![t]),
-                        Some(_) => return self.emit_implied(sentence, sent, p, anchor, subj, m, date, out),
+                        Some(_) => {
+                            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Some("GOV"), out)
+                        }
                         None => return false,
                     }
+                }
+                // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
+                Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, None, out)
+                }
+                // "cut internet access", "blocked WhatsApp": a restriction on the state's own people.
+                Some(subj) if p.code == "1721" && sent.is_state_organ(subj) => {
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Some("CVL"), out)
                 }
                 _ => return false,
             },
@@ -671,7 +681,9 @@ impl Coder {
 }
 
 impl Coder {
-    /// A domestic protest with no target named: the source's own government is the target ([`Via::Implied`]).
+    /// An event whose target goes unnamed because it is the source's own state ([`Via::Implied`]): a domestic
+    /// protest is against the government (`agent` `GOV`), a curfew is imposed on the state (`None`), an internet
+    /// shutdown restricts its people (`CVL`). A state named bare as the source is its government.
     #[allow(clippy::too_many_arguments)]
     fn emit_implied(
         &self,
@@ -682,6 +694,7 @@ impl Coder {
         subj: usize,
         m: &Match,
         date: Option<Date>,
+        agent: Option<&str>,
         out: &mut Vec<Event>,
     ) -> bool {
         let mode_start = sent.groups[subj].tok_end;
@@ -696,23 +709,35 @@ impl Coder {
         );
         let mut emitted = false;
         for &s in &sent.groups[subj].members {
-            let src = sent.mentions[s];
+            let mut src = sent.mentions[s].clone();
             let Some(country) = src.country.clone() else { continue };
+            if src.agent.is_none() {
+                src.code = format!("{country}GOV");
+                src.agent = Some("GOV".to_string());
+            }
             let target = Mention {
                 sentence,
                 span: evidence,
-                code: format!("{country}GOV"),
-                name: format!("{country} government"),
+                code: format!("{country}{}", agent.unwrap_or("")),
+                name: match agent {
+                    Some("GOV") => format!("{country} government"),
+                    Some(a) => format!("{country} {a}"),
+                    None => country.clone(),
+                },
                 country: Some(country),
-                agent: Some("GOV".to_string()),
-                kind: crate::actors::MentionKind::Role,
+                agent: agent.map(str::to_string),
+                kind: if agent.is_some() {
+                    crate::actors::MentionKind::Role
+                } else {
+                    crate::actors::MentionKind::State
+                },
                 entry: format!("implied target of {}", p.id),
                 via: Via::Implied,
                 person: None,
             };
             out.push(Event {
                 sentence,
-                source: src.clone(),
+                source: src,
                 target,
                 code: code.clone(),
                 mode,
@@ -1113,6 +1138,15 @@ impl<'a> Sentence<'a> {
 
     /// The actor a protest is against, named in its purpose after the anchor: "to demand that President Maduro step
     /// down", "against the military junta", "to denounce Japan's purchase", "in defiance of Chinese authorities".
+    /// Whether every member of the group is a state or one of its organs that can impose rules on it: government,
+    /// military, police, courts, legislature.
+    fn is_state_organ(&self, g: usize) -> bool {
+        self.groups[g].members.iter().all(|&m| {
+            let mm = self.mentions[m];
+            mm.country.is_some() && matches!(mm.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"))
+        })
+    }
+
     /// `None` without a purpose, `Some(None)` for a purpose that names no actor ("to demand accountability").
     fn purpose_target(&self, anchor: usize) -> Option<Option<usize>> {
         let n = self.tokens.len();
@@ -1678,6 +1712,22 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("14")), "{evs:?}");
         // Nor a protest by a state's officials.
         assert!(events("2021-05-02", "Chilean officials marched to demand fresh elections.").is_empty());
+    }
+
+    #[test]
+    fn curfews_emergencies_and_shutdowns_fall_on_the_state_itself() {
+        let evs = events("2020-09-27", "Armenian Prime Minister Nikol Pashinyan declared martial law on Sunday.");
+        assert!(has(&evs, "ARMGOV", "ARM", "1724"), "{evs:?}");
+        // A state named bare is its government.
+        let evs = events("2024-07-19", "Bangladesh imposed a nationwide curfew on Friday.");
+        assert!(has(&evs, "BGDGOV", "BGD", "1723"), "{evs:?}");
+        let evs = events("2019-04-22", "Sri Lankan authorities blocked WhatsApp and Facebook to curb rumours.");
+        assert!(has(&evs, "LKAGOV", "LKACVL", "1721"), "{evs:?}");
+        // Not when the curfew is only asked for, and not by civilians.
+        assert!(events("2024-07-19", "Bangladeshi students urged the government to lift the curfew.")
+            .iter()
+            .all(|e| e.2 != "1723"));
+        assert!(events("2024-07-19", "Bangladeshi students declared a state of emergency in their union.").is_empty());
     }
 
     #[test]
