@@ -538,19 +538,47 @@ impl Coder {
                     match sent.purpose_target(anchor) {
                         Some(Some(t)) if t != subj => (vec![subj], vec![t]),
                         Some(_) => {
-                            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Some("GOV"), out)
+                            return self.emit_implied(
+                                sentence,
+                                sent,
+                                p,
+                                anchor,
+                                subj,
+                                m,
+                                date,
+                                Implied::Own(Some("GOV")),
+                                out,
+                            )
                         }
                         None => return false,
                     }
                 }
                 // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
                 Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
-                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, None, out)
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
                 }
                 // "cut internet access", "blocked WhatsApp": a restriction on the state's own people.
                 Some(subj) if p.code == "1721" && sent.is_state_organ(subj) => {
-                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Some("CVL"), out)
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(Some("CVL")), out)
                 }
+                // "The Kremlin rejected the accusations": the denial answers the latest charge against the denier
+                // earlier in the document (an accusation, a probe, a threat, an indictment) and targets its author.
+                Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
+                    Some(accuser) => {
+                        return self.emit_implied(
+                            sentence,
+                            sent,
+                            p,
+                            anchor,
+                            subj,
+                            m,
+                            date,
+                            Implied::Actor(accuser),
+                            out,
+                        )
+                    }
+                    None => return false,
+                },
                 _ => return false,
             },
         };
@@ -694,7 +722,7 @@ impl Coder {
         subj: usize,
         m: &Match,
         date: Option<Date>,
-        agent: Option<&str>,
+        implied: Implied,
         out: &mut Vec<Event>,
     ) -> bool {
         let mode_start = sent.groups[subj].tok_end;
@@ -710,6 +738,26 @@ impl Coder {
         let mut emitted = false;
         for &s in &sent.groups[subj].members {
             let mut src = sent.mentions[s].clone();
+            let agent = match &implied {
+                Implied::Own(agent) => *agent,
+                Implied::Actor(accuser) => {
+                    if accuser.code == src.code {
+                        continue;
+                    }
+                    out.push(Event {
+                        sentence,
+                        source: src,
+                        target: accuser.clone(),
+                        code: code.clone(),
+                        mode,
+                        date,
+                        evidence,
+                        rule: format!("{}{}+answers", p.id, suffix),
+                    });
+                    emitted = true;
+                    continue;
+                }
+            };
             let Some(country) = src.country.clone() else { continue };
             if src.agent.is_none() {
                 src.code = format!("{country}GOV");
@@ -749,6 +797,14 @@ impl Coder {
         }
         emitted
     }
+}
+
+/// The target of an event that does not name it.
+enum Implied {
+    /// The source's own state: its government (`Some("GOV")`), the state itself (`None`), its people (`Some("CVL")`).
+    Own(Option<&'static str>),
+    /// An actor named earlier in the document.
+    Actor(Mention),
 }
 
 fn in_span(inner: Span, outer: Span) -> bool {
@@ -1145,6 +1201,24 @@ impl<'a> Sentence<'a> {
             let mm = self.mentions[m];
             mm.country.is_some() && matches!(mm.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"))
         })
+    }
+
+    /// The author of the latest charge against the group's state among the events coded so far in the document:
+    /// an accusation or criticism (11), a threat (13), an investigation (09) or legal action (17) whose target
+    /// belongs to the same state as the group, by another actor (a foreign state, or the denier's own police).
+    fn accuser(&self, g: usize, so_far: &[Event]) -> Option<Mention> {
+        let denier = self.mentions[self.groups[g].members[0]];
+        let country = denier.country.as_ref()?;
+        so_far
+            .iter()
+            .rev()
+            .find(|e| {
+                matches!(&e.code[..2], "09" | "11" | "13" | "17")
+                    && e.target.country.as_ref() == Some(country)
+                    && e.source.code != denier.code
+                    && e.source.country.is_some()
+            })
+            .map(|e| e.source.clone())
     }
 
     /// `None` without a purpose, `Some(None)` for a purpose that names no actor ("to demand accountability").
@@ -1728,6 +1802,30 @@ mod tests {
             .iter()
             .all(|e| e.2 != "1723"));
         assert!(events("2024-07-19", "Bangladeshi students declared a state of emergency in their union.").is_empty());
+    }
+
+    /// `(sentence, source, target, code)` of every event in a document of several sentences.
+    fn doc_events(date: &str, sentences: &[&str]) -> Vec<(Option<usize>, String, String, String)> {
+        let mut doc = Document::from_sentences("t", None, sentences);
+        doc.date = Some(date.parse().unwrap());
+        coder().code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_denial_answers_the_latest_charge_against_the_denier() {
+        let evs = doc_events(
+            "2022-04-04",
+            &["Zelensky accused Russia of war crimes in Bucha.", "The Kremlin rejected the accusations on Monday."],
+        );
+        assert!(evs.contains(&(Some(1), "RUSGOV".into(), "UKRGOV".into(), "016".into())), "{evs:?}");
+        // A charge against someone else is not answered.
+        let evs = doc_events(
+            "2022-04-04",
+            &["Zelensky accused Belarus of helping the invasion.", "The Kremlin rejected the accusations on Monday."],
+        );
+        assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
+        // Nor is there a denial with no charge before it.
+        assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
     }
 
     #[test]
