@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::actors::{ActorMatcher, Mention, Via};
+use crate::actors::{ActorMatcher, Mention, MentionKind, Via};
 use crate::codebook::{CodeInfo, Codebook};
 use crate::date::Date;
 use crate::dict::{Dictionaries, Loc};
@@ -448,6 +448,7 @@ impl Coder {
                 }
             }
         }
+        self.implied_visits(&sent, start_len, out);
         // One event per sentence, source, target and code.
         let mut k = start_len + 1;
         while k < out.len() {
@@ -774,11 +775,7 @@ impl Coder {
                 },
                 country: Some(country),
                 agent: agent.map(str::to_string),
-                kind: if agent.is_some() {
-                    crate::actors::MentionKind::Role
-                } else {
-                    crate::actors::MentionKind::State
-                },
+                kind: if agent.is_some() { MentionKind::Role } else { MentionKind::State },
                 entry: format!("implied target of {}", p.id),
                 via: Via::Implied,
                 person: None,
@@ -796,6 +793,62 @@ impl Coder {
             emitted = true;
         }
         emitted
+    }
+}
+
+impl Coder {
+    /// Visits a meeting implies: a side that meets or is hosted by the other in a place of the other's state ("held
+    /// talks with Putin in the Kremlin", "welcomed Zelenskyy to the White House") visits that state: 042, with the
+    /// state as target ([`Via::Implied`]).
+    fn implied_visits(&self, sent: &Sentence, start: usize, out: &mut Vec<Event>) {
+        let places = sent.places();
+        let mut visits = Vec::new();
+        for e in &out[start..] {
+            if e.mode != Mode::Asserted || !matches!(e.code.as_str(), "040" | "043" | "046") {
+                continue;
+            }
+            let (Some(a), Some(b)) = (&e.source.country, &e.target.country) else { continue };
+            if a == b {
+                continue;
+            }
+            // (guest, the place that names the host state). A hosting alone is not enough: readouts describe each
+            // ceremony of one visit ("hosted a dinner for …"), and the visit is coded where the place is named.
+            let visit = if e.code == "043" {
+                places.iter().find(|p| p.country.as_ref() == Some(a)).map(|p| (&e.target, *p))
+            } else {
+                places.iter().find(|p| p.country.as_ref() == Some(b)).map(|p| (&e.source, *p))
+            };
+            let Some((guest, host)) = visit else { continue };
+            let Some(country) = host.country.clone() else { continue };
+            // Not from direct speech ("I welcome you to China"), and once a document: a visit already reported
+            // ("arrived in Athens …; Mitsotakis received Erdogan at the Maximos Mansion") is not coded again.
+            let already = out[..start].iter().any(|f| {
+                f.code == "042" && f.source.country == guest.country && f.target.country.as_ref() == Some(&country)
+            });
+            if guest.country.as_ref() == Some(&country)
+                || guest.code.starts_with("IGO")
+                || matches!(guest.via, Via::Speaker | Via::Addressee)
+                || already
+            {
+                continue;
+            }
+            let mut state = host.clone();
+            state.code = country.clone();
+            state.agent = None;
+            state.kind = MentionKind::State;
+            state.via = Via::Implied;
+            visits.push(Event {
+                sentence: e.sentence,
+                source: guest.clone(),
+                target: state,
+                code: "042".to_string(),
+                mode: Mode::Asserted,
+                date: e.date,
+                evidence: e.evidence,
+                rule: format!("{}+visit", e.rule),
+            });
+        }
+        out.extend(visits);
     }
 }
 
@@ -977,6 +1030,27 @@ impl<'a> Sentence<'a> {
             k -= 1;
         }
         k > 0 && matches!(self.lemmas[k - 1], "in" | "at")
+    }
+
+    /// Mentions of places where something happens: a state, capital, city or seat of government named after "in",
+    /// "at" or "to" ("in the Kremlin", "to the White House", "in Beijing").
+    fn places(&self) -> Vec<&'a Mention> {
+        let mut out = Vec::new();
+        for g in &self.groups {
+            let mut k = g.tok_start;
+            while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) {
+                k -= 1;
+            }
+            if k > 0 && matches!(self.lemmas[k - 1], "in" | "at" | "to") {
+                for &m in &g.members {
+                    let mm = self.mentions[m];
+                    if matches!(mm.kind, MentionKind::State | MentionKind::Organisation) && mm.country.is_some() {
+                        out.push(mm);
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn is_number(&self, i: usize) -> bool {
@@ -1826,6 +1900,26 @@ mod tests {
         assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
         // Nor is there a denial with no charge before it.
         assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
+    }
+
+    #[test]
+    fn a_meeting_in_a_place_of_one_side_is_the_other_side_visiting() {
+        let evs = events("2023-03-22", "President Xi Jinping held talks with President Vladimir Putin in the Kremlin.");
+        assert!(has(&evs, "CHNGOV", "RUS", "042"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "RUSGOV" && e.2 == "042"), "the host does not visit: {evs:?}");
+        let evs = events("2022-12-21", "President Biden welcomed President Volodymyr Zelenskyy to the White House.");
+        assert!(has(&evs, "UKRGOV", "USA", "042"), "{evs:?}");
+        // No place, no visit; a place of neither side, no visit either.
+        let evs = events("2023-03-22", "Prime Minister Modi received President Xi Jinping on Friday.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+        let evs = events("2021-06-16", "President Biden met President Putin in Geneva.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+        // Once a document.
+        let evs = doc_events(
+            "2023-03-22",
+            &["Xi Jinping arrived in Moscow on Monday.", "Xi held talks with Vladimir Putin in the Kremlin."],
+        );
+        assert_eq!(evs.iter().filter(|e| e.3 == "042").count(), 1, "{evs:?}");
     }
 
     #[test]
