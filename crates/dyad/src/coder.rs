@@ -519,9 +519,9 @@ impl Coder {
         };
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
-            (Some(s), None) => match subject {
-                Some(subj) => (vec![s], vec![subj]),
-                None => return false,
+            (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
+                Some(subj) if subj != s => (vec![s], vec![subj]),
+                _ => return false,
             },
             (None, Some(t)) => match subject {
                 Some(subj) => (vec![subj], vec![t]),
@@ -1349,6 +1349,34 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// The actor inside the subject of a passive verb when the subject's head is no actor: "A camp for Congolese
+    /// refugees was attacked by …", "The embassy of Rwanda was stormed by …". The clause must open with that noun
+    /// phrase: a determiner or words, then "of"/"for", the actor, and only auxiliaries and adverbs up to the verb.
+    fn passive_head_of(&self, anchor: usize) -> Option<usize> {
+        let start = self.clause_start(anchor);
+        let mut t = start;
+        // The head: determiners and lower-case words ("a temporary camp", "the offices").
+        while t < anchor && self.group_at[t].is_none() && self.tokens[t].kind == TokenKind::Word {
+            if !matches!(self.lemmas[t], "of" | "for") {
+                if self.is_anchor(t) {
+                    return None;
+                }
+                t += 1;
+                continue;
+            }
+            let g = self.group_at.get(t + 1).copied().flatten().or_else(|| {
+                let (g, _) = self.group_starting(t + 1)?;
+                Some(g)
+            })?;
+            let between = self.groups[g].tok_end..anchor;
+            let aux = between.clone().all(|k| {
+                matches!(self.lemmas[k], "be" | "have" | "also" | "reportedly" | "allegedly" | "then" | "later")
+            });
+            return (aux && !between.is_empty()).then_some(g);
+        }
+        None
+    }
+
     /// Whether a preposition comes before the word, across at most two modifiers ("killed in ethnic riots",
     /// "took part in the riot"): the word is then a noun in a phrase, not the clause's verb.
     fn after_preposition(&self, anchor: usize) -> bool {
@@ -1444,13 +1472,16 @@ impl<'a> Sentence<'a> {
                 return false;
             }
         }
-        // An appositive: "Pakistan, a key U.S. ally, refused": the U.S. is not the subject.
+        // An appositive: "Pakistan, a key U.S. ally, refused", "Pakistan, a key U.S. ally in the war against
+        // terrorism, has refused": the U.S. is not the subject. (A short one may close within four words of the
+        // actor; a longer one needs the head actor right before its opening comma.)
         if let Some(comma) = (0..a).rev().find(|&t| self.word(t) == "," || self.group_at[t].is_some()) {
-            if self.word(comma) == ","
-                && matches!(self.lemmas.get(comma + 1).copied(), Some("a" | "an"))
-                && (b..self.tokens.len()).take(4).any(|t| self.word(t) == ",")
-            {
-                return false;
+            if self.word(comma) == "," && matches!(self.lemmas.get(comma + 1).copied(), Some("a" | "an")) {
+                let closes_within = |n: usize| (b..self.tokens.len()).take(n).any(|t| self.word(t) == ",");
+                let head = comma > 0 && self.group_at[comma - 1].is_some();
+                if closes_within(4) || (head && closes_within(9)) {
+                    return false;
+                }
             }
         }
         let hyphen = |t: usize| matches!(self.word(t), "-" | "–" | "—");
@@ -1920,6 +1951,30 @@ mod tests {
             &["Xi Jinping arrived in Moscow on Monday.", "Xi held talks with Vladimir Putin in the Kremlin."],
         );
         assert_eq!(evs.iter().filter(|e| e.3 == "042").count(), 1, "{evs:?}");
+    }
+
+    #[test]
+    fn the_actor_inside_a_passive_subject_is_the_target() {
+        let evs = events("2001-01-01", "A camp for Congolese refugees was attacked by Burundian militiamen.");
+        assert!(has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+        let evs = events("2001-01-01", "A convoy of Congolese refugees was attacked by Burundian militiamen.");
+        assert!(has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+        // Not across a verb: the actor there is no part of the passive's subject.
+        let evs = events(
+            "2001-01-01",
+            "Aid for Congolese refugees arrived and the convoy was attacked by Burundian militiamen.",
+        );
+        assert!(!has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_in_an_appositive_is_not_the_subject() {
+        let evs = events(
+            "2004-07-30",
+            "Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in Iraq.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "PAK" && e.2.starts_with("12")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "USA"), "{evs:?}");
     }
 
     #[test]
