@@ -425,6 +425,16 @@ impl Coder {
         }
         let lemmas: Vec<&str> = bounds.iter().map(|&(a, b)| &arena[a..b]).collect();
         let ids: Vec<u32> = lemmas.iter().map(|l| self.vocab.get(*l).copied().unwrap_or(NO_ID)).collect();
+        let pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
+        let with_pronouns: Vec<&Mention>;
+        let ms = if pronouns.is_empty() {
+            ms
+        } else {
+            let mut all: Vec<&Mention> = ms.iter().copied().chain(pronouns.iter()).collect();
+            all.sort_by_key(|m| m.span.start);
+            with_pronouns = all;
+            &with_pronouns[..]
+        };
         let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor);
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
@@ -797,6 +807,56 @@ impl Coder {
 }
 
 impl Coder {
+    /// "it" and "them" as the object of an event verb or a preposition ("cut ties with Qatar, accusing it of …",
+    /// "police fired tear gas to disperse them"), as mentions of their antecedent: the nearest actor before them
+    /// outside their own clause (after the last comma or "and"), a state or organisation for "it", a group of people
+    /// (civilians, rebels, troops, police, opposition) for "them".
+    fn object_pronouns(
+        &self,
+        text: &str,
+        offset: usize,
+        tokens: &[Token],
+        lemmas: &[&str],
+        ids: &[u32],
+        ms: &[&Mention],
+    ) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let w = &text[t.span.start..t.span.end];
+            if w != "it" && w != "them" {
+                continue;
+            }
+            let prev = lemmas[i - 1];
+            let verb =
+                ids[i - 1] != NO_ID && !self.by_anchor[ids[i - 1] as usize].is_empty() && !SPEECH.contains(&prev);
+            let prep = matches!(prev, "with" | "against" | "on" | "to" | "from" | "at" | "into" | "toward" | "towards");
+            if !(verb || prep) {
+                continue;
+            }
+            // The pronoun's own clause: back to the last comma, "and" or semicolon.
+            let own = (0..i)
+                .rev()
+                .find(|&k| matches!(lemmas[k], "," | "and" | ";" | ":"))
+                .map_or(offset, |k| offset + tokens[k].span.start);
+            let at = offset + t.span.start;
+            let ante = ms.iter().rev().find(|m| {
+                m.span.end <= own
+                    && if w == "it" {
+                        (m.country.is_some() && m.agent.is_none()) || m.kind == MentionKind::Organisation
+                    } else {
+                        m.country.is_some() && matches!(m.agent.as_deref(), Some("CVL" | "REB" | "MIL" | "COP" | "OPP"))
+                    }
+            });
+            if let Some(a) = ante {
+                let mut m = (*a).clone();
+                m.span = Span::new(at, offset + t.span.end);
+                m.via = Via::Pronoun;
+                out.push(m);
+            }
+        }
+        out
+    }
+
     /// Visits a meeting implies: a side that meets or is hosted by the other in a place of the other's state ("held
     /// talks with Putin in the Kremlin", "welcomed Zelenskyy to the White House") visits that state: 042, with the
     /// state as target ([`Via::Implied`]).
@@ -1965,6 +2025,23 @@ mod tests {
             "Aid for Congolese refugees arrived and the convoy was attacked by Burundian militiamen.",
         );
         assert!(!has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn object_pronouns_stand_for_their_antecedent() {
+        let evs = events(
+            "2017-06-05",
+            "Saudi Arabia cut diplomatic ties with Qatar on Monday, accusing it of supporting terrorism.",
+        );
+        assert!(has(&evs, "SAU", "QAT", "112"), "{evs:?}");
+        let evs = events(
+            "2020-08-08",
+            "Lebanese protesters gathered near parliament to demand accountability, and police fired tear gas to disperse them.",
+        );
+        assert!(has(&evs, "LBNCOP", "LBNCVL", "175"), "{evs:?}");
+        // Not the speaker's "it", and not an antecedent in the pronoun's own clause.
+        let evs = events("2017-06-05", "Qatar said it would not yield to pressure.");
+        assert!(!evs.iter().any(|e| e.1 == "QAT" && e.0 == "QAT"), "{evs:?}");
     }
 
     #[test]
