@@ -173,6 +173,19 @@ const PAIRS_GOV: &[&str] = &[
     "both ministers",
     "the two prime ministers",
     "both prime ministers",
+    "the two Presidents",
+    "the two Prime Ministers",
+    "the two Foreign Ministers",
+    "the two delegations",
+    "both delegations",
+    "the two parties",
+    "both parties",
+    "ministers from both countries",
+    "ministers from both governments",
+    "ministers from both sides",
+    "officials from both countries",
+    "officials from both sides",
+    "officials of both countries",
 ];
 const PAIRS_STATE: &[&str] = &[
     "the two countries",
@@ -1308,6 +1321,25 @@ CVL Civilians
         assert!(codes(&m, &doc).contains(&("Rebels".into(), "SYRREB".into())));
         let doc = Document::from_sentences("3", None, &["The rebels shelled Syrian towns.", "Syria protested."]);
         assert!(codes(&m, &doc).contains(&("rebels".into(), "SYRREB".into())));
+    }
+
+    #[test]
+    fn pairs_named_by_their_ministers_or_capitalised_titles() {
+        let m = matcher();
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &[
+                "Xi Jinping met Alexander Lukashenko in Beijing.",
+                "Ministers from both countries signed nine agreements.",
+                "The two Presidents issued a joint statement.",
+            ],
+        );
+        let got = codes(&m, &doc);
+        for phrase in ["Ministers from both countries", "The two Presidents"] {
+            assert!(got.contains(&(phrase.into(), "CHNGOV".into())), "{phrase}: {got:?}");
+            assert!(got.contains(&(phrase.into(), "BLRGOV".into())), "{phrase}: {got:?}");
+        }
     }
 
     #[test]
