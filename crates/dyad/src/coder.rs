@@ -572,6 +572,28 @@ impl Coder {
                 Some(subj) if p.code == "1721" && sent.is_state_organ(subj) => {
                     return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(Some("CVL")), out)
                 }
+                // "Taiwan put its forces on alert", "the Pentagon moved two destroyers closer to the peninsula": a
+                // military posture is aimed at the other state the sentence names, else at whoever last acted against
+                // the source's state in the document.
+                Some(subj) if p.code.starts_with("15") && sent.is_state_organ(subj) => {
+                    match sent.other_state_after(anchor, subj).or_else(|| sent.adversary(subj, out)) {
+                        Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                        Some(Aim::Actor(adversary)) => {
+                            return self.emit_implied(
+                                sentence,
+                                sent,
+                                p,
+                                anchor,
+                                subj,
+                                m,
+                                date,
+                                Implied::Actor(*adversary),
+                                out,
+                            )
+                        }
+                        None => return false,
+                    }
+                }
                 // "The Kremlin rejected the accusations": the denial answers the latest charge against the denier
                 // earlier in the document (an accusation, a probe, a threat, an indictment) and targets its author.
                 Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
@@ -910,6 +932,12 @@ impl Coder {
         }
         out.extend(visits);
     }
+}
+
+/// Whom an act is aimed at: a group of the sentence, or an actor named earlier in the document.
+enum Aim {
+    Group(usize),
+    Actor(Box<Mention>),
 }
 
 /// The target of an event that does not name it.
@@ -1353,6 +1381,42 @@ impl<'a> Sentence<'a> {
                     && e.source.country.is_some()
             })
             .map(|e| e.source.clone())
+    }
+
+    /// The first group after the anchor (in the sentence) of a state other than the subject's: "put its forces on
+    /// alert to track the Chinese warships", "as Russia massed troops".
+    fn other_state_after(&self, anchor: usize, subj: usize) -> Option<Aim> {
+        let own = self.mentions[self.groups[subj].members[0]].country.clone();
+        let mut seen = None;
+        for t in anchor + 1..self.tokens.len() {
+            let Some(g) = self.group_at[t] else { continue };
+            if seen == Some(g) {
+                continue;
+            }
+            seen = Some(g);
+            let other = self.groups[g].members.iter().all(|&m| {
+                let c = &self.mentions[m].country;
+                c.is_some() && *c != own
+            });
+            if other {
+                return Some(Aim::Group(g));
+            }
+        }
+        None
+    }
+
+    /// The author of the latest hostile act (roots 13 to 20) against the group's state coded so far in the document.
+    fn adversary(&self, g: usize, so_far: &[Event]) -> Option<Aim> {
+        let country = self.mentions[self.groups[g].members[0]].country.as_ref()?;
+        so_far
+            .iter()
+            .rev()
+            .find(|e| {
+                e.code[..2].parse::<u8>().is_ok_and(|r| (13..=20).contains(&r))
+                    && e.target.country.as_ref() == Some(country)
+                    && e.source.country.as_ref().is_some_and(|c| c != country)
+            })
+            .map(|e| Aim::Actor(Box::new(e.source.clone())))
     }
 
     /// `None` without a purpose, `Some(None)` for a purpose that names no actor ("to demand accountability").
@@ -2042,6 +2106,23 @@ mod tests {
         // Not the speaker's "it", and not an antecedent in the pronoun's own clause.
         let evs = events("2017-06-05", "Qatar said it would not yield to pressure.");
         assert!(!evs.iter().any(|e| e.1 == "QAT" && e.0 == "QAT"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_military_posture_is_aimed_at_the_other_state() {
+        let evs = events("2022-08-05", "Taiwan put its forces on alert to track the Chinese warships.");
+        assert!(has(&evs, "TWN", "CHNMIL", "152"), "{evs:?}");
+        // No other state in the sentence: whoever last acted against the source's state.
+        let evs = doc_events(
+            "2010-11-23",
+            &[
+                "North Korean artillery shelled a South Korean island on Tuesday.",
+                "South Korea put its military on high alert.",
+            ],
+        );
+        assert!(evs.contains(&(Some(1), "KOR".into(), "PRKMIL".into(), "152".into())), "{evs:?}");
+        // Neither: no event.
+        assert!(events("2022-08-05", "Taiwan put its forces on alert.").is_empty());
     }
 
     #[test]
