@@ -589,6 +589,23 @@ impl ActorMatcher {
                 out.splice(pos..pos + 1, replacement);
             }
         }
+        // "ethnic Albanians in south Serbia", "three ethnic Serb civilians": a minority is coded as civilians of
+        // the state it lives in (the place named after it, else the state the document is about), not as the
+        // state its name comes from.
+        for m in out.iter_mut() {
+            let ethnic = doc.text()[..m.span.start]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w == "ethnic" || w == "Ethnic");
+            if ethnic && m.via == Via::Name && matches!(m.agent.as_deref(), None | Some("CVL")) && m.country.is_some() {
+                m.code = String::new();
+                m.country = None;
+                m.agent = Some("CVL".to_string());
+                m.kind = MentionKind::Role;
+                m.via = Via::Context;
+            }
+        }
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
             let main = principal_country(&out);
@@ -1321,6 +1338,40 @@ CVL Civilians
         assert!(codes(&m, &doc).contains(&("Rebels".into(), "SYRREB".into())));
         let doc = Document::from_sentences("3", None, &["The rebels shelled Syrian towns.", "Syria protested."]);
         assert!(codes(&m, &doc).contains(&("rebels".into(), "SYRREB".into())));
+    }
+
+    #[test]
+    fn an_ethnic_minority_belongs_to_the_state_it_lives_in() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "ALB Albania
+    people: Albanians
+SRB Serbia
+    adjectives: Serb | Serbian
+",
+            ),
+            (
+                "agents.dict",
+                "MIL Military
+    words: forces
+CVL Civilians
+    words: civilians
+",
+            ),
+            ("orgs.dict", ""),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = Document::from_sentences("1", None, &["Serb forces killed three ethnic Albanians in Serbia."]);
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("Albanians".into(), "SRBCVL".into())), "{got:?}");
+        // Without "ethnic", Albanians are Albania's.
+        let doc = Document::from_sentences("2", None, &["Albanians voted on Sunday."]);
+        assert!(codes(&m, &doc).contains(&("Albanians".into(), "ALB".into())));
     }
 
     #[test]
