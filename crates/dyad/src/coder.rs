@@ -1657,7 +1657,15 @@ impl<'a> Sentence<'a> {
             if matches!(l, "its" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "'s" | "’s") {
                 return true;
             }
-            if !self.word(t).chars().all(|c| c.is_lowercase() || c == '-') || PREPOSITIONS.contains(&l) {
+            // "kidnapped advisers from a town bazaar and exploded bombs": a conjunction or an auxiliary starts a new
+            // verb phrase; the determiner before it belongs to the last one.
+            if !self.word(t).chars().all(|c| c.is_lowercase() || c == '-')
+                || PREPOSITIONS.contains(&l)
+                || matches!(
+                    l,
+                    "and" | "or" | "but" | "be" | "have" | "will" | "would" | "to" | "that" | "which" | "who"
+                )
+            {
                 return false;
             }
         }
@@ -2123,6 +2131,17 @@ mod tests {
         assert!(evs.contains(&(Some(1), "KOR".into(), "PRKMIL".into(), "152".into())), "{evs:?}");
         // Neither: no event.
         assert!(events("2022-08-05", "Taiwan put its forces on alert.").is_empty());
+    }
+
+    #[test]
+    fn a_coordinated_verb_keeps_the_subject_past_the_first_verbs_object() {
+        let evs = events(
+            "1985-06-01",
+            "Afghan rebels kidnapped 16 Russian advisers from a town bazaar and exploded a series of bombs in Kabul.",
+        );
+        assert!(has(&evs, "AFGREB", "RUS", "181"), "{evs:?}");
+        assert!(has(&evs, "AFGREB", "AFG", "183"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0.starts_with("RUS")), "the kidnapped do not bomb: {evs:?}");
     }
 
     #[test]
