@@ -647,6 +647,18 @@ impl Coder {
                 return false;
             }
         }
+        // "Obama wants Putin to attack Switzerland": a verb of wanting or asking with its own object before "to"
+        // means the act is someone else's and not done.
+        if let Some(subj) = subject {
+            let from = sent.groups[subj].tok_end;
+            let wanted = (from..anchor.saturating_sub(2)).any(|k| {
+                matches!(sent.lemmas[k], "want" | "wish" | "expect" | "need" | "like" | "prefer")
+                    && sent.group_starting(k + 1).is_some_and(|(_, end)| end < anchor && sent.lemmas[end] == "to")
+            });
+            if wanted {
+                return false;
+            }
+        }
         let reciprocal = m.reciprocal || sources == targets;
         let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
         let (mode, refusal) = sent.mode(mode_start, anchor);
@@ -1758,8 +1770,13 @@ impl<'a> Sentence<'a> {
             matches!(w[0], "reject" | "deny" | "dismiss" | "rebuff")
                 && matches!(w[1], "accusation" | "claim" | "allegation" | "report" | "charge" | "suggestion" | "the")
         });
-        let refusal =
-            !denial && words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
+        // "said it would not cooperate with the inquiry", "Kenya will not pull its troops out": a decision not to
+        // act, announced, is a refusal like "refused to".
+        let future_not = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall"))
+            && neg_words.iter().any(|w| matches!(*w, "not" | "n't" | "never"))
+            || neg_words.contains(&"won't");
+        let refusal = !denial
+            && (future_not || words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn")));
         if denial {
             return (Mode::Negated, false);
         }
@@ -2142,6 +2159,25 @@ mod tests {
         assert!(has(&evs, "AFGREB", "RUS", "181"), "{evs:?}");
         assert!(has(&evs, "AFGREB", "AFG", "183"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0.starts_with("RUS")), "the kidnapped do not bomb: {evs:?}");
+    }
+
+    #[test]
+    fn a_future_negation_is_a_refusal() {
+        let evs = events(
+            "2021-03-16",
+            "Duterte's spokesman said the Philippine government would not cooperate with the ICC.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "PHLGOV" && e.2.starts_with("12")), "{evs:?}");
+        // A negated attack is no event at all.
+        assert!(events("2021-03-16", "Russia said it would not attack Ukraine.")
+            .iter()
+            .all(|e| !e.2.starts_with("19")));
+    }
+
+    #[test]
+    fn what_one_side_wants_another_to_do_is_not_done() {
+        let evs = events("2015-01-01", "Obama wants Putin to attack Switzerland.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13") || e.2.starts_with("19")), "{evs:?}");
     }
 
     #[test]
