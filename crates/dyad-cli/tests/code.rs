@@ -271,3 +271,24 @@ fn eval_applies_an_exclusion_list() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("ex.ndjson:1"), "{}", stderr(&out));
 }
+
+/// Targets the text leaves unnamed (a denial answering an earlier accusation, a protest against the government, a
+/// curfew on the state itself) come out with `via: implied` and offsets inside the event's own sentence.
+#[test]
+fn implied_targets_stay_inside_their_sentence() {
+    let input = r#"{"id":"i","date":"2022-04-04","text":"Zelensky accused Russia of war crimes in Bucha. The Kremlin rejected the accusations on Monday. Thousands of Chilean students marched in Santiago to demand free tuition. Armenian Prime Minister Nikol Pashinyan declared martial law."}"#;
+    let out = run_stdin(&["code", "-"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = lines(&out);
+    let implied: Vec<&Value> = events.iter().filter(|e| e["target"]["via"] == "implied").collect();
+    let codes: Vec<(&str, &str)> =
+        implied.iter().map(|e| (e["target"]["code"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
+    assert!(codes.contains(&("UKRGOV", "016")), "{codes:?}");
+    assert!(codes.contains(&("CHLGOV", "141")), "{codes:?}");
+    assert!(codes.contains(&("ARM", "1724")), "{codes:?}");
+    for e in implied {
+        let (start, end) = (e["target"]["start"].as_u64().unwrap(), e["target"]["end"].as_u64().unwrap());
+        assert!(start < end && end <= 120, "offsets inside the sentence: {e}");
+        assert_eq!(e["target"]["text"], e["evidence"]["text"], "{e}");
+    }
+}

@@ -789,10 +789,16 @@ impl Coder {
                     if accuser.code == src.code {
                         continue;
                     }
+                    // Named in an earlier sentence: the mention moves to this event's words (spans stay inside
+                    // the event's sentence), keeping the actor's code and name.
+                    let mut target = accuser.clone();
+                    target.sentence = sentence;
+                    target.span = evidence;
+                    target.via = Via::Implied;
                     out.push(Event {
                         sentence,
                         source: src,
-                        target: accuser.clone(),
+                        target,
                         code: code.clone(),
                         mode,
                         date,
