@@ -500,6 +500,31 @@ impl Coder {
         if anchor > 0 && sent.lemmas[anchor - 1] == "of" && sent.word(anchor).ends_with("ing") {
             return false;
         }
+        // … and the acts joined to it: "accused Indian troops of crossing the line and attacking Chinese personnel".
+        if anchor > 1
+            && matches!(sent.lemmas[anchor - 1], "and" | "or")
+            && sent.word(anchor).ends_with("ing")
+            && (0..anchor - 1)
+                .rev()
+                .take(14)
+                .any(|k| sent.lemmas[k] == "of" && k + 1 < anchor && sent.word(k + 1).ends_with("ing"))
+        {
+            return false;
+        }
+        // A claimed act is not a reported one: "denied accusations that its soldiers had killed civilians",
+        // "reports that Russia had agreed": the claim is coded by its own pattern, the act is not.
+        let claimed = (0..anchor).rev().take(12).any(|k| {
+            sent.lemmas[k] == "that"
+                && (k.saturating_sub(5)..k).any(|j| {
+                    matches!(
+                        sent.lemmas[j],
+                        "accusation" | "allegation" | "claim" | "charge" | "rumour" | "rumor" | "report" | "suggestion"
+                    )
+                })
+        });
+        if claimed {
+            return false;
+        }
         // Background: "since Russia's invasion of Ukraine", "following the attack on …".
         if sent.is_nominal(anchor) {
             let mut k = anchor;
@@ -677,6 +702,7 @@ impl Coder {
         );
         let mut emitted = false;
         let own_code = code.clone();
+        let p_mutual = p.mutual;
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
@@ -688,17 +714,31 @@ impl Coder {
             {
                 return;
             }
-            // (Not the accusation that reported speech turns an attack into.)
+            // (Not the accusation that reported speech turns an attack into.) State forces in the same clash with
+            // rioting civilians repress them: 175.
             let riot = unarmed && code == own_code && src.agent.as_deref() == Some("CVL");
+            let repress = unarmed
+                && code == own_code
+                && p_mutual
+                && matches!(src.agent.as_deref(), Some("COP" | "MIL"))
+                && tgt.agent.as_deref() == Some("CVL");
             out.push(Event {
                 sentence,
                 source: src.clone(),
                 target: tgt.clone(),
-                code: if riot { "145".to_string() } else { code.to_string() },
+                code: match (riot, repress) {
+                    (true, _) => "145".to_string(),
+                    (_, true) => "175".to_string(),
+                    _ => code.to_string(),
+                },
                 mode,
                 date,
                 evidence,
-                rule: if riot { format!("{rule}+riot") } else { rule },
+                rule: match (riot, repress) {
+                    (true, _) => format!("{rule}+riot"),
+                    (_, true) => format!("{rule}+repress"),
+                    _ => rule,
+                },
             });
             emitted = true;
         };
@@ -2168,6 +2208,20 @@ mod tests {
     }
 
     #[test]
+    fn claimed_and_accused_acts_are_not_reported_acts() {
+        let evs = events(
+            "2020-06-17",
+            "China's foreign ministry accused Indian troops of crossing the line and attacking Chinese soldiers.",
+        );
+        assert!(!evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18")), "{evs:?}");
+        let evs = events("2021-03-02", "Eritrea denied accusations that its soldiers had killed Ethiopian civilians.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18")), "{evs:?}");
+        // The act itself, reported, is coded.
+        let evs = events("2021-03-02", "Eritrean soldiers killed Ethiopian civilians.");
+        assert!(evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18") || e.2.starts_with("20")), "{evs:?}");
+    }
+
+    #[test]
     fn a_future_negation_is_a_refusal() {
         let evs = events(
             "2021-03-16",
@@ -2202,7 +2256,7 @@ mod tests {
         assert!(has(&evs, "NGACVL", "NGACOP", "145"), "{evs:?}");
         let evs = events("2021-05-02", "Serbian protesters clashed with police in Belgrade.");
         assert!(has(&evs, "SRBCVL", "SRBCOP", "145"), "{evs:?}");
-        assert!(has(&evs, "SRBCOP", "SRBCVL", "190"), "the police's side stays a clash: {evs:?}");
+        assert!(has(&evs, "SRBCOP", "SRBCVL", "175"), "the police's side is repression: {evs:?}");
         // Armed groups do not riot.
         let evs = events("2021-05-02", "Nigerian gunmen attacked the police in Kano.");
         assert!(has(&evs, "NGAREB", "NGACOP", "190"), "{evs:?}");
