@@ -619,6 +619,25 @@ impl Coder {
                         None => return false,
                     }
                 }
+                // "The interior ministry said more than 3,000 people had been detained": an arrest without its
+                // agent, reported by the state's own police, ministry or prosecutor, is that organ's act.
+                Some(subj)
+                    if p.code.starts_with("17")
+                        && sent.is_civil(subj)
+                        && anchor > 0
+                        && sent.lemmas[anchor - 1] == "be" =>
+                {
+                    match sent.speaker_of(Some(subj), anchor) {
+                        Some(spk)
+                            if sent.is_state_organ(spk)
+                                && sent.mentions[sent.groups[spk].members[0]].country
+                                    == sent.mentions[sent.groups[subj].members[0]].country =>
+                        {
+                            (vec![spk], vec![subj])
+                        }
+                        _ => return false,
+                    }
+                }
                 // "The Kremlin rejected the accusations": the denial answers the latest charge against the denier
                 // earlier in the document (an accusation, a probe, a threat, an indictment) and targets its author.
                 Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
@@ -2219,6 +2238,17 @@ mod tests {
         // The act itself, reported, is coded.
         let evs = events("2021-03-02", "Eritrean soldiers killed Ethiopian civilians.");
         assert!(evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18") || e.2.starts_with("20")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_arrest_without_agent_is_the_reporting_organs_act() {
+        let evs =
+            events("2020-08-12", "The Belarusian interior ministry said more than 3,000 people had been detained.");
+        assert!(has(&evs, "BLRGOV", "BLRCVL", "173"), "{evs:?}");
+        // Not when protesters or a foreign state report it.
+        assert!(events("2020-08-12", "Belarusian protesters said dozens of students had been detained.").is_empty());
+        assert!(events("2020-08-12", "The Polish foreign ministry said dozens of Belarusians had been detained.")
+            .is_empty());
     }
 
     #[test]
