@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use dyad::coder::Coder;
-use dyad::eval::{evaluate, read_gold, Counts, LevelReport, Report};
+use dyad::eval::{apply_exclusions, evaluate, parse_exclusions, read_gold, Counts, Exclusion, LevelReport, Report};
 use serde_json::json;
 
 use crate::Fatal;
@@ -25,6 +25,33 @@ pub struct Args {
     /// A folder of your own dictionaries (also: DYAD_DICT).
     #[arg(long, env = "DYAD_DICT")]
     dict: Option<std::path::PathBuf>,
+    /// Gold events to leave out, with reasons (JSON Lines); default: the built-in testdata/gold/exclusions.ndjson.
+    #[arg(long, conflicts_with = "no_exclusions")]
+    exclusions: Option<String>,
+    /// Score every gold event, ignoring the exclusion list.
+    #[arg(long)]
+    no_exclusions: bool,
+}
+
+/// The exclusion list that ships with dyad: gold events (ours and the reference suites') that contradict the CAMEO
+/// codebook or the gold's own conventions, each with its reason.
+const BUILTIN_EXCLUSIONS: &str = include_str!("../../../testdata/gold/exclusions.ndjson");
+
+fn load_exclusions(args: &Args) -> Result<(Vec<Exclusion>, String), Fatal> {
+    if args.no_exclusions {
+        return Ok((Vec::new(), "none".into()));
+    }
+    match &args.exclusions {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| dyad::Error::new(dyad::ErrorKind::Io, e.to_string()).in_file(path.clone()))?;
+            Ok((parse_exclusions(&text, path)?, path.clone()))
+        }
+        None => Ok((
+            parse_exclusions(BUILTIN_EXCLUSIONS, "testdata/gold/exclusions.ndjson")?,
+            "built-in testdata/gold/exclusions.ndjson".into(),
+        )),
+    }
 }
 
 fn counts_json(c: &Counts) -> serde_json::Value {
@@ -68,7 +95,7 @@ fn row(out: &mut String, label: &str, c: &Counts) {
     .ok();
 }
 
-fn print_table(out: &mut String, name: &str, r: &Report, errors: bool) {
+fn print_table(out: &mut String, name: &str, r: &Report, excluded: usize, errors: bool) {
     use std::fmt::Write as _;
     writeln!(
         out,
@@ -81,6 +108,7 @@ fn print_table(out: &mut String, name: &str, r: &Report, errors: bool) {
         row(out, l.0, &l.1.total);
     }
     writeln!(out, "events in sentences marked as reporting none: {}", r.no_event_violations).ok();
+    writeln!(out, "gold events excluded (scored as optional): {excluded}").ok();
     writeln!(out, "by root (country+root level):").ok();
     for (root, c) in &r.country_root.by_root {
         row(out, &format!("  {root}"), c);
@@ -114,8 +142,18 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
     let mut all = Vec::new();
     let mut text = String::new();
     let mut total = Report::default();
+    let (exclusions, exclusions_from) = load_exclusions(&args)?;
+    let mut total_excluded = 0;
     for path in &args.gold {
-        let golds = read_gold(path)?;
+        let mut golds = read_gold(path)?;
+        let (excluded, stale) = apply_exclusions(&mut golds, path, &exclusions);
+        for ex in stale {
+            eprintln!(
+                "dyad eval: warning: exclusion {}#{} {} -> {} {} ({exclusions_from}) matches no required gold event in {path}",
+                ex.doc, ex.s, ex.source, ex.target, ex.code
+            );
+        }
+        total_excluded += excluded;
         let r = evaluate(&coder, &golds)?;
         // The facts section, when the gold carries facts (scored in the library: dyad::facts::eval).
         let facts = dyad::facts::eval::evaluate_facts(&coder, &finder, &dyad::facts::eval::read_facts_gold(path)?)?;
@@ -145,14 +183,14 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
         } else if args.json {
             all.push(json!({
                 "file": path, "documents": r.documents, "sentences": r.sentences, "required": r.required,
-                "optional": r.optional, "no_event_violations": r.no_event_violations,
+                "optional": r.optional, "no_event_violations": r.no_event_violations, "excluded": excluded,
                 "country_root": level_json(&r.country_root, args.errors), "strict": level_json(&r.strict, args.errors),
             }));
             if let (Some(f), Some(last)) = (&facts, all.last_mut()) {
                 last["facts"] = dyad::facts::eval::to_json(f, args.errors);
             }
         } else {
-            print_table(&mut text, path, &r, args.errors);
+            print_table(&mut text, path, &r, excluded, args.errors);
             if let Some(f) = &facts {
                 text.push_str(&dyad::facts::eval::table(f, path, args.errors));
             }
@@ -162,14 +200,16 @@ pub fn run(args: Args) -> Result<ExitCode, Fatal> {
         }
     }
     if args.json {
-        println!(
-            "{}",
+        // Written with the tables below: `dyad eval --json | head` is a closed pipe, not a panic.
+        text = format!(
+            "{}\n",
             serde_json::to_string_pretty(
-                &json!({"files": all, "coder": dyad::coder::CODER_VERSION, "dictionaries": coder.dict_version()})
+                &json!({"files": all, "coder": dyad::coder::CODER_VERSION, "dictionaries": coder.dict_version(),
+                        "exclusions": exclusions_from})
             )?
         );
     } else if args.gold.len() > 1 && !args.markdown {
-        print_table(&mut text, "all files", &total, false);
+        print_table(&mut text, "all files", &total, total_excluded, false);
         if all_facts.documents > 0 {
             text.push_str(&dyad::facts::eval::table(&all_facts, "all files", false));
         }

@@ -230,3 +230,65 @@ fn stats_go_to_stderr() {
     assert!(err.contains("1 documents (0 failed), 2 sentences, 11 words, 3 events"), "{err}");
     assert_eq!(lines(&out).len(), 3);
 }
+
+/// The exclusion list: a listed gold event is scored as optional, the count is printed, a stale entry is warned
+/// about, and `--no-exclusions` scores everything.
+#[test]
+fn eval_applies_an_exclusion_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("g.jsonl");
+    std::fs::write(
+        &gold,
+        r#"{"id":"x1","date":"2024-03-01","sentences":["Poland expelled two Belarusian diplomats on Friday."],"events":[{"s":0,"source":"POL","target":"BLR","code":"16"},{"s":0,"source":"POX","target":"BLR","code":"16"}]}"#,
+    )
+    .unwrap();
+    let ex = dir.path().join("ex.ndjson");
+    std::fs::write(
+        &ex,
+        "// a comment\n{\"file\":\"g.jsonl\",\"doc\":\"x1\",\"s\":0,\"source\":\"POX\",\"target\":\"BLR\",\"code\":\"16\",\"reason\":\"POX is no CAMEO code\"}\n{\"file\":\"g.jsonl\",\"doc\":\"x9\",\"s\":0,\"source\":\"A\",\"target\":\"B\",\"code\":\"01\",\"reason\":\"stale\"}\n",
+    )
+    .unwrap();
+    let g = gold.to_str().unwrap();
+    let out = run(&["eval", "--json", "--exclusions", ex.to_str().unwrap(), g]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("x9#0") && stderr(&out).contains("matches no required gold event"),
+        "{}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["excluded"], 1);
+    assert_eq!(v["files"][0]["country_root"]["total"]["fn"], 0, "{v}");
+    assert_eq!(v["files"][0]["country_root"]["total"]["tp"], 1, "{v}");
+    let out = run(&["eval", "--json", "--no-exclusions", g]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["excluded"], 0);
+    assert_eq!(v["files"][0]["country_root"]["total"]["fn"], 1, "{v}");
+    let out = run(&["eval", "--exclusions", ex.to_str().unwrap(), g]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gold events excluded (scored as optional): 1"));
+    std::fs::write(&ex, "{\"file\":\"g.jsonl\"}\n").unwrap();
+    let out = run(&["eval", "--exclusions", ex.to_str().unwrap(), g]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("ex.ndjson:1"), "{}", stderr(&out));
+}
+
+/// Targets the text leaves unnamed (a denial answering an earlier accusation, a protest against the government, a
+/// curfew on the state itself) come out with `via: implied` and offsets inside the event's own sentence.
+#[test]
+fn implied_targets_stay_inside_their_sentence() {
+    let input = r#"{"id":"i","date":"2022-04-04","text":"Zelensky accused Russia of war crimes in Bucha. The Kremlin rejected the accusations on Monday. Thousands of Chilean students marched in Santiago to demand free tuition. Armenian Prime Minister Nikol Pashinyan declared martial law."}"#;
+    let out = run_stdin(&["code", "-"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = lines(&out);
+    let implied: Vec<&Value> = events.iter().filter(|e| e["target"]["via"] == "implied").collect();
+    let codes: Vec<(&str, &str)> =
+        implied.iter().map(|e| (e["target"]["code"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
+    assert!(codes.contains(&("UKRGOV", "016")), "{codes:?}");
+    assert!(codes.contains(&("CHLGOV", "141")), "{codes:?}");
+    assert!(codes.contains(&("ARM", "1724")), "{codes:?}");
+    for e in implied {
+        let (start, end) = (e["target"]["start"].as_u64().unwrap(), e["target"]["end"].as_u64().unwrap());
+        assert!(start < end && end <= 120, "offsets inside the sentence: {e}");
+        assert_eq!(e["target"]["text"], e["evidence"]["text"], "{e}");
+    }
+}

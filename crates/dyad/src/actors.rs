@@ -64,6 +64,9 @@ pub enum Via {
     Pair,
     /// A role without a country ("police", "the government", "protesters"): the state the document is about.
     Context,
+    /// Not named at all: the government that a domestic protest with no named target is against ("thousands
+    /// marched in Caracas"); the mention's span is the event's anchor word.
+    Implied,
 }
 
 impl Via {
@@ -77,6 +80,7 @@ impl Via {
             Via::Addressee => "addressee",
             Via::Pair => "pair",
             Via::Context => "context",
+            Via::Implied => "implied",
         }
     }
 }
@@ -169,6 +173,19 @@ const PAIRS_GOV: &[&str] = &[
     "both ministers",
     "the two prime ministers",
     "both prime ministers",
+    "the two Presidents",
+    "the two Prime Ministers",
+    "the two Foreign Ministers",
+    "the two delegations",
+    "both delegations",
+    "the two parties",
+    "both parties",
+    "ministers from both countries",
+    "ministers from both governments",
+    "ministers from both sides",
+    "officials from both countries",
+    "officials from both sides",
+    "officials of both countries",
 ];
 const PAIRS_STATE: &[&str] = &[
     "the two countries",
@@ -572,6 +589,23 @@ impl ActorMatcher {
                 out.splice(pos..pos + 1, replacement);
             }
         }
+        // "ethnic Albanians in south Serbia", "three ethnic Serb civilians": a minority is coded as civilians of
+        // the state it lives in (the place named after it, else the state the document is about), not as the
+        // state its name comes from.
+        for m in out.iter_mut() {
+            let ethnic = doc.text()[..m.span.start]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w == "ethnic" || w == "Ethnic");
+            if ethnic && m.via == Via::Name && matches!(m.agent.as_deref(), None | Some("CVL")) && m.country.is_some() {
+                m.code = String::new();
+                m.country = None;
+                m.agent = Some("CVL".to_string());
+                m.kind = MentionKind::Role;
+                m.via = Via::Context;
+            }
+        }
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
             let main = principal_country(&out);
@@ -593,8 +627,31 @@ impl ActorMatcher {
                         .flatten()
                 })
                 .collect();
-            for (m, place) in out.iter_mut().zip(located) {
+            // "the militants", "the rebels" without a place: the armed group last named before them ("Islamic State
+            // fighters … The militants also …"), else the rebels of the state the document is about.
+            let armed: Vec<Option<Mention>> = (0..out.len())
+                .map(|i| {
+                    if out[i].via != Via::Context || out[i].agent.as_deref() != Some("REB") {
+                        return None;
+                    }
+                    out[..i]
+                        .iter()
+                        .rev()
+                        .find(|n| {
+                            n.via != Via::Context && (n.agent.as_deref() == Some("REB") || n.code.starts_with("IMG"))
+                        })
+                        .cloned()
+                })
+                .collect();
+            for ((m, place), group) in out.iter_mut().zip(located).zip(armed) {
                 if m.via != Via::Context {
+                    continue;
+                }
+                if let (None, Some(g)) = (&place, group) {
+                    m.code = g.code;
+                    m.country = g.country;
+                    m.agent = g.agent;
+                    m.name = g.name;
                     continue;
                 }
                 if let (Some(c), Some(a)) = (place.as_ref().or(main.as_ref()), &m.agent) {
@@ -973,7 +1030,7 @@ fn placeholder() -> Mention {
 }
 
 /// Agent types that, named without a country, are taken to be the document's main state's.
-const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV"];
+const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB"];
 
 /// Countries by how often they are mentioned (ties broken by first mention), counting mentions found by name or as
 /// a pair, not roles filled in from context.
@@ -1235,6 +1292,105 @@ mod tests {
 
     fn codes(m: &ActorMatcher, doc: &Document) -> Vec<(String, String)> {
         m.find(doc).into_iter().map(|x| (doc.slice(x.span).to_string(), x.code)).collect()
+    }
+
+    #[test]
+    fn unnamed_militants_are_the_armed_group_named_before() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "IRQ Iraq
+    adjectives: Iraqi
+SYR Syria
+    adjectives: Syrian
+",
+            ),
+            (
+                "agents.dict",
+                "REB Rebels
+    words: militants | rebels | fighters
+CVL Civilians
+    words: families
+",
+            ),
+            (
+                "orgs.dict",
+                "IMGMOSISI Islamic State
+    names: ISIS
+    kind: armed
+",
+            ),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &["Islamic State fighters seized two Iraqi towns.", "The militants drove Iraqi families out."],
+        );
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("militants".into(), "IMGMOSISI".into())), "{got:?}");
+        // Without an armed group named before, a place right after says whose; else the document's main state.
+        let doc = Document::from_sentences("2", None, &["Rebels in Syria shelled the town.", "Iraq protested."]);
+        assert!(codes(&m, &doc).contains(&("Rebels".into(), "SYRREB".into())));
+        let doc = Document::from_sentences("3", None, &["The rebels shelled Syrian towns.", "Syria protested."]);
+        assert!(codes(&m, &doc).contains(&("rebels".into(), "SYRREB".into())));
+    }
+
+    #[test]
+    fn an_ethnic_minority_belongs_to_the_state_it_lives_in() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "ALB Albania
+    people: Albanians
+SRB Serbia
+    adjectives: Serb | Serbian
+",
+            ),
+            (
+                "agents.dict",
+                "MIL Military
+    words: forces
+CVL Civilians
+    words: civilians
+",
+            ),
+            ("orgs.dict", ""),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = Document::from_sentences("1", None, &["Serb forces killed three ethnic Albanians in Serbia."]);
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("Albanians".into(), "SRBCVL".into())), "{got:?}");
+        // Without "ethnic", Albanians are Albania's.
+        let doc = Document::from_sentences("2", None, &["Albanians voted on Sunday."]);
+        assert!(codes(&m, &doc).contains(&("Albanians".into(), "ALB".into())));
+    }
+
+    #[test]
+    fn pairs_named_by_their_ministers_or_capitalised_titles() {
+        let m = matcher();
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &[
+                "Xi Jinping met Alexander Lukashenko in Beijing.",
+                "Ministers from both countries signed nine agreements.",
+                "The two Presidents issued a joint statement.",
+            ],
+        );
+        let got = codes(&m, &doc);
+        for phrase in ["Ministers from both countries", "The two Presidents"] {
+            assert!(got.contains(&(phrase.into(), "CHNGOV".into())), "{phrase}: {got:?}");
+            assert!(got.contains(&(phrase.into(), "BLRGOV".into())), "{phrase}: {got:?}");
+        }
     }
 
     #[test]

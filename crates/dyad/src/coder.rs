@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::actors::{ActorMatcher, Mention, Via};
+use crate::actors::{ActorMatcher, Mention, MentionKind, Via};
 use crate::codebook::{CodeInfo, Codebook};
 use crate::date::Date;
 use crate::dict::{Dictionaries, Loc};
@@ -425,6 +425,16 @@ impl Coder {
         }
         let lemmas: Vec<&str> = bounds.iter().map(|&(a, b)| &arena[a..b]).collect();
         let ids: Vec<u32> = lemmas.iter().map(|l| self.vocab.get(*l).copied().unwrap_or(NO_ID)).collect();
+        let pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
+        let with_pronouns: Vec<&Mention>;
+        let ms = if pronouns.is_empty() {
+            ms
+        } else {
+            let mut all: Vec<&Mention> = ms.iter().copied().chain(pronouns.iter()).collect();
+            all.sort_by_key(|m| m.span.start);
+            with_pronouns = all;
+            &with_pronouns[..]
+        };
         let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor);
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
@@ -448,6 +458,7 @@ impl Coder {
                 }
             }
         }
+        self.implied_visits(&sent, start_len, out);
         // One event per sentence, source, target and code.
         let mut k = start_len + 1;
         while k < out.len() {
@@ -489,6 +500,31 @@ impl Coder {
         if anchor > 0 && sent.lemmas[anchor - 1] == "of" && sent.word(anchor).ends_with("ing") {
             return false;
         }
+        // … and the acts joined to it: "accused Indian troops of crossing the line and attacking Chinese personnel".
+        if anchor > 1
+            && matches!(sent.lemmas[anchor - 1], "and" | "or")
+            && sent.word(anchor).ends_with("ing")
+            && (0..anchor - 1)
+                .rev()
+                .take(14)
+                .any(|k| sent.lemmas[k] == "of" && k + 1 < anchor && sent.word(k + 1).ends_with("ing"))
+        {
+            return false;
+        }
+        // A claimed act is not a reported one: "denied accusations that its soldiers had killed civilians",
+        // "reports that Russia had agreed": the claim is coded by its own pattern, the act is not.
+        let claimed = (0..anchor).rev().take(12).any(|k| {
+            sent.lemmas[k] == "that"
+                && (k.saturating_sub(5)..k).any(|j| {
+                    matches!(
+                        sent.lemmas[j],
+                        "accusation" | "allegation" | "claim" | "charge" | "rumour" | "rumor" | "report" | "suggestion"
+                    )
+                })
+        });
+        if claimed {
+            return false;
+        }
         // Background: "since Russia's invasion of Ukraine", "following the attack on …".
         if sent.is_nominal(anchor) {
             let mut k = anchor;
@@ -518,9 +554,9 @@ impl Coder {
         };
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
-            (Some(s), None) => match subject {
-                Some(subj) => (vec![s], vec![subj]),
-                None => return false,
+            (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
+                Some(subj) if subj != s => (vec![s], vec![subj]),
+                _ => return false,
             },
             (None, Some(t)) => match subject {
                 Some(subj) => (vec![subj], vec![t]),
@@ -530,6 +566,96 @@ impl Coder {
             },
             (None, None) => match subject {
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
+                // "Thousands marched in Caracas to demand that Maduro step down", "students blocked roads": a
+                // protest by a state's own people is against whom its purpose names, else that state's government.
+                // With no purpose ("Protesters marched through several cities") there is no target and no event;
+                // a protest noun is coded through its verb ("staged a protest"), not as "the riots" in a clause.
+                Some(subj) if p.code.starts_with("14") && sent.is_civil(subj) && !sent.after_preposition(anchor) => {
+                    match sent.purpose_target(anchor) {
+                        Some(Some(t)) if t != subj => (vec![subj], vec![t]),
+                        Some(_) => {
+                            return self.emit_implied(
+                                sentence,
+                                sent,
+                                p,
+                                anchor,
+                                subj,
+                                m,
+                                date,
+                                Implied::Own(Some("GOV")),
+                                out,
+                            )
+                        }
+                        None => return false,
+                    }
+                }
+                // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
+                Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                }
+                // "cut internet access", "blocked WhatsApp": a restriction on the state's own people.
+                Some(subj) if p.code == "1721" && sent.is_state_organ(subj) => {
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(Some("CVL")), out)
+                }
+                // "Taiwan put its forces on alert", "the Pentagon moved two destroyers closer to the peninsula": a
+                // military posture is aimed at the other state the sentence names, else at whoever last acted against
+                // the source's state in the document.
+                Some(subj) if p.code.starts_with("15") && sent.is_state_organ(subj) => {
+                    match sent.other_state_after(anchor, subj).or_else(|| sent.adversary(subj, out)) {
+                        Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                        Some(Aim::Actor(adversary)) => {
+                            return self.emit_implied(
+                                sentence,
+                                sent,
+                                p,
+                                anchor,
+                                subj,
+                                m,
+                                date,
+                                Implied::Actor(*adversary),
+                                out,
+                            )
+                        }
+                        None => return false,
+                    }
+                }
+                // "The interior ministry said more than 3,000 people had been detained": an arrest without its
+                // agent, reported by the state's own police, ministry or prosecutor, is that organ's act.
+                Some(subj)
+                    if p.code.starts_with("17")
+                        && sent.is_civil(subj)
+                        && anchor > 0
+                        && sent.lemmas[anchor - 1] == "be" =>
+                {
+                    match sent.speaker_of(Some(subj), anchor) {
+                        Some(spk)
+                            if sent.is_state_organ(spk)
+                                && sent.mentions[sent.groups[spk].members[0]].country
+                                    == sent.mentions[sent.groups[subj].members[0]].country =>
+                        {
+                            (vec![spk], vec![subj])
+                        }
+                        _ => return false,
+                    }
+                }
+                // "The Kremlin rejected the accusations": the denial answers the latest charge against the denier
+                // earlier in the document (an accusation, a probe, a threat, an indictment) and targets its author.
+                Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
+                    Some(accuser) => {
+                        return self.emit_implied(
+                            sentence,
+                            sent,
+                            p,
+                            anchor,
+                            subj,
+                            m,
+                            date,
+                            Implied::Actor(accuser),
+                            out,
+                        )
+                    }
+                    None => return false,
+                },
                 _ => return false,
             },
         };
@@ -565,6 +691,18 @@ impl Coder {
                 return false;
             }
         }
+        // "Obama wants Putin to attack Switzerland": a verb of wanting or asking with its own object before "to"
+        // means the act is someone else's and not done.
+        if let Some(subj) = subject {
+            let from = sent.groups[subj].tok_end;
+            let wanted = (from..anchor.saturating_sub(2)).any(|k| {
+                matches!(sent.lemmas[k], "want" | "wish" | "expect" | "need" | "like" | "prefer")
+                    && sent.group_starting(k + 1).is_some_and(|(_, end)| end < anchor && sent.lemmas[end] == "to")
+            });
+            if wanted {
+                return false;
+            }
+        }
         let reciprocal = m.reciprocal || sources == targets;
         let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
         let (mode, refusal) = sent.mode(mode_start, anchor);
@@ -572,6 +710,9 @@ impl Coder {
             return false;
         }
         let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
+        // "supporters clashed with police") riot: 145, not an assault or a battle.
+        let unarmed = mode == Mode::Asserted && (code == "180" || code == "190" || code.starts_with("182"));
         // Reported speech: "X said Y attacked Z" is X accusing Y.
         let speaker = sent.speaker_of(subject, anchor);
         let evidence = Span::new(
@@ -579,6 +720,8 @@ impl Coder {
             sent.tokens[m.evidence_end - 1].span.end + sent.offset,
         );
         let mut emitted = false;
+        let own_code = code.clone();
+        let p_mutual = p.mutual;
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
@@ -590,15 +733,31 @@ impl Coder {
             {
                 return;
             }
+            // (Not the accusation that reported speech turns an attack into.) State forces in the same clash with
+            // rioting civilians repress them: 175.
+            let riot = unarmed && code == own_code && src.agent.as_deref() == Some("CVL");
+            let repress = unarmed
+                && code == own_code
+                && p_mutual
+                && matches!(src.agent.as_deref(), Some("COP" | "MIL"))
+                && tgt.agent.as_deref() == Some("CVL");
             out.push(Event {
                 sentence,
                 source: src.clone(),
                 target: tgt.clone(),
-                code: code.to_string(),
+                code: match (riot, repress) {
+                    (true, _) => "145".to_string(),
+                    (_, true) => "175".to_string(),
+                    _ => code.to_string(),
+                },
                 mode,
                 date,
                 evidence,
-                rule,
+                rule: match (riot, repress) {
+                    (true, _) => format!("{rule}+riot"),
+                    (_, true) => format!("{rule}+repress"),
+                    _ => rule,
+                },
             });
             emitted = true;
         };
@@ -651,6 +810,219 @@ impl Coder {
         }
         emitted
     }
+}
+
+impl Coder {
+    /// An event whose target goes unnamed because it is the source's own state ([`Via::Implied`]): a domestic
+    /// protest is against the government (`agent` `GOV`), a curfew is imposed on the state (`None`), an internet
+    /// shutdown restricts its people (`CVL`). A state named bare as the source is its government.
+    #[allow(clippy::too_many_arguments)]
+    fn emit_implied(
+        &self,
+        sentence: Option<usize>,
+        sent: &Sentence,
+        p: &Pattern,
+        anchor: usize,
+        subj: usize,
+        m: &Match,
+        date: Option<Date>,
+        implied: Implied,
+        out: &mut Vec<Event>,
+    ) -> bool {
+        let mode_start = sent.groups[subj].tok_end;
+        let (mode, refusal) = sent.mode(mode_start, anchor);
+        if mode == Mode::Hypothetical && !self.hypothetical {
+            return false;
+        }
+        let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        let evidence = Span::new(
+            sent.tokens[anchor].span.start + sent.offset,
+            sent.tokens[m.evidence_end - 1].span.end + sent.offset,
+        );
+        let mut emitted = false;
+        for &s in &sent.groups[subj].members {
+            let mut src = sent.mentions[s].clone();
+            let agent = match &implied {
+                Implied::Own(agent) => *agent,
+                Implied::Actor(accuser) => {
+                    if accuser.code == src.code {
+                        continue;
+                    }
+                    // Named in an earlier sentence: the mention moves to this event's words (spans stay inside
+                    // the event's sentence), keeping the actor's code and name.
+                    let mut target = accuser.clone();
+                    target.sentence = sentence;
+                    target.span = evidence;
+                    target.via = Via::Implied;
+                    out.push(Event {
+                        sentence,
+                        source: src,
+                        target,
+                        code: code.clone(),
+                        mode,
+                        date,
+                        evidence,
+                        rule: format!("{}{}+answers", p.id, suffix),
+                    });
+                    emitted = true;
+                    continue;
+                }
+            };
+            let Some(country) = src.country.clone() else { continue };
+            if src.agent.is_none() {
+                src.code = format!("{country}GOV");
+                src.agent = Some("GOV".to_string());
+            }
+            let target = Mention {
+                sentence,
+                span: evidence,
+                code: format!("{country}{}", agent.unwrap_or("")),
+                name: match agent {
+                    Some("GOV") => format!("{country} government"),
+                    Some(a) => format!("{country} {a}"),
+                    None => country.clone(),
+                },
+                country: Some(country),
+                agent: agent.map(str::to_string),
+                kind: if agent.is_some() { MentionKind::Role } else { MentionKind::State },
+                entry: format!("implied target of {}", p.id),
+                via: Via::Implied,
+                person: None,
+            };
+            out.push(Event {
+                sentence,
+                source: src,
+                target,
+                code: code.clone(),
+                mode,
+                date,
+                evidence,
+                rule: format!("{}{}+implied", p.id, suffix),
+            });
+            emitted = true;
+        }
+        emitted
+    }
+}
+
+impl Coder {
+    /// "it" and "them" as the object of an event verb or a preposition ("cut ties with Qatar, accusing it of …",
+    /// "police fired tear gas to disperse them"), as mentions of their antecedent: the nearest actor before them
+    /// outside their own clause (after the last comma or "and"), a state or organisation for "it", a group of people
+    /// (civilians, rebels, troops, police, opposition) for "them".
+    fn object_pronouns(
+        &self,
+        text: &str,
+        offset: usize,
+        tokens: &[Token],
+        lemmas: &[&str],
+        ids: &[u32],
+        ms: &[&Mention],
+    ) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (i, t) in tokens.iter().enumerate().skip(1) {
+            let w = &text[t.span.start..t.span.end];
+            if w != "it" && w != "them" {
+                continue;
+            }
+            let prev = lemmas[i - 1];
+            let verb =
+                ids[i - 1] != NO_ID && !self.by_anchor[ids[i - 1] as usize].is_empty() && !SPEECH.contains(&prev);
+            let prep = matches!(prev, "with" | "against" | "on" | "to" | "from" | "at" | "into" | "toward" | "towards");
+            if !(verb || prep) {
+                continue;
+            }
+            // The pronoun's own clause: back to the last comma, "and" or semicolon.
+            let own = (0..i)
+                .rev()
+                .find(|&k| matches!(lemmas[k], "," | "and" | ";" | ":"))
+                .map_or(offset, |k| offset + tokens[k].span.start);
+            let at = offset + t.span.start;
+            let ante = ms.iter().rev().find(|m| {
+                m.span.end <= own
+                    && if w == "it" {
+                        (m.country.is_some() && m.agent.is_none()) || m.kind == MentionKind::Organisation
+                    } else {
+                        m.country.is_some() && matches!(m.agent.as_deref(), Some("CVL" | "REB" | "MIL" | "COP" | "OPP"))
+                    }
+            });
+            if let Some(a) = ante {
+                let mut m = (*a).clone();
+                m.span = Span::new(at, offset + t.span.end);
+                m.via = Via::Pronoun;
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// Visits a meeting implies: a side that meets or is hosted by the other in a place of the other's state ("held
+    /// talks with Putin in the Kremlin", "welcomed Zelenskyy to the White House") visits that state: 042, with the
+    /// state as target ([`Via::Implied`]).
+    fn implied_visits(&self, sent: &Sentence, start: usize, out: &mut Vec<Event>) {
+        let places = sent.places();
+        let mut visits = Vec::new();
+        for e in &out[start..] {
+            if e.mode != Mode::Asserted || !matches!(e.code.as_str(), "040" | "043" | "046") {
+                continue;
+            }
+            let (Some(a), Some(b)) = (&e.source.country, &e.target.country) else { continue };
+            if a == b {
+                continue;
+            }
+            // (guest, the place that names the host state). A hosting alone is not enough: readouts describe each
+            // ceremony of one visit ("hosted a dinner for …"), and the visit is coded where the place is named.
+            let visit = if e.code == "043" {
+                places.iter().find(|p| p.country.as_ref() == Some(a)).map(|p| (&e.target, *p))
+            } else {
+                places.iter().find(|p| p.country.as_ref() == Some(b)).map(|p| (&e.source, *p))
+            };
+            let Some((guest, host)) = visit else { continue };
+            let Some(country) = host.country.clone() else { continue };
+            // Not from direct speech ("I welcome you to China"), and once a document: a visit already reported
+            // ("arrived in Athens …; Mitsotakis received Erdogan at the Maximos Mansion") is not coded again.
+            let already = out[..start].iter().any(|f| {
+                f.code == "042" && f.source.country == guest.country && f.target.country.as_ref() == Some(&country)
+            });
+            if guest.country.as_ref() == Some(&country)
+                || guest.code.starts_with("IGO")
+                || matches!(guest.via, Via::Speaker | Via::Addressee)
+                || already
+            {
+                continue;
+            }
+            let mut state = host.clone();
+            state.code = country.clone();
+            state.agent = None;
+            state.kind = MentionKind::State;
+            state.via = Via::Implied;
+            visits.push(Event {
+                sentence: e.sentence,
+                source: guest.clone(),
+                target: state,
+                code: "042".to_string(),
+                mode: Mode::Asserted,
+                date: e.date,
+                evidence: e.evidence,
+                rule: format!("{}+visit", e.rule),
+            });
+        }
+        out.extend(visits);
+    }
+}
+
+/// Whom an act is aimed at: a group of the sentence, or an actor named earlier in the document.
+enum Aim {
+    Group(usize),
+    Actor(Box<Mention>),
+}
+
+/// The target of an event that does not name it.
+enum Implied {
+    /// The source's own state: its government (`Some("GOV")`), the state itself (`None`), its people (`Some("CVL")`).
+    Own(Option<&'static str>),
+    /// An actor named earlier in the document.
+    Actor(Mention),
 }
 
 fn in_span(inner: Span, outer: Span) -> bool {
@@ -823,6 +1195,27 @@ impl<'a> Sentence<'a> {
             k -= 1;
         }
         k > 0 && matches!(self.lemmas[k - 1], "in" | "at")
+    }
+
+    /// Mentions of places where something happens: a state, capital, city or seat of government named after "in",
+    /// "at" or "to" ("in the Kremlin", "to the White House", "in Beijing").
+    fn places(&self) -> Vec<&'a Mention> {
+        let mut out = Vec::new();
+        for g in &self.groups {
+            let mut k = g.tok_start;
+            while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) {
+                k -= 1;
+            }
+            if k > 0 && matches!(self.lemmas[k - 1], "in" | "at" | "to") {
+                for &m in &g.members {
+                    let mm = self.mentions[m];
+                    if matches!(mm.kind, MentionKind::State | MentionKind::Organisation) && mm.country.is_some() {
+                        out.push(mm);
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn is_number(&self, i: usize) -> bool {
@@ -1029,6 +1422,181 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
+    /// students, workers, activists ("CVL", "OPP", "LAB", "EDU").
+    fn is_civil(&self, g: usize) -> bool {
+        self.groups[g].members.iter().all(|&m| {
+            let mm = self.mentions[m];
+            mm.country.is_some() && matches!(mm.agent.as_deref(), Some("CVL" | "OPP" | "LAB" | "EDU"))
+        })
+    }
+
+    /// The actor a protest is against, named in its purpose after the anchor: "to demand that President Maduro step
+    /// down", "against the military junta", "to denounce Japan's purchase", "in defiance of Chinese authorities".
+    /// Whether every member of the group is a state or one of its organs that can impose rules on it: government,
+    /// military, police, courts, legislature.
+    fn is_state_organ(&self, g: usize) -> bool {
+        self.groups[g].members.iter().all(|&m| {
+            let mm = self.mentions[m];
+            mm.country.is_some() && matches!(mm.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"))
+        })
+    }
+
+    /// The author of the latest charge against the group's state among the events coded so far in the document:
+    /// an accusation or criticism (11), a threat (13), an investigation (09) or legal action (17) whose target
+    /// belongs to the same state as the group, by another actor (a foreign state, or the denier's own police).
+    fn accuser(&self, g: usize, so_far: &[Event]) -> Option<Mention> {
+        let denier = self.mentions[self.groups[g].members[0]];
+        let country = denier.country.as_ref()?;
+        so_far
+            .iter()
+            .rev()
+            .find(|e| {
+                matches!(&e.code[..2], "09" | "11" | "13" | "17")
+                    && e.target.country.as_ref() == Some(country)
+                    && e.source.code != denier.code
+                    && e.source.country.is_some()
+            })
+            .map(|e| e.source.clone())
+    }
+
+    /// The first group after the anchor (in the sentence) of a state other than the subject's: "put its forces on
+    /// alert to track the Chinese warships", "as Russia massed troops".
+    fn other_state_after(&self, anchor: usize, subj: usize) -> Option<Aim> {
+        let own = self.mentions[self.groups[subj].members[0]].country.clone();
+        let mut seen = None;
+        for t in anchor + 1..self.tokens.len() {
+            let Some(g) = self.group_at[t] else { continue };
+            if seen == Some(g) {
+                continue;
+            }
+            seen = Some(g);
+            let other = self.groups[g].members.iter().all(|&m| {
+                let c = &self.mentions[m].country;
+                c.is_some() && *c != own
+            });
+            if other {
+                return Some(Aim::Group(g));
+            }
+        }
+        None
+    }
+
+    /// The author of the latest hostile act (roots 13 to 20) against the group's state coded so far in the document.
+    fn adversary(&self, g: usize, so_far: &[Event]) -> Option<Aim> {
+        let country = self.mentions[self.groups[g].members[0]].country.as_ref()?;
+        so_far
+            .iter()
+            .rev()
+            .find(|e| {
+                e.code[..2].parse::<u8>().is_ok_and(|r| (13..=20).contains(&r))
+                    && e.target.country.as_ref() == Some(country)
+                    && e.source.country.as_ref().is_some_and(|c| c != country)
+            })
+            .map(|e| Aim::Actor(Box::new(e.source.clone())))
+    }
+
+    /// `None` without a purpose, `Some(None)` for a purpose that names no actor ("to demand accountability").
+    fn purpose_target(&self, anchor: usize) -> Option<Option<usize>> {
+        let n = self.tokens.len();
+        let end = n.min(anchor + 16);
+        let mut t = anchor + 1;
+        while t < end {
+            if matches!(self.word(t), ";" | ":" | "." | "!" | "?") {
+                return None;
+            }
+            if self.group_at[t].is_none()
+                && matches!(
+                    self.lemmas[t],
+                    "demand"
+                        | "demanding"
+                        | "denounce"
+                        | "condemn"
+                        | "protest"
+                        | "oppose"
+                        | "against"
+                        | "defiance"
+                        | "disapproval"
+                        | "press"
+                        | "call"
+                        | "calling"
+                        | "reject"
+                        | "criticize"
+                        | "criticise"
+                        | "chant"
+                        | "over"
+                )
+            {
+                // The first actor within a few words that is not a place ("in Yangon").
+                for k in t + 1..n.min(t + 8) {
+                    if matches!(self.word(k), ";" | ":" | "." | "!" | "?") {
+                        break;
+                    }
+                    if let Some(g) = self.group_at[k] {
+                        let mut b = self.groups[g].tok_start;
+                        while b > 0 && DETERMINERS.contains(&self.lemmas[b - 1]) {
+                            b -= 1;
+                        }
+                        if b > 0 && matches!(self.lemmas[b - 1], "in" | "at" | "across" | "throughout") {
+                            break;
+                        }
+                        return Some(Some(g));
+                    }
+                }
+                return Some(None);
+            }
+            t += 1;
+        }
+        None
+    }
+
+    /// The actor inside the subject of a passive verb when the subject's head is no actor: "A camp for Congolese
+    /// refugees was attacked by …", "The embassy of Rwanda was stormed by …". The clause must open with that noun
+    /// phrase: a determiner or words, then "of"/"for", the actor, and only auxiliaries and adverbs up to the verb.
+    fn passive_head_of(&self, anchor: usize) -> Option<usize> {
+        let start = self.clause_start(anchor);
+        let mut t = start;
+        // The head: determiners and lower-case words ("a temporary camp", "the offices").
+        while t < anchor && self.group_at[t].is_none() && self.tokens[t].kind == TokenKind::Word {
+            if !matches!(self.lemmas[t], "of" | "for") {
+                if self.is_anchor(t) {
+                    return None;
+                }
+                t += 1;
+                continue;
+            }
+            let g = self.group_at.get(t + 1).copied().flatten().or_else(|| {
+                let (g, _) = self.group_starting(t + 1)?;
+                Some(g)
+            })?;
+            let between = self.groups[g].tok_end..anchor;
+            let aux = between.clone().all(|k| {
+                matches!(self.lemmas[k], "be" | "have" | "also" | "reportedly" | "allegedly" | "then" | "later")
+            });
+            return (aux && !between.is_empty()).then_some(g);
+        }
+        None
+    }
+
+    /// Whether a preposition comes before the word, across at most two modifiers ("killed in ethnic riots",
+    /// "took part in the riot"): the word is then a noun in a phrase, not the clause's verb.
+    fn after_preposition(&self, anchor: usize) -> bool {
+        let mut k = anchor;
+        let mut skipped = 0;
+        while k > 0 && skipped < 3 && self.group_at[k - 1].is_none() {
+            let l = self.lemmas[k - 1];
+            if PREPOSITIONS.contains(&l) {
+                return true;
+            }
+            if !(DETERMINERS.contains(&l) || self.is_modifier(k - 1)) {
+                return false;
+            }
+            k -= 1;
+            skipped += 1;
+        }
+        false
+    }
+
     /// The first token of the clause that holds token `i`.
     fn clause_start(&self, i: usize) -> usize {
         (0..i).rev().find(|&j| matches!(self.word(j), ";" | ":")).map_or(0, |j| j + 1)
@@ -1105,13 +1673,16 @@ impl<'a> Sentence<'a> {
                 return false;
             }
         }
-        // An appositive: "Pakistan, a key U.S. ally, refused": the U.S. is not the subject.
+        // An appositive: "Pakistan, a key U.S. ally, refused", "Pakistan, a key U.S. ally in the war against
+        // terrorism, has refused": the U.S. is not the subject. (A short one may close within four words of the
+        // actor; a longer one needs the head actor right before its opening comma.)
         if let Some(comma) = (0..a).rev().find(|&t| self.word(t) == "," || self.group_at[t].is_some()) {
-            if self.word(comma) == ","
-                && matches!(self.lemmas.get(comma + 1).copied(), Some("a" | "an"))
-                && (b..self.tokens.len()).take(4).any(|t| self.word(t) == ",")
-            {
-                return false;
+            if self.word(comma) == "," && matches!(self.lemmas.get(comma + 1).copied(), Some("a" | "an")) {
+                let closes_within = |n: usize| (b..self.tokens.len()).take(n).any(|t| self.word(t) == ",");
+                let head = comma > 0 && self.group_at[comma - 1].is_some();
+                if closes_within(4) || (head && closes_within(9)) {
+                    return false;
+                }
             }
         }
         let hyphen = |t: usize| matches!(self.word(t), "-" | "–" | "—");
@@ -1163,7 +1734,15 @@ impl<'a> Sentence<'a> {
             if matches!(l, "its" | "the" | "a" | "an" | "his" | "her" | "their" | "our" | "'s" | "’s") {
                 return true;
             }
-            if !self.word(t).chars().all(|c| c.is_lowercase() || c == '-') || PREPOSITIONS.contains(&l) {
+            // "kidnapped advisers from a town bazaar and exploded bombs": a conjunction or an auxiliary starts a new
+            // verb phrase; the determiner before it belongs to the last one.
+            if !self.word(t).chars().all(|c| c.is_lowercase() || c == '-')
+                || PREPOSITIONS.contains(&l)
+                || matches!(
+                    l,
+                    "and" | "or" | "but" | "be" | "have" | "will" | "would" | "to" | "that" | "which" | "who"
+                )
+            {
                 return false;
             }
         }
@@ -1256,8 +1835,13 @@ impl<'a> Sentence<'a> {
             matches!(w[0], "reject" | "deny" | "dismiss" | "rebuff")
                 && matches!(w[1], "accusation" | "claim" | "allegation" | "report" | "charge" | "suggestion" | "the")
         });
-        let refusal =
-            !denial && words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn"));
+        // "said it would not cooperate with the inquiry", "Kenya will not pull its troops out": a decision not to
+        // act, announced, is a refusal like "refused to".
+        let future_not = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall"))
+            && neg_words.iter().any(|w| matches!(*w, "not" | "n't" | "never"))
+            || neg_words.contains(&"won't");
+        let refusal = !denial
+            && (future_not || words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn")));
         if denial {
             return (Mode::Negated, false);
         }
@@ -1466,6 +2050,246 @@ mod tests {
         assert_eq!(check("They met on December 30."), "2021-12-30");
         assert_eq!(check("They met on Jan. 3 in Minsk."), "2022-01-03");
         assert_eq!(check("They may meet."), "2022-01-05");
+    }
+
+    /// The built-in coder, compiled once for all tests.
+    fn coder() -> &'static Coder {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap())
+    }
+
+    /// `(source, target, code, rule)` of every event in one sentence dated `date`.
+    fn events(date: &str, text: &str) -> Vec<(String, String, String, String)> {
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some(date.parse().unwrap());
+        coder().code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
+        evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_protest_with_a_purpose_and_no_named_target_is_against_the_government() {
+        let evs = events(
+            "2021-05-02",
+            "Thousands of Venezuelan students marched in Caracas on Sunday to demand fresh elections.",
+        );
+        assert!(has(&evs, "VENCVL", "VENGOV", "141"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.3.ends_with("+implied")), "{evs:?}");
+        let evs = events("2021-05-02", "Chilean workers went on strike over pension cuts.");
+        assert!(has(&evs, "CHLCVL", "CHLGOV", "143"), "{evs:?}");
+        // The implied target is a mention of its own, marked as such.
+        let mut doc = Document::from_text("t", None, "Chilean workers went on strike over pension cuts.");
+        doc.date = Some("2021-05-02".parse().unwrap());
+        let coded = coder().code(&doc);
+        assert_eq!(coded.events[0].target.via, Via::Implied);
+        assert_eq!(coded.events[0].target.agent.as_deref(), Some("GOV"));
+    }
+
+    #[test]
+    fn a_protest_purpose_names_its_target() {
+        let evs = events(
+            "2021-05-02",
+            "Hundreds of Thai students rallied on Saturday to demand that the Thai military step aside.",
+        );
+        assert!(has(&evs, "THACVL", "THAMIL", "141"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.1 == "THAGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_protest_without_purpose_or_target_is_no_event() {
+        assert!(events("2021-05-02", "Kenyan protesters marched through Nairobi on Tuesday.").is_empty());
+        // Nor is a protest noun inside a phrase.
+        let evs = events("2021-05-02", "Two Chilean students were hurt in the strike over fees.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("14")), "{evs:?}");
+        // Nor a protest by a state's officials.
+        assert!(events("2021-05-02", "Chilean officials marched to demand fresh elections.").is_empty());
+    }
+
+    #[test]
+    fn curfews_emergencies_and_shutdowns_fall_on_the_state_itself() {
+        let evs = events("2020-09-27", "Armenian Prime Minister Nikol Pashinyan declared martial law on Sunday.");
+        assert!(has(&evs, "ARMGOV", "ARM", "1724"), "{evs:?}");
+        // A state named bare is its government.
+        let evs = events("2024-07-19", "Bangladesh imposed a nationwide curfew on Friday.");
+        assert!(has(&evs, "BGDGOV", "BGD", "1723"), "{evs:?}");
+        let evs = events("2019-04-22", "Sri Lankan authorities blocked WhatsApp and Facebook to curb rumours.");
+        assert!(has(&evs, "LKAGOV", "LKACVL", "1721"), "{evs:?}");
+        // Not when the curfew is only asked for, and not by civilians.
+        assert!(events("2024-07-19", "Bangladeshi students urged the government to lift the curfew.")
+            .iter()
+            .all(|e| e.2 != "1723"));
+        assert!(events("2024-07-19", "Bangladeshi students declared a state of emergency in their union.").is_empty());
+    }
+
+    /// `(sentence, source, target, code)` of every event in a document of several sentences.
+    fn doc_events(date: &str, sentences: &[&str]) -> Vec<(Option<usize>, String, String, String)> {
+        let mut doc = Document::from_sentences("t", None, sentences);
+        doc.date = Some(date.parse().unwrap());
+        coder().code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_denial_answers_the_latest_charge_against_the_denier() {
+        let evs = doc_events(
+            "2022-04-04",
+            &["Zelensky accused Russia of war crimes in Bucha.", "The Kremlin rejected the accusations on Monday."],
+        );
+        assert!(evs.contains(&(Some(1), "RUSGOV".into(), "UKRGOV".into(), "016".into())), "{evs:?}");
+        // A charge against someone else is not answered.
+        let evs = doc_events(
+            "2022-04-04",
+            &["Zelensky accused Belarus of helping the invasion.", "The Kremlin rejected the accusations on Monday."],
+        );
+        assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
+        // Nor is there a denial with no charge before it.
+        assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
+    }
+
+    #[test]
+    fn a_meeting_in_a_place_of_one_side_is_the_other_side_visiting() {
+        let evs = events("2023-03-22", "President Xi Jinping held talks with President Vladimir Putin in the Kremlin.");
+        assert!(has(&evs, "CHNGOV", "RUS", "042"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "RUSGOV" && e.2 == "042"), "the host does not visit: {evs:?}");
+        let evs = events("2022-12-21", "President Biden welcomed President Volodymyr Zelenskyy to the White House.");
+        assert!(has(&evs, "UKRGOV", "USA", "042"), "{evs:?}");
+        // No place, no visit; a place of neither side, no visit either.
+        let evs = events("2023-03-22", "Prime Minister Modi received President Xi Jinping on Friday.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+        let evs = events("2021-06-16", "President Biden met President Putin in Geneva.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+        // Once a document.
+        let evs = doc_events(
+            "2023-03-22",
+            &["Xi Jinping arrived in Moscow on Monday.", "Xi held talks with Vladimir Putin in the Kremlin."],
+        );
+        assert_eq!(evs.iter().filter(|e| e.3 == "042").count(), 1, "{evs:?}");
+    }
+
+    #[test]
+    fn the_actor_inside_a_passive_subject_is_the_target() {
+        let evs = events("2001-01-01", "A camp for Congolese refugees was attacked by Burundian militiamen.");
+        assert!(has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+        let evs = events("2001-01-01", "A convoy of Congolese refugees was attacked by Burundian militiamen.");
+        assert!(has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+        // Not across a verb: the actor there is no part of the passive's subject.
+        let evs = events(
+            "2001-01-01",
+            "Aid for Congolese refugees arrived and the convoy was attacked by Burundian militiamen.",
+        );
+        assert!(!has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn object_pronouns_stand_for_their_antecedent() {
+        let evs = events(
+            "2017-06-05",
+            "Saudi Arabia cut diplomatic ties with Qatar on Monday, accusing it of supporting terrorism.",
+        );
+        assert!(has(&evs, "SAU", "QAT", "112"), "{evs:?}");
+        let evs = events(
+            "2020-08-08",
+            "Lebanese protesters gathered near parliament to demand accountability, and police fired tear gas to disperse them.",
+        );
+        assert!(has(&evs, "LBNCOP", "LBNCVL", "175"), "{evs:?}");
+        // Not the speaker's "it", and not an antecedent in the pronoun's own clause.
+        let evs = events("2017-06-05", "Qatar said it would not yield to pressure.");
+        assert!(!evs.iter().any(|e| e.1 == "QAT" && e.0 == "QAT"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_military_posture_is_aimed_at_the_other_state() {
+        let evs = events("2022-08-05", "Taiwan put its forces on alert to track the Chinese warships.");
+        assert!(has(&evs, "TWN", "CHNMIL", "152"), "{evs:?}");
+        // No other state in the sentence: whoever last acted against the source's state.
+        let evs = doc_events(
+            "2010-11-23",
+            &[
+                "North Korean artillery shelled a South Korean island on Tuesday.",
+                "South Korea put its military on high alert.",
+            ],
+        );
+        assert!(evs.contains(&(Some(1), "KOR".into(), "PRKMIL".into(), "152".into())), "{evs:?}");
+        // Neither: no event.
+        assert!(events("2022-08-05", "Taiwan put its forces on alert.").is_empty());
+    }
+
+    #[test]
+    fn a_coordinated_verb_keeps_the_subject_past_the_first_verbs_object() {
+        let evs = events(
+            "1985-06-01",
+            "Afghan rebels kidnapped 16 Russian advisers from a town bazaar and exploded a series of bombs in Kabul.",
+        );
+        assert!(has(&evs, "AFGREB", "RUS", "181"), "{evs:?}");
+        assert!(has(&evs, "AFGREB", "AFG", "183"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0.starts_with("RUS")), "the kidnapped do not bomb: {evs:?}");
+    }
+
+    #[test]
+    fn claimed_and_accused_acts_are_not_reported_acts() {
+        let evs = events(
+            "2020-06-17",
+            "China's foreign ministry accused Indian troops of crossing the line and attacking Chinese soldiers.",
+        );
+        assert!(!evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18")), "{evs:?}");
+        let evs = events("2021-03-02", "Eritrea denied accusations that its soldiers had killed Ethiopian civilians.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18")), "{evs:?}");
+        // The act itself, reported, is coded.
+        let evs = events("2021-03-02", "Eritrean soldiers killed Ethiopian civilians.");
+        assert!(evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18") || e.2.starts_with("20")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_arrest_without_agent_is_the_reporting_organs_act() {
+        let evs =
+            events("2020-08-12", "The Belarusian interior ministry said more than 3,000 people had been detained.");
+        assert!(has(&evs, "BLRGOV", "BLRCVL", "173"), "{evs:?}");
+        // Not when protesters or a foreign state report it.
+        assert!(events("2020-08-12", "Belarusian protesters said dozens of students had been detained.").is_empty());
+        assert!(events("2020-08-12", "The Polish foreign ministry said dozens of Belarusians had been detained.")
+            .is_empty());
+    }
+
+    #[test]
+    fn a_future_negation_is_a_refusal() {
+        let evs = events(
+            "2021-03-16",
+            "Duterte's spokesman said the Philippine government would not cooperate with the ICC.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "PHLGOV" && e.2.starts_with("12")), "{evs:?}");
+        // A negated attack is no event at all.
+        assert!(events("2021-03-16", "Russia said it would not attack Ukraine.")
+            .iter()
+            .all(|e| !e.2.starts_with("19")));
+    }
+
+    #[test]
+    fn what_one_side_wants_another_to_do_is_not_done() {
+        let evs = events("2015-01-01", "Obama wants Putin to attack Switzerland.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13") || e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_in_an_appositive_is_not_the_subject() {
+        let evs = events(
+            "2004-07-30",
+            "Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy peacekeepers in Iraq.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "PAK" && e.2.starts_with("12")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "USA"), "{evs:?}");
+    }
+
+    #[test]
+    fn civilians_who_attack_or_clash_riot() {
+        let evs = events("2021-05-02", "Angry Nigerian villagers attacked the police in Kano.");
+        assert!(has(&evs, "NGACVL", "NGACOP", "145"), "{evs:?}");
+        let evs = events("2021-05-02", "Serbian protesters clashed with police in Belgrade.");
+        assert!(has(&evs, "SRBCVL", "SRBCOP", "145"), "{evs:?}");
+        assert!(has(&evs, "SRBCOP", "SRBCVL", "175"), "the police's side is repression: {evs:?}");
+        // Armed groups do not riot.
+        let evs = events("2021-05-02", "Nigerian gunmen attacked the police in Kano.");
+        assert!(has(&evs, "NGAREB", "NGACOP", "190"), "{evs:?}");
     }
 
     #[test]

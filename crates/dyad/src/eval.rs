@@ -11,6 +11,11 @@
 //! The gold format (one JSON object per document, in a `.json` file or one a line in `.jsonl`):
 //! `{"id", "date": "YYYY-MM-DD"|null, "title"?, "sentences": [...], "events": [{"s", "source", "target", "code",
 //! "alt"?: [...], "optional"?: true, "note"?}], "no_event_sentences"?: [...]}`.
+//!
+//! **Exclusions** ([`parse_exclusions`], [`apply_exclusions`]): a gold event we believe is wrong is not edited; it is
+//! listed with the reason (`testdata/gold/exclusions.ndjson`, one JSON object a line: `{"file", "doc", "s",
+//! "source", "target", "code", "reason"}`). An excluded event is scored like an optional one: not a miss, and a
+//! prediction that matches it is not a false alarm.
 
 use std::collections::BTreeMap;
 
@@ -120,6 +125,75 @@ pub fn read_gold(path: &str) -> Result<Vec<GoldDoc>> {
         out.extend(parse(line, i as u64 + 1)?);
     }
     Ok(out)
+}
+
+/// A gold event left out of scoring, with the reason.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// The gold file's name (without folders): `plover_gsr.jsonl`.
+    pub file: String,
+    /// Document id.
+    #[serde(deserialize_with = "id_string")]
+    pub doc: String,
+    /// Sentence index.
+    pub s: usize,
+    /// Source actor code, as the gold writes it.
+    pub source: String,
+    /// Target actor code, as the gold writes it.
+    pub target: String,
+    /// CAMEO code, as the gold writes it.
+    pub code: String,
+    /// Why the gold event is wrong (the codebook entry or gold convention it contradicts).
+    pub reason: String,
+}
+
+/// Parses an exclusion list (JSON Lines; blank lines and lines starting with `//` are skipped). `name` is used in
+/// errors (`exclusions.jsonl:3: …`).
+pub fn parse_exclusions(text: &str, name: &str) -> Result<Vec<Exclusion>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        let ex: Exclusion = serde_json::from_str(t).map_err(|e| {
+            Error::new(ErrorKind::InvalidField, format!("not an exclusion: {e}")).in_file(name).at_line(i as u64 + 1)
+        })?;
+        if ex.reason.trim().is_empty() {
+            return Err(Error::new(ErrorKind::InvalidField, "an exclusion needs a reason")
+                .in_file(name)
+                .at_line(i as u64 + 1));
+        }
+        out.push(ex);
+    }
+    Ok(out)
+}
+
+/// Marks the gold events of `file` (a path; its last component is compared) that an exclusion names as optional.
+/// Returns how many events were excluded, and the exclusions for this file that matched no required gold event
+/// (stale entries, worth reporting).
+pub fn apply_exclusions<'a>(
+    golds: &mut [GoldDoc],
+    file: &str,
+    exclusions: &'a [Exclusion],
+) -> (usize, Vec<&'a Exclusion>) {
+    let name = std::path::Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
+    let mut excluded = 0;
+    let mut stale = Vec::new();
+    for ex in exclusions.iter().filter(|e| e.file == name) {
+        let hit = golds.iter_mut().filter(|g| g.id == ex.doc).flat_map(|g| g.events.iter_mut()).find(|e| {
+            !e.optional && e.s == ex.s && e.source == ex.source && e.target == ex.target && e.code == ex.code
+        });
+        match hit {
+            Some(e) => {
+                e.optional = true;
+                excluded += 1;
+            }
+            None => stale.push(ex),
+        }
+    }
+    (excluded, stale)
 }
 
 /// Scoring level.
@@ -394,6 +468,25 @@ mod tests {
         assert!(codes_match("020", &gold("031", &["03", "02"]), Level::CountryRoot));
         assert_eq!(actor_key("CHNGOV", Level::CountryRoot), "CHN");
         assert_eq!(actor_key("IGOUNO", Level::CountryRoot), "IGOUNO");
+    }
+
+    #[test]
+    fn exclusions_turn_gold_events_optional() {
+        let text = r#"{"id":"d1","sentences":["Italy cut air links with Serbia."],"events":[{"s":0,"source":"ITL","target":"SRB","code":"16"},{"s":0,"source":"ITA","target":"SRB","code":"16"}]}"#;
+        let mut golds: Vec<GoldDoc> = vec![serde_json::from_str(text).unwrap()];
+        let list = "// comment\n\n{\"file\":\"x.jsonl\",\"doc\":\"d1\",\"s\":0,\"source\":\"ITL\",\"target\":\"SRB\",\"code\":\"16\",\"reason\":\"ITL is no CAMEO code\"}\n{\"file\":\"x.jsonl\",\"doc\":\"d2\",\"s\":0,\"source\":\"A\",\"target\":\"B\",\"code\":\"01\",\"reason\":\"r\"}\n{\"file\":\"y.jsonl\",\"doc\":\"d1\",\"s\":0,\"source\":\"ITA\",\"target\":\"SRB\",\"code\":\"16\",\"reason\":\"r\"}";
+        let ex = parse_exclusions(list, "ex.jsonl").unwrap();
+        assert_eq!(ex.len(), 3);
+        let (n, stale) = apply_exclusions(&mut golds, "some/dir/x.jsonl", &ex);
+        assert_eq!(n, 1);
+        assert_eq!(stale.len(), 1);
+        assert_eq!(stale[0].doc, "d2");
+        assert!(golds[0].events[0].optional);
+        assert!(!golds[0].events[1].optional, "another file's exclusion does not apply");
+        let bad = parse_exclusions("{\"file\":\"x\"}\n", "ex.jsonl").unwrap_err();
+        assert!(bad.to_string().contains("ex.jsonl:1"), "{bad}");
+        let no_reason = r#"{"file":"x","doc":"d","s":0,"source":"A","target":"B","code":"01","reason":" "}"#;
+        assert!(parse_exclusions(no_reason, "ex.jsonl").is_err());
     }
 
     #[test]
