@@ -253,6 +253,32 @@ fn dyad_page_shows_the_chart_and_the_events_with_evidence() {
     eprintln!("screenshots: {}", shots.display());
 }
 
+/// The dyad page shows the pair's relations register (issue 8) as a card beside the timeline: every current value
+/// of every fact type, each linked to the sentence that states it.
+#[test]
+fn dyad_page_shows_the_relationship_card() {
+    let Some((bin, _dir, server)) = setup("") else { return };
+    let register = server.json("/v1/dyads/CHN/BLR/facts");
+    let types = register["types"].as_array().unwrap();
+    assert!(!types.is_empty(), "the sample states facts about China and Belarus");
+    let current: usize = types.iter().map(|t| t["current"].as_array().unwrap().len()).sum();
+    let url = format!("{}/dyad/CHN/BLR", server.base);
+    let dom = dump_dom(&bin, &url, 1280);
+    assert_rendered(&dom, "the CHN-BLR dyad page");
+    assert!(dom.contains("class=\"card relationship\""), "no relationship card:\n{dom}");
+    assert_eq!(count(&dom, "<li class=\"fact\""), current, "one line per current value");
+    assert_eq!(count(&dom, "class=\"fact-src\""), current, "each value links to its latest source");
+    assert!(dom.contains("href=\"/doc/"), "a fact links to its document");
+    for t in types {
+        let value = &t["current"][0]["value"];
+        if t["type"] == "level" {
+            let label = value["label"].as_str().unwrap_or("upgraded");
+            assert!(dom.contains(&html_escape(label)), "the declared level {label:?} is shown");
+        }
+    }
+    screenshot(&bin, &url, &browser_dir().join("dyad-facts.png"), 1280, 900);
+}
+
 fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -279,10 +279,19 @@ fn read_endpoints_agree_with_the_store() {
         assert!(chn.contains(e), "an event of the API is one of `dyad query`: {e}");
         assert!(seen.insert(e.to_string()), "pages do not overlap");
     }
-    let whole = get_json(b, "/v1/events?limit=1000");
-    let dates: Vec<&str> = whole["events"].as_array().unwrap().iter().filter_map(|e| e["date"].as_str()).collect();
+    // Every event, page by page (the largest page is 1000): newest first across pages, none lost.
+    let mut whole: Vec<Value> = Vec::new();
+    loop {
+        let page = get_json(b, &format!("/v1/events?limit=1000&offset={}", whole.len()));
+        let events = page["events"].as_array().unwrap();
+        if events.is_empty() {
+            break;
+        }
+        whole.extend(events.iter().cloned());
+    }
+    let dates: Vec<&str> = whole.iter().filter_map(|e| e["date"].as_str()).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
-    assert_eq!(whole["events"].as_array().unwrap().len(), all.len());
+    assert_eq!(whole.len(), all.len());
     let q = get_json(b, "/v1/events?dyad=CHN-KAZ&code=04&quad=1&mode=asserted&from=2021-01-01&to=2022-12-31");
     let cli = cli_query(
         &db,
@@ -408,6 +417,35 @@ fn read_endpoints_agree_with_the_store() {
     }
     let phrase = get_json(b, &format!("/v1/search?q={}", enc("\"foreign minister\" OR talks")));
     assert!(!phrase["hits"].as_array().unwrap().is_empty());
+}
+
+/// The relations register of a pair (issue 8) is what `dyad facts --db --dyad A-B --json` prints, with the names.
+#[test]
+fn the_facts_register_of_a_dyad_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_store(dir.path());
+    let s = Served::start(&db, None);
+    let b = &s.base;
+    let out = run(&["facts", "--db", db.to_str().unwrap(), "--dyad", "CHN-BLR", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut api = get_json(b, "/v1/dyads/CHN/BLR/facts");
+    assert_eq!(api["names"][0], "China");
+    api.as_object_mut().unwrap().remove("names");
+    assert_eq!(api, cli);
+    let types: Vec<&str> = cli["types"].as_array().unwrap().iter().map(|t| t["type"].as_str().unwrap()).collect();
+    assert!(types.contains(&"level") && types.contains(&"project"), "the sample states CHN-BLR facts: {types:?}");
+    // Either order is the same pair; lower case is accepted like the other dyad routes.
+    let mut swapped = get_json(b, "/v1/dyads/blr/chn/facts");
+    swapped.as_object_mut().unwrap().remove("names");
+    assert_eq!(swapped["facts"], cli["facts"]);
+    // A pair nobody wrote about has an empty register, not an error.
+    let none = get_json(b, "/v1/dyads/CHN/ZWE/facts");
+    assert_eq!(none["facts"], 0);
+    let bad = get(b, "/v1/dyads/CHN/B%20R/facts");
+    assert_eq!(bad.status, 400);
+    let bad = get(b, "/v1/dyads/CHN/BLR/facts?period=month");
+    assert_eq!(bad.status, 400, "the register takes no parameters");
 }
 
 #[test]
