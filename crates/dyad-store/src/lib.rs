@@ -34,12 +34,11 @@ mod views;
 pub use views::{ActorRow, DyadRow, MentionRow, Period, PeriodRow, SnippetHit, StoredDocument};
 
 /// The migrations, in order; the schema version is the number of migrations applied.
-const MIGRATIONS: &[&str] =
-    &[
-        include_str!("../migrations/0001_initial.sql"),
-        include_str!("../migrations/0002_facts.sql"),
-        include_str!("../migrations/0003_views.sql"),
-    ];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_facts.sql"),
+    include_str!("../migrations/0003_views.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
