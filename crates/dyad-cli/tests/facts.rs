@@ -255,6 +255,8 @@ fn eval_prints_the_facts_section() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("facts: 14 documents, 153 sentences"), "{text}");
+    // A gold file of facts only has no events section: its coded events are not false alarms.
+    assert!(!text.contains("required gold events"), "an events section for a facts-only gold file:\n{text}");
     for t in ["ties", "level", "project", "area", "quantity", "stance"] {
         assert!(text.lines().any(|l| l.trim_start().starts_with(t)), "no row for {t}:\n{text}");
     }
