@@ -1185,6 +1185,14 @@ fn is_named(p: &Payload) -> bool {
     matches!(p, Payload::Person { .. } | Payload::Org(_))
 }
 
+/// Words that end a noun phrase's modifiers: "the Chinese said police …" is no Chinese police.
+const MODIFIER_STOPS: &[&str] = &[
+    "of", "for", "to", "with", "by", "in", "on", "at", "against", "from", "and", "or", "but", "the", "a", "an", "that",
+    "which", "who", "is", "are", "was", "were", "be", "has", "have", "had", "said", "says", "say", "told", "and", "as",
+    "than", "its", "their", "his", "her", "not", "also", "will", "would", "could", "may", "can", "should", "must",
+    "people", "side", "leader", "leaders", "former", "ex", "then", "late",
+];
+
 fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
     let (a, b) = (prev.payload, next.payload);
     if matches!(a, Payload::Block | Payload::Pair { .. } | Payload::Pronoun(_))
@@ -1218,7 +1226,19 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
             })
         });
     let of = matches!(gap.trim(), "of" | "of the");
+    // "the Malian transitional government", "Israeli riot police": a state adjective, a word or two of lower-case
+    // modifiers, then an agent word.
+    let modifiers = {
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        gap.starts_with(' ')
+            && gap.ends_with(' ')
+            && (1..=2).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !MODIFIER_STOPS.contains(w)
+            })
+    };
     match (a, b) {
+        (Payload::Country { form: Form::Adjective, .. }, Payload::Agent(_)) if modifiers => true,
         // Russia's Foreign Ministry, Belarusian President, Belarus President Lukashenko
         (Payload::Country { form, .. }, Payload::Agent(_) | Payload::Person { .. } | Payload::Org(_)) => {
             space && form != Form::People || possessive && form != Form::Adjective
@@ -1419,6 +1439,20 @@ CVL Civilians
                 ("UN".into(), "IGOUNO".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_state_adjective_and_modifiers_before_an_agent_word_name_one_actor() {
+        let m = matcher();
+        let doc = Document::from_text("t", None, "The Belarusian interim government side met Xi Jinping.");
+        assert!(codes(&m, &doc).iter().any(|(_, c)| c == "BLRGOV"), "{:?}", codes(&m, &doc));
+        let doc = Document::from_text("t", None, "The Russian regular army crossed the border.");
+        assert!(codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+        // Negatives: a verb, or words that end a phrase, keep a state and an agent word apart.
+        let doc = Document::from_text("t", None, "Russia warned the army.");
+        assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+        let doc = Document::from_text("t", None, "The Russian people and army marched.");
+        assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
     }
 
     #[test]

@@ -705,11 +705,22 @@ impl Coder {
         }
         let reciprocal = m.reciprocal || sources == targets;
         let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
-        let (mode, refusal) = sent.mode(mode_start, anchor);
+        // "suspended joint exercises with China", "froze talks with": cooperation stopped is relations reduced.
+        let reduced = sent.reduction_verb(mode_start, anchor).and_then(|v| reduce_code(&p.code).map(|c| (v, c)));
+        let (mode, refusal) = sent.mode(mode_start, reduced.map_or(anchor, |(v, _)| v));
         if mode == Mode::Hypothetical && !self.hypothetical {
             return false;
         }
-        let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // An announced decision to suspend ("will halt the joint exercises") is already the reduction, not a threat.
+        let Some((code, suffix)) = (match reduced {
+            Some((_, c)) if mode == Mode::Intended => Some((c.to_string(), "+reduce")),
+            Some((_, c)) => recode(c, mode, refusal),
+            None => recode(&p.code, mode, refusal),
+        }) else {
+            return false;
+        };
+        let suffix = if reduced.is_some() && suffix.is_empty() { "+reduce" } else { suffix };
+        let p_mutual = p.mutual && reduced.is_none();
         // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
         // "supporters clashed with police") riot: 145, not an assault or a battle.
         let unarmed = mode == Mode::Asserted && (code == "180" || code == "190" || code.starts_with("182"));
@@ -721,7 +732,6 @@ impl Coder {
         );
         let mut emitted = false;
         let own_code = code.clone();
-        let p_mutual = p.mutual;
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
@@ -801,7 +811,7 @@ impl Coder {
                         // "X met Y" is also "Y met X" — when it happened, not when one side only intends it, and
                         // not from direct speech, where "I ... with you" is the speaker's own account.
                         let named = |m: &Mention| !matches!(m.via, Via::Speaker | Via::Addressee);
-                        if p.mutual && mode == Mode::Asserted && named(sent.mentions[s]) && named(sent.mentions[t]) {
+                        if p_mutual && mode == Mode::Asserted && named(sent.mentions[s]) && named(sent.mentions[t]) {
                             push(sent.mentions[t], sent.mentions[s], &code, rule.clone(), mode, out);
                         }
                     }
@@ -1025,12 +1035,143 @@ enum Implied {
     Actor(Mention),
 }
 
+/// Nouns of acts and statements whose "of"/"by" phrase names an actor: "the arrest of", "comments by".
+fn is_act_noun(l: &str) -> bool {
+    let singular = l.strip_suffix('s').unwrap_or(l);
+    matches!(
+        singular,
+        "arrest"
+            | "detention"
+            | "killing"
+            | "murder"
+            | "execution"
+            | "deployment"
+            | "presence"
+            | "involvement"
+            | "interference"
+            | "intervention"
+            | "action"
+            | "activitie"
+            | "activity"
+            | "behaviour"
+            | "behavior"
+            | "conduct"
+            | "comment"
+            | "remark"
+            | "statement"
+            | "decision"
+            | "move"
+            | "policy"
+            | "policie"
+            | "treatment"
+            | "occupation"
+            | "annexation"
+            | "aggression"
+            | "incursion"
+            | "provocation"
+            | "claim"
+            | "sentencing"
+            | "imprisonment"
+            | "jailing"
+            | "abduction"
+            | "kidnapping"
+            | "violation"
+            | "role"
+            | "effort"
+            | "leadership"
+            | "position"
+            | "stance"
+            | "proposal"
+            | "threat"
+            | "crackdown"
+            | "build-up"
+            | "buildup"
+            | "test"
+            | "launch"
+            | "launche"
+    )
+}
+
+/// Nouns for people acting for a state or organisation, singular and plural: the head of "ministers from both
+/// countries", "a team of experts from the WHO".
+fn is_people_noun(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        singular,
+        "minister"
+            | "official"
+            | "negotiator"
+            | "expert"
+            | "diplomat"
+            | "delegate"
+            | "delegation"
+            | "representative"
+            | "envoy"
+            | "leader"
+            | "troop"
+            | "soldier"
+            | "officer"
+            | "lawmaker"
+            | "legislator"
+            | "parliamentarian"
+            | "inspector"
+            | "team"
+            | "mediator"
+            | "investigator"
+            | "monitor"
+            | "peacekeeper"
+            | "observer"
+            | "adviser"
+            | "advisor"
+            | "engineer"
+            | "rescuer"
+            | "worker"
+            | "doctor"
+            | "commander"
+            | "general"
+            | "military"
+            | "unit"
+            | "contingent"
+            | "mission"
+            | "panel"
+            | "group"
+            | "member"
+            | "head"
+            | "chief"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "emissarie"
+            | "emissary"
+            | "counterpart"
+    ) || matches!(w, "people" | "police" | "personnel" | "staff" | "military" | "forces" | "force")
+}
+
 fn in_span(inner: Span, outer: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// The code an event gets given its mode: intentions become "express intent" (03) codes, appeals become 02 codes,
 /// refusals become rejections (12); other negated events are dropped. Returns the code and a rule suffix.
+/// The reduce-relations code (16x) for cooperation that is suspended, halted or ended: talks → 164, mediation →
+/// 165, diplomatic cooperation → 161, material cooperation → 160, aid → 162 and its sub-codes.
+fn reduce_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "045" => "165",
+        "071" => "1621",
+        "072" => "1622",
+        "073" => "1623",
+        _ => match &code[..2] {
+            "04" => "164",
+            "05" => "161",
+            "06" => "160",
+            "07" => "162",
+            _ => return None,
+        },
+    })
+}
+
 fn recode(code: &str, mode: Mode, refusal: bool) -> Option<(String, &'static str)> {
     let root: u8 = code[..2].parse().ok()?;
     let same = || Some((code.to_string(), ""));
@@ -1106,6 +1247,8 @@ struct Match {
     evidence_end: usize,
     end: usize,
     reciprocal: bool,
+    /// Whether a final target may sit inside a noun phrase ("the arrest of X").
+    np_target: bool,
 }
 
 /// A sentence's tokens with its actor groups laid over them.
@@ -1317,7 +1460,13 @@ impl<'a> Sentence<'a> {
     }
 
     fn match_pattern(&self, p: &Pattern, anchor: usize) -> Option<Match> {
-        let mut st = Match { target: None, source: None, evidence_end: anchor + 1, end: anchor, reciprocal: false };
+        // Attitudes (statements, appeals, praise, demands, criticism, rejection, threats, protest, reduced
+        // relations) may take their target inside a noun phrase: "condemned the arrest of X", "rejected comments by X".
+        // Not for an anchor that is itself an adjective ("the alleged violations by").
+        let np_target = matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13" | "14" | "16")
+            && !(anchor > 0 && DETERMINERS.contains(&self.lemmas[anchor - 1]));
+        let mut st =
+            Match { target: None, source: None, evidence_end: anchor + 1, end: anchor, reciprocal: false, np_target };
         if self.match_from(&p.elems, 0, anchor, &mut st) {
             Some(st)
         } else {
@@ -1401,7 +1550,14 @@ impl<'a> Sentence<'a> {
                         return self.match_from(elems, k + 1, i + 2, st);
                     }
                 }
-                let Some((g, end)) = self.group_starting(i) else { return false };
+                let last_target = k == elems.len() - 1 && matches!(elems[k], Elem::Target) && st.np_target;
+                let found = self.group_starting(i).or_else(|| {
+                    if !last_target {
+                        return None;
+                    }
+                    self.noun_phrase_object(i).and_then(|j| self.group_starting(j))
+                });
+                let Some((g, end)) = found else { return false };
                 let saved = (st.target, st.source);
                 if matches!(elems[k], Elem::Target) {
                     st.target = Some(g);
@@ -1420,6 +1576,27 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// "the arrest of", "recent comments by", "its deployment of": a noun phrase starting at `i` whose head is an
+    /// act or a statement, and whose actor follows "of", "by", "against" or "on"; the token after that preposition.
+    fn noun_phrase_object(&self, i: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        let mut j = i;
+        while j < n && j < i + 4 && self.is_plain(j) && !is_act_noun(self.lemmas[j]) {
+            let l = self.lemmas[j];
+            let ok = matches!(l, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "recent")
+                || self.is_modifier(j);
+            if !ok {
+                return None;
+            }
+            j += 1;
+        }
+        (j + 1 < n
+            && self.is_plain(j)
+            && is_act_noun(self.lemmas[j])
+            && matches!(self.lemmas[j + 1], "of" | "by" | "against" | "on"))
+        .then_some(j + 2)
     }
 
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
@@ -1645,7 +1822,12 @@ impl<'a> Sentence<'a> {
                             | "all"
                     ));
             if !quantity {
-                return false;
+                // "Ministers from both countries signed", "a team of experts from the WHO arrived", "a delegation
+                // led by Wang Yi arrived": the actor names the people who act.
+                match self.member_head(k) {
+                    Some(head) => k = head,
+                    None => return false,
+                }
             }
         }
         // "Lukashenko, who met Xi, praised China": Xi is the object of "met"; so are "kidnapped up to 16 Russian
@@ -1690,6 +1872,55 @@ impl<'a> Sentence<'a> {
             return false;
         }
         true
+    }
+
+    /// For a group whose first token (after determiners) is `k`, right after "from", "of" or "by": the first token of
+    /// a noun phrase of people the group qualifies ("ministers from both countries", "a team of experts from the
+    /// WHO", "a delegation led by Wang Yi"), or `None` when the preposition belongs to anything else ("the arrest of
+    /// X", "diplomats expelled by X" is caught later as an object).
+    fn member_head(&self, k: usize) -> Option<usize> {
+        if k == 0 {
+            return None;
+        }
+        let p = k - 1;
+        let noun = match self.lemmas[p] {
+            "from" | "of" => p.checked_sub(1)?,
+            // A reduced relative: "a delegation led by", "troops sent by".
+            "by" => {
+                let v = p.checked_sub(1)?;
+                if !matches!(self.word(v), "led" | "headed" | "sent" | "dispatched" | "accompanied" | "representing") {
+                    return None;
+                }
+                v.checked_sub(1)?
+            }
+            _ => return None,
+        };
+        // The noun may be a role dyad filled in from context ("Negotiators" alone reads as the document's state).
+        if !self.is_plain(noun) || !is_people_noun(&self.word(noun).to_lowercase()) {
+            return None;
+        }
+        // Back over "a team of", determiners, numbers and modifiers to the phrase's start.
+        let mut start = noun;
+        let mut steps = 0;
+        while start > 0 && steps < 6 && self.group_at[start - 1].is_none() {
+            let l = self.lemmas[start - 1];
+            let collective = l == "of"
+                && start >= 2
+                && self.is_plain(start - 2)
+                && is_people_noun(&self.word(start - 2).to_lowercase());
+            if collective {
+                start -= 2;
+            } else if DETERMINERS.contains(&l)
+                || self.tokens[start - 1].kind == TokenKind::Number
+                || (self.is_modifier(start - 1) && !self.is_anchor(start - 1))
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        Some(start)
     }
 
     /// "after Russia attacked Ukraine", "as China expanded ties": a group right before the verb (auxiliaries
@@ -1774,6 +2005,42 @@ impl<'a> Sentence<'a> {
             }
             return if b > 0 { self.group_at[b - 1] } else { None };
         }
+        // A state adjective opening the anchor's noun phrase is its source: "discussed the Russian invasion of
+        // Ukraine" (the speakers are not the invaders), "condemned the latest Israeli air strikes on Gaza".
+        {
+            let mut t = anchor;
+            while t > 0
+                && anchor - t < 2
+                && self.group_at[t - 1].is_none()
+                && !matches!(self.lemmas[t - 1], "the" | "a" | "an")
+                && self.is_modifier(t - 1)
+            {
+                t -= 1;
+            }
+            if t > 0 {
+                if let Some(g) = self.group_at[t - 1] {
+                    let grp = &self.groups[g];
+                    let mut k = grp.tok_start;
+                    while k > 0
+                        && self.group_at[k - 1].is_none()
+                        && !matches!(self.lemmas[k - 1], "the" | "a" | "an")
+                        && self.is_modifier(k - 1)
+                        && grp.tok_start - k < 2
+                    {
+                        k -= 1;
+                    }
+                    let hyphen = grp.tok_end < self.tokens.len() && matches!(self.word(grp.tok_end), "-" | "–" | "—");
+                    if grp.tok_end == t
+                        && grp.members.len() == 1
+                        && !hyphen
+                        && k > 0
+                        && matches!(self.lemmas[k - 1], "the" | "a" | "an")
+                    {
+                        return Some(g);
+                    }
+                }
+            }
+        }
         // A possessive right before a noun anchor is its subject: "Tunisia's talks with the IMF", "Russia's brutal
         // attack on Ukraine" (whatever precedes the possessive).
         for t in (anchor.saturating_sub(4)..anchor).rev() {
@@ -1812,6 +2079,46 @@ impl<'a> Sentence<'a> {
                     return self.subject_before(t, false);
                 }
                 return None;
+            }
+        }
+        None
+    }
+
+    /// A verb or noun of stopping right before the anchor, in its own verb phrase ("suspended joint exercises with",
+    /// "froze all military cooperation with", "announced the suspension of talks with", "pulled out of talks with"):
+    /// its token. Not "at the end of talks", nor "stopped short of".
+    fn reduction_verb(&self, from: usize, anchor: usize) -> Option<usize> {
+        let from = from.max(anchor.saturating_sub(5));
+        for t in (from..anchor).rev() {
+            let l = self.lemmas[t];
+            let w = self.word(t).to_lowercase();
+            if self.group_at[t].is_some() || matches!(l, "and" | "or" | "but" | "," | ";" | "with" | "to" | "after") {
+                return None;
+            }
+            let stop = matches!(
+                l,
+                "suspend"
+                    | "suspension"
+                    | "halt"
+                    | "freeze"
+                    | "sever"
+                    | "terminate"
+                    | "termination"
+                    | "curtail"
+                    | "downgrade"
+                    | "scrap"
+                    | "cancel"
+                    | "cancellation"
+                    | "stop"
+                    | "cease"
+                    | "abandon"
+            ) || (l == "end" && !(t > 0 && matches!(self.lemmas[t - 1], "the" | "a" | "an" | "its" | "their")))
+                || matches!(w.as_str(), "cut" | "cuts" | "cutting" | "froze" | "frozen")
+                // "withdrew from talks", "pulled out of the talks".
+                || (matches!(l, "withdraw" | "withdrew" | "withdrawn" | "pull" | "quit" | "walk")
+                    && matches!(self.lemmas.get(t + 1).copied(), Some("from" | "out")));
+            if stop {
+                return Some(t);
             }
         }
         None
@@ -1950,6 +2257,18 @@ impl<'a> Sentence<'a> {
                 let spk = self.subject_before(t, false)?;
                 return (spk != subj).then_some(spk);
             }
+        }
+        // "Hours after Russian forces attacked Ukraine, Biden said …": a time clause before the main clause is told
+        // as fact; the speaker after it says something else.
+        let mut k = s_start;
+        while k > 0 && (DETERMINERS.contains(&self.lemmas[k - 1]) || self.is_modifier(k - 1)) {
+            k -= 1;
+        }
+        if k > 0
+            && matches!(self.lemmas[k - 1], "after" | "before" | "when" | "since" | "while" | "once" | "until" | "as")
+            && k - 1 <= self.clause_start(anchor) + 3
+        {
+            return None;
         }
         // After: ", X said." at the end.
         let n = self.tokens.len();
@@ -2224,6 +2543,76 @@ mod tests {
         assert!(has(&evs, "AFGREB", "RUS", "181"), "{evs:?}");
         assert!(has(&evs, "AFGREB", "AFG", "183"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0.starts_with("RUS")), "the kidnapped do not bomb: {evs:?}");
+    }
+
+    #[test]
+    fn people_from_an_actor_act_for_it() {
+        let evs = events("2021-05-10", "Negotiators from Ghana and Togo met in Accra on Sunday.");
+        assert!(has(&evs, "GHA", "TGO", "040") && has(&evs, "TGO", "GHA", "040"), "{evs:?}");
+        let evs = events("2021-05-10", "A team of inspectors from the IAEA arrived in Tehran on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "IGOUNOIAE" && e.1.starts_with("IRN")), "{evs:?}");
+        let evs = events("2021-05-10", "A delegation led by Kenyan President Uhuru Kenyatta arrived in Kampala.");
+        assert!(evs.iter().any(|e| e.0 == "KENGOV" && e.1 == "UGA" && e.2 == "042"), "{evs:?}");
+        // Negative: people taken from a state are the object, not the subject of the verb.
+        let evs = events("2021-05-10", "Norway expelled diplomats from Sweden.");
+        assert!(!evs.iter().any(|e| e.0 == "SWE"), "{evs:?}");
+        // Negative: "the arrest of" is no group of people.
+        let evs = events("2021-05-10", "The arrest of Ghana's envoy angered Accra.");
+        assert!(!evs.iter().any(|e| e.0 == "GHA" && e.1 == "GHA"), "{evs:?}");
+    }
+
+    #[test]
+    fn suspending_cooperation_reduces_relations() {
+        let evs = events("2021-05-10", "Norway suspended joint naval exercises with Sweden.");
+        assert!(has(&evs, "NOR", "SWE", "160"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2.starts_with("06")), "no cooperation: {evs:?}");
+        assert!(!has(&evs, "SWE", "NOR", "160"), "one way only: {evs:?}");
+        // An announced suspension is the reduction itself, not a threat.
+        let evs = events("2021-05-10", "Norway will suspend joint drills with Sweden.");
+        assert!(has(&evs, "NOR", "SWE", "160"), "{evs:?}");
+        let evs = events("2021-05-10", "Kenya stopped sending peacekeepers to Somalia.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "SOM" && e.2.starts_with("16")), "{evs:?}");
+        // Negatives: a refusal to suspend is no reduction; "the end of talks" is a time, not a stop.
+        let evs = events("2021-05-10", "Germany refused to suspend its military aid to Ukraine.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2021-05-10", "At the end of talks with Peru, Chile signed a trade deal with Peru.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_attitude_reaches_the_actor_inside_a_noun_phrase() {
+        let evs = events("2021-05-10", "Chile condemned the arrest of two Peruvian journalists.");
+        assert!(evs.iter().any(|e| e.0 == "CHL" && e.1.starts_with("PER") && e.2 == "111"), "{evs:?}");
+        let evs = events("2021-05-10", "Argentina rejected recent comments by the Uruguayan foreign minister.");
+        assert!(evs.iter().any(|e| e.0 == "ARG" && e.1 == "URYGOV" && e.2.starts_with("12")), "{evs:?}");
+        // Negative: an adjective anchor ("the alleged abuses by") is no verb of accusing.
+        let evs = events("2021-05-10", "Students marched against the alleged abuses by the Chilean police.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("112")), "{evs:?}");
+        // Negative: a material act does not take a target through "the killing of".
+        let evs = events("2021-05-10", "Chile sent aid after the killing of Peruvian miners.");
+        assert!(!evs.iter().any(|e| e.1.starts_with("PER") && e.2.starts_with("07")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_state_adjective_in_a_nominal_event_is_its_source() {
+        let evs =
+            events("2022-05-10", "The Japanese and Australian leaders discussed the Russian invasion of Ukraine.");
+        assert!(has(&evs, "RUS", "UKR", "192"), "{evs:?}");
+        assert!(!evs.iter().any(|e| (e.0 == "JPN" || e.0 == "AUSGOV") && e.1 == "UKR"), "{evs:?}");
+        // Negative: the adjective of the verb's own subject stays the subject.
+        let evs = events("2022-05-10", "The Russian army invaded Ukraine.");
+        assert!(evs.iter().any(|e| e.0 == "RUSMIL" && e.1 == "UKR"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_time_clause_before_a_speaker_is_told_as_fact() {
+        let evs =
+            events("2022-02-24", "Hours after Russian forces attacked Ukraine, Biden said America would respond.");
+        assert!(evs.iter().any(|e| e.0 == "RUSMIL" && e.1 == "UKR" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        // Negative: a plain report with its speaker after is still an accusation.
+        let evs = events("2022-02-24", "Russian forces attacked Ukraine overnight, Biden said.");
+        assert!(evs.iter().any(|e| e.0 == "USAGOV" && e.2 == "112"), "{evs:?}");
     }
 
     #[test]
