@@ -459,6 +459,7 @@ impl Coder {
             }
         }
         self.implied_visits(&sent, start_len, out);
+        accepted_invitations(&sent, start_len, out);
         // One event per sentence, source, target and code.
         let mut k = start_len + 1;
         while k < out.len() {
@@ -1035,6 +1036,57 @@ enum Implied {
     Actor(Mention),
 }
 
+/// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
+/// means to visit the host (036, Y → X). Only for an invitation coded in the same sentence, and only when the
+/// acceptance has no object of its own (or "the/his invitation") and its subject, if any, is the invited side.
+fn accepted_invitations(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
+    let n = sent.tokens.len();
+    let invites: Vec<(Mention, Mention, Span)> = out[start..]
+        .iter()
+        .filter(|e| e.code == "036" && e.rule.starts_with("invite") && e.mode == Mode::Asserted)
+        .map(|e| (e.source.clone(), e.target.clone(), e.evidence))
+        .collect();
+    for (host, guest, ev) in invites {
+        for t in 0..n {
+            if sent.lemmas[t] != "accept" || sent.tokens[t].span.start + sent.offset <= ev.end {
+                continue;
+            }
+            // What follows "accepted": nothing, "the invitation", "it", or "with pleasure" and the like.
+            let rest: Vec<&str> =
+                (t + 1..n).map(|k| sent.lemmas[k]).take_while(|l| !matches!(*l, "." | ";" | "and" | ",")).collect();
+            let bare = rest.is_empty()
+                || matches!(rest.first().copied(), Some("with" | "it" | "gladly" | "immediately"))
+                || (rest.len() >= 2
+                    && matches!(rest[0], "the" | "his" | "her" | "their" | "this")
+                    && rest[1] == "invitation");
+            if !bare {
+                continue;
+            }
+            // Its subject: the guest named again, or "the invitation was accepted".
+            let passive = t >= 2 && sent.lemmas[t - 1] == "be" && sent.lemmas[t - 2] == "invitation";
+            let subject_ok = passive
+                || sent
+                    .subject_before(t, false)
+                    .is_some_and(|g| sent.groups[g].members.iter().any(|&m| sent.mentions[m].code == guest.code));
+            if !subject_ok {
+                continue;
+            }
+            let evidence = Span::new(sent.tokens[t].span.start + sent.offset, sent.tokens[t].span.end + sent.offset);
+            out.push(Event {
+                sentence: out[start].sentence,
+                source: guest.clone(),
+                target: host.clone(),
+                code: "036".to_string(),
+                mode: Mode::Intended,
+                date: out[start].date,
+                evidence,
+                rule: "036.accepted-invitation".to_string(),
+            });
+            break;
+        }
+    }
+}
+
 /// Nouns of acts and statements whose "of"/"by" phrase names an actor: "the arrest of", "comments by".
 fn is_act_noun(l: &str) -> bool {
     let singular = l.strip_suffix('s').unwrap_or(l);
@@ -1551,7 +1603,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
                 let last_target = k == elems.len() - 1 && matches!(elems[k], Elem::Target) && st.np_target;
-                let found = self.group_starting(i).or_else(|| {
+                let found = self.group_starting(i).or_else(|| self.titled_person(i)).or_else(|| {
                     if !last_target {
                         return None;
                     }
@@ -1576,6 +1628,38 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// A person named after a title dyad does not know as an agent word: "Director Yang Jiechi", "Director of the
+    /// Office of the Central Foreign Affairs Commission Wang Yi". Capitalised words (with "of", "the", "for", "and"
+    /// between them) up to a known person, who is the group.
+    fn titled_person(&self, i: usize) -> Option<(usize, usize)> {
+        let n = self.tokens.len();
+        let mut j = i;
+        while j < n && j < i + 3 && self.group_at[j].is_none() && matches!(self.lemmas[j], "the" | "a") {
+            j += 1;
+        }
+        let first = j;
+        let capital = |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase);
+        // A role word inside the title ("Acting Chairman of …") is part of it.
+        while j < n && j < first + 12 && self.is_plain(j) {
+            let joiner = matches!(self.word(j), "of" | "the" | "for" | "and")
+                && j + 1 < n
+                && (capital(j + 1) || self.group_at[j + 1].is_some() || self.word(j + 1) == "the");
+            if !(capital(j) || joiner || self.word(j) == "-") {
+                return None;
+            }
+            j += 1;
+        }
+        if j == first || j >= n || !capital(first) {
+            return None;
+        }
+        let g = self.group_at[j]?;
+        let grp = &self.groups[g];
+        (grp.tok_start == j
+            && !self.is_plain(j)
+            && grp.members.iter().all(|&m| self.mentions[m].kind == MentionKind::Person))
+        .then_some((g, grp.tok_end))
     }
 
     /// "the arrest of", "recent comments by", "its deployment of": a noun phrase starting at `i` whose head is an
@@ -2613,6 +2697,38 @@ mod tests {
         // Negative: a plain report with its speaker after is still an accusation.
         let evs = events("2022-02-24", "Russian forces attacked Ukraine overnight, Biden said.");
         assert!(evs.iter().any(|e| e.0 == "USAGOV" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_person_after_an_unknown_title_is_the_target() {
+        let evs = events(
+            "2023-05-10",
+            "German Chancellor Olaf Scholz met Acting Chairman of the Standing Committee Li Qiang.",
+        );
+        assert!(has(&evs, "DEUGOV", "CHNGOV", "040"), "{evs:?}");
+        let evs = events("2021-03-18", "Antony Blinken met Director Yang Jiechi in Anchorage.");
+        assert!(evs.iter().any(|e| e.0 == "USAGOV" && e.1.starts_with("CHN") && e.2 == "040"), "{evs:?}");
+        // Negative: capitalised words with no known person after them are no actor.
+        let evs = events("2023-05-10", "Olaf Scholz met Acting Chairman Bob Nobody of the Standing Committee.");
+        assert!(!evs.iter().any(|e| e.0 == "DEUGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_accepted_invitation_is_the_guests_intent_to_visit() {
+        let evs = events(
+            "2023-03-22",
+            "Xi Jinping invited Vladimir Putin to visit China, and Putin accepted the invitation.",
+        );
+        assert!(has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+        let evs =
+            events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and the invitation was accepted.");
+        assert!(has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+        // Negatives: someone else accepting, or accepting something else.
+        let evs = events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and Olaf Scholz accepted.");
+        assert!(!has(&evs, "RUSGOV", "CHNGOV", "036") && !has(&evs, "DEUGOV", "CHNGOV", "036"), "{evs:?}");
+        let evs =
+            events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and Putin accepted the gas price.");
+        assert!(!has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
     }
 
     #[test]
