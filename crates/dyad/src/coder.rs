@@ -2215,11 +2215,53 @@ impl<'a> Sentence<'a> {
         let from = from.max(anchor.saturating_sub(6));
         let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].to_vec();
         let clause = &self.lemmas[self.clause_start(anchor)..anchor];
-        let has = |w: &str| words.contains(&w);
         // A negation does not reach across "and" or a comma: "pledged that Japan would never again wage war and
         // thanked the American people".
         let neg_from = words.iter().rposition(|w| matches!(*w, "and" | "," | "but")).map_or(0, |p| p + 1);
-        let neg_words = &words[neg_from..];
+        let neg_words: Vec<&str> = words[neg_from..].to_vec();
+        // "rejected the decision and accused Togo", "denied responsibility and blamed the army": a verb after "and"
+        // in the past tense is a new act; the words of the first verb (denial, appeal, stop, intent) stay with it.
+        let past = {
+            let w = self.word(anchor);
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "met"
+                        | "held"
+                        | "sent"
+                        | "took"
+                        | "made"
+                        | "told"
+                        | "gave"
+                        | "spoke"
+                        | "led"
+                        | "struck"
+                        | "shot"
+                        | "broke"
+                        | "brought"
+                        | "sought"
+                        | "drew"
+                        | "hit"
+                        | "cut"
+                        | "put"
+                        | "left"
+                        | "began"
+                        | "fought"
+                        | "froze"
+                        | "withdrew"
+                        | "threw"
+                        | "flew"
+                        | "paid"
+                        | "stood"
+                        | "won"
+                )
+        };
+        let finite_after_and = neg_from > 0
+            && words.get(neg_from - 1) == Some(&"and")
+            && words[neg_from..].iter().all(|w| matches!(*w, "also" | "then" | "later" | "subsequently"))
+            && past;
+        let words: Vec<&str> = if finite_after_and { Vec::new() } else { words };
+        let has = |w: &str| words.contains(&w);
         // "refused to meet" is a refusal; "rejected accusations that it had supplied drones" is a denial (the act
         // is not coded; a denial pattern codes 016).
         let denial = words.windows(2).any(|w| {
@@ -2729,6 +2771,21 @@ mod tests {
         let evs =
             events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and Putin accepted the gas price.");
         assert!(!has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_past_verb_after_and_leaves_the_first_verbs_mode_behind() {
+        let evs = events("2020-05-10", "Ghana rejected the decision and accused Togo of provoking the crisis.");
+        assert!(has(&evs, "GHA", "TGO", "112"), "{evs:?}");
+        let evs = events("2020-05-10", "Kenya denied the claims and blamed Uganda for the attack.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "UGA" && e.2.starts_with("11")), "{evs:?}");
+        let evs = events("2020-05-10", "Ghana pledged to help Togo and thanked Benin for its support.");
+        assert!(has(&evs, "GHA", "BEN", "051"), "{evs:?}");
+        // Negatives: a base form after "and" keeps the intent; a denial right before the verb still negates it.
+        let evs = events("2020-05-10", "Japan will visit China and meet Xi Jinping.");
+        assert!(has(&evs, "JPN", "CHNGOV", "036") && !has(&evs, "JPN", "CHNGOV", "040"), "{evs:?}");
+        let evs = events("2020-05-10", "Kenya denied attacking Uganda.");
+        assert!(!evs.iter().any(|e| e.0 == "KEN" && e.2.starts_with("19")), "{evs:?}");
     }
 
     #[test]
