@@ -2142,6 +2142,11 @@ impl<'a> Sentence<'a> {
         // Groups are runs of tokens: seen right to left, each one's tokens come together.
         let mut last = None;
         for t in (start..anchor).rev() {
+            // A relative clause on a noun: "a resolution that aims to impose a blockade", "the plan which would
+            // cut aid": its subject is the noun, not an actor before it.
+            if last.is_none() && self.is_relative_on_noun(t) {
+                return None;
+            }
             if let Some(g) = self.group_at[t] {
                 if last != Some(g) && (self.can_be_subject(g, !nominal) || self.subject_of_subclause(g, anchor)) {
                     return Some(g);
@@ -2206,6 +2211,64 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// Whether token `t` is "that" or "which" opening a relative clause on a plain noun ("a resolution that", "the
+    /// new plan which"): the word before it is a lower-case noun of a noun phrase, not a verb ("said that", "agreed
+    /// that", "warned Japan that").
+    fn is_relative_on_noun(&self, t: usize) -> bool {
+        if !matches!(self.lemmas[t], "that" | "which") || t < 2 || self.group_at[t].is_some() {
+            return false;
+        }
+        let noun = t - 1;
+        let w = self.word(noun);
+        let l = self.lemmas[noun];
+        let nounish = self.group_at[noun].is_none()
+            && self.tokens[noun].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !w.ends_with("ed")
+            && !SPEECH.contains(&l)
+            && !PREPOSITIONS.contains(&l)
+            && !matches!(
+                l,
+                "agree"
+                    | "announce"
+                    | "decide"
+                    | "warn"
+                    | "insist"
+                    | "confirm"
+                    | "state"
+                    | "hope"
+                    | "believe"
+                    | "ensure"
+                    | "argue"
+                    | "know"
+                    | "think"
+                    | "claim"
+                    | "fear"
+                    | "show"
+                    | "mean"
+                    | "so"
+                    | "such"
+                    | "now"
+                    | "and"
+                    | "but"
+                    | "it"
+                    | "is"
+                    | "be"
+                    | "was"
+                    | "have"
+                    | "say"
+                    | "add"
+                    | "also"
+            );
+        // … and it stands in a noun phrase: a determiner, an actor or a modifier right before it.
+        let before = noun - 1;
+        nounish
+            && (self.group_at[before].is_some()
+                || DETERMINERS.contains(&self.lemmas[before])
+                || matches!(self.lemmas[before], "this" | "that" | "any" | "every" | "new")
+                || (self.is_modifier(before) && before > 0 && DETERMINERS.contains(&self.lemmas[before - 1])))
     }
 
     /// The mode from the words between the subject and the verb (and "if" anywhere before the verb in the clause).
@@ -2786,6 +2849,22 @@ mod tests {
         assert!(has(&evs, "JPN", "CHNGOV", "036") && !has(&evs, "JPN", "CHNGOV", "040"), "{evs:?}");
         let evs = events("2020-05-10", "Kenya denied attacking Uganda.");
         assert!(!evs.iter().any(|e| e.0 == "KEN" && e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_noun_has_the_noun_as_subject() {
+        let evs = events("2020-05-10", "Ghana backed the plan which would cut aid to Togo.");
+        assert!(!evs.iter().any(|e| e.0 == "GHA" && e.1 == "TGO"), "{evs:?}");
+        let evs = events("2020-05-10", "Hungary praised a resolution that imposes a naval blockade on Serbia.");
+        assert!(!evs.iter().any(|e| e.0 == "HUN" && e.1 == "SRB"), "{evs:?}");
+        // Negatives: "that" after a verb of saying, and "which" on an actor, keep the actor as subject.
+        let evs = events("2020-05-10", "Ghana said that it would cut aid to Togo.");
+        assert!(evs.iter().any(|e| e.0 == "GHA" && e.1 == "TGO"), "{evs:?}");
+        let evs = events(
+            "2020-05-10",
+            "The Ghanaian government, which has long criticised Togo, expelled the Togolese ambassador.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "GHAGOV" && e.2 == "161"), "{evs:?}");
     }
 
     #[test]
