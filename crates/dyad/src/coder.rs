@@ -721,6 +721,12 @@ impl Coder {
             return false;
         };
         let suffix = if reduced.is_some() && suffix.is_empty() { "+reduce" } else { suffix };
+        // "will withdraw its troops unless …", "will boycott the vote unless …": an intention made conditional on
+        // the other side's conduct is a threat.
+        let unless = mode == Mode::Intended
+            && matches!(&p.code[..2], "08" | "12")
+            && (anchor + 1..sent.tokens.len()).any(|k| sent.lemmas[k] == "unless");
+        let (code, suffix) = if unless { ("130".to_string(), "+threat") } else { (code, suffix) };
         let p_mutual = p.mutual && reduced.is_none();
         // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
         // "supporters clashed with police") riot: 145, not an assault or a battle.
@@ -2865,6 +2871,17 @@ mod tests {
             "The Ghanaian government, which has long criticised Togo, expelled the Togolese ambassador.",
         );
         assert!(evs.iter().any(|e| e.0 == "GHAGOV" && e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_intention_on_a_condition_is_a_threat() {
+        let evs = events("2020-05-10", "Nigeria said it will withdraw its troops from Chad unless the fighting stops.");
+        assert!(evs.iter().any(|e| e.0 == "NGA" && e.1 == "TCD" && e.2 == "130"), "{evs:?}");
+        // Negatives: without "unless" the intention stays one; a promise of aid on a condition is no threat.
+        let evs = events("2020-05-10", "Nigeria said it will withdraw its troops from Chad.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+        let evs = events("2020-05-10", "Japan will send aid to Chad unless the border closes.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
     }
 
     #[test]
