@@ -1157,6 +1157,35 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
 
 /// Groups adjacent raw matches that name one actor: "Belarusian President Alexander Lukashenko",
 /// "Russia's Foreign Ministry", "the Ministry of Foreign Affairs of China".
+/// What a state owns in "the President of Germany's support": stances, offers and help, not people.
+const OWNED: &[&str] = &[
+    "support",
+    "backing",
+    "position",
+    "stance",
+    "commitment",
+    "solidarity",
+    "readiness",
+    "willingness",
+    "decision",
+    "offer",
+    "proposal",
+    "plan",
+    "concern",
+    "concerns",
+    "view",
+    "views",
+    "interests",
+    "request",
+    "invitation",
+    "help",
+    "assistance",
+    "aid",
+    "condolences",
+    "gratitude",
+    "appreciation",
+];
+
 fn chain(text: &str, raws: &[Raw]) -> Vec<Vec<Raw>> {
     let mut out: Vec<Vec<Raw>> = Vec::new();
     for r in raws {
@@ -1164,7 +1193,17 @@ fn chain(text: &str, raws: &[Raw]) -> Vec<Vec<Raw>> {
             Some(cur) => {
                 let prev = cur.last().unwrap();
                 let gap = &text[prev.end..r.start];
-                can_join(cur, prev, r, gap)
+                // "assured the President of Germany's support": a possessive country after "of" owns what follows,
+                // it does not say whose the title is.
+                // ("Soldiers of Niger's presidential guard" stays one actor: only a stance or an offer is owned.)
+                let possessed = matches!(gap.trim(), "of" | "of the")
+                    && ["'s ", "’s ", "' ", "’ "].iter().any(|p| {
+                        text[r.end..].strip_prefix(p).is_some_and(|rest| {
+                            let w = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                            OWNED.contains(&w)
+                        })
+                    });
+                !possessed && can_join(cur, prev, r, gap)
             }
             None => false,
         };
@@ -1453,6 +1492,16 @@ CVL Civilians
         assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
         let doc = Document::from_text("t", None, "The Russian people and army marched.");
         assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+    }
+
+    #[test]
+    fn a_possessive_after_of_owns_a_stance_not_a_title() {
+        let m = matcher();
+        let doc = Document::from_text("t", None, "Xi Jinping assured the President of Russia's support.");
+        assert!(!codes(&m, &doc).iter().any(|(t, _)| t == "President of Russia"), "{:?}", codes(&m, &doc));
+        // Negative: a title of a state followed by a possessed agent stays one actor.
+        let doc = Document::from_text("t", None, "The President of Russia's army crossed the border.");
+        assert!(codes(&m, &doc).iter().any(|(t, _)| t.starts_with("President of Russia")), "{:?}", codes(&m, &doc));
     }
 
     #[test]

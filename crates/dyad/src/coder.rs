@@ -1493,11 +1493,25 @@ impl<'a> Sentence<'a> {
         while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i]) {
             i += 1;
         }
-        // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic".
+        // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic", "war-torn Mozambique"
+        // (a hyphenated compound counts as one).
         let mut skipped = 0;
-        while skipped < 2 && i < self.tokens.len() && self.group_at[i].is_none() && self.is_modifier(i) {
-            i += 1;
-            skipped += 1;
+        let n = self.tokens.len();
+        let lower = |k: usize| {
+            self.group_at[k].is_none()
+                && self.tokens[k].kind == TokenKind::Word
+                && self.word(k).chars().all(|c| c.is_lowercase())
+        };
+        while skipped < 2 && i < n && self.group_at[i].is_none() {
+            // The parts of a compound may be event words themselves ("war-torn", "conflict-hit").
+            let compound =
+                skipped == 0 && i + 2 < n && lower(i) && matches!(self.word(i + 1), "-" | "–") && lower(i + 2);
+            if !compound && !self.is_modifier(i) {
+                break;
+            }
+            // A compound fills both places: "war-torn Mozambique", not "more high-quality Brazilian".
+            i += if compound { 3 } else { 1 };
+            skipped += if compound { 2 } else { 1 };
         }
         let g = self.group_at.get(i).copied().flatten()?;
         (self.groups[g].tok_start == i).then_some((g, self.groups[g].tok_end))
@@ -1587,7 +1601,13 @@ impl<'a> Sentence<'a> {
                     }
                     if skip > 0 {
                         let t = j - 1;
-                        if !(self.is_plain(t) || self.is_locative(t))
+                        // A possessor inside the gap ("send Russia's best specialists to help France") is part of a
+                        // noun phrase the gap crosses.
+                        let possessor = self.group_at[t].is_some_and(|g| {
+                            let end = self.groups[g].tok_end;
+                            end < n && matches!(self.word(end), "'s" | "’s" | "'" | "’")
+                        });
+                        if !(self.is_plain(t) || self.is_locative(t) || possessor)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
                         {
                             break;
@@ -2882,6 +2902,17 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
         let evs = events("2020-05-10", "Japan will send aid to Chad unless the border closes.");
         assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_target_may_follow_a_hyphenated_modifier_or_a_possessor_in_a_gap() {
+        let evs = events("2023-08-10", "Portugal sent aid to war-torn Mozambique.");
+        assert!(evs.iter().any(|e| e.0 == "PRT" && e.1 == "MOZ" && e.2.starts_with("07")), "{evs:?}");
+        let evs = events("2019-04-16", "Vladimir Putin offered to send Russia's best specialists to help France.");
+        assert!(evs.iter().any(|e| e.0 == "RUSGOV" && e.1 == "FRA" && e.2.starts_with("03")), "{evs:?}");
+        // Negative: a compound after another modifier is too far ("more high-quality Brazilian products").
+        let evs = events("2023-08-10", "China welcomes more high-quality Brazilian products.");
+        assert!(!evs.iter().any(|e| e.1 == "BRA"), "{evs:?}");
     }
 
     #[test]
