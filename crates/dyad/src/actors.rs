@@ -609,6 +609,7 @@ impl ActorMatcher {
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
             let main = principal_country(&out);
+            let named_states = countries_by_mentions(&out);
             // "Protesters in Kinshasa", "civilians in northern Ethiopia": a place right after the role says whose.
             let located: Vec<Option<String>> = out
                 .iter()
@@ -654,7 +655,15 @@ impl ActorMatcher {
                     m.name = g.name;
                     continue;
                 }
-                if let (Some(c), Some(a)) = (place.as_ref().or(main.as_ref()), &m.agent) {
+                // "the supreme leader" in a story about Iran and the United States: a role tied to a few states is
+                // the one of them the document names, before the state it mentions most.
+                let text_lower = doc.text()[m.span.start..m.span.end].to_lowercase();
+                let tied = ROLE_TIES
+                    .iter()
+                    .find(|(role, _)| text_lower.ends_with(role))
+                    .and_then(|(_, states)| states.iter().find(|c| named_states.iter().any(|n| n == *c)))
+                    .map(|c| c.to_string());
+                if let (Some(c), Some(a)) = (place.as_ref().or(tied.as_ref()).or(main.as_ref()), &m.agent) {
                     m.code = format!("{c}{a}");
                     m.country = Some(c.clone());
                     let ci = self.dict.countries.iter().position(|x| &x.code == c);
@@ -1028,6 +1037,19 @@ fn placeholder() -> Mention {
         person: None,
     }
 }
+
+/// Role words that belong to a few states only, in order of preference: a role without a country is the first of
+/// them the document names.
+const ROLE_TIES: &[(&str, &[&str])] = &[
+    ("supreme leader", &["IRN", "PRK"]),
+    ("ayatollah", &["IRN"]),
+    ("taoiseach", &["IRL"]),
+    ("emir", &["QAT", "KWT", "ARE"]),
+    ("chancellor", &["DEU", "AUT"]),
+    ("bundestag", &["DEU"]),
+    ("knesset", &["ISR"]),
+    ("duma", &["RUS"]),
+];
 
 /// Agent types that, named without a country, are taken to be the document's main state's.
 const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB"];
@@ -1502,6 +1524,29 @@ CVL Civilians
         // Negative: a title of a state followed by a possessed agent stays one actor.
         let doc = Document::from_text("t", None, "The President of Russia's army crossed the border.");
         assert!(codes(&m, &doc).iter().any(|(t, _)| t.starts_with("President of Russia")), "{:?}", codes(&m, &doc));
+    }
+
+    #[test]
+    fn a_role_tied_to_a_few_states_is_the_one_named() {
+        let files: Vec<(String, String)> = [
+            ("countries.dict", "IRN Iran\nUSA United States\n    names: US\n"),
+            ("agents.dict", "GOV Government\n    words: supreme leader | president | officials\n"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let text =
+            "The United States sanctioned Iran. The United States said US officials agreed. The supreme leader spoke.";
+        let doc = Document::from_text("t", None, text);
+        assert!(codes(&m, &doc).iter().any(|(t, c)| t == "supreme leader" && c == "IRNGOV"), "{:?}", codes(&m, &doc));
+        // Negative: an untied role still goes to the state mentioned most.
+        let doc = Document::from_text(
+            "t",
+            None,
+            "The United States sanctioned Iran. The United States said the president spoke.",
+        );
+        assert!(codes(&m, &doc).iter().any(|(t, c)| t == "president" && c == "USAGOV"), "{:?}", codes(&m, &doc));
     }
 
     #[test]
