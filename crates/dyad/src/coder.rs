@@ -641,6 +641,11 @@ impl Coder {
                 }
                 // "The Kremlin rejected the accusations": the denial answers the latest charge against the denier
                 // earlier in the document (an accusation, a probe, a threat, an indictment) and targets its author.
+                // "Russia denied any involvement and accused London of a smear campaign": the denial answers the
+                // side the same sentence then accuses.
+                Some(subj) if p.code == "016" && sent.accused_after(anchor).is_some_and(|g| g != subj) => {
+                    (vec![subj], vec![sent.accused_after(anchor).unwrap_or(subj)])
+                }
                 Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
                     Some(accuser) => {
                         return self.emit_implied(
@@ -1726,6 +1731,20 @@ impl<'a> Sentence<'a> {
         self.groups[g].members.iter().all(|&m| {
             let mm = self.mentions[m];
             mm.country.is_some() && matches!(mm.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"))
+        })
+    }
+
+    /// The group accused by a verb joined to the anchor's by "and" ("denied … and accused London of …", "rejected
+    /// the report and blamed the army"): the side a denial answers.
+    fn accused_after(&self, anchor: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        (anchor + 1..n.saturating_sub(1)).find_map(|k| {
+            if !(matches!(self.lemmas[k], "accuse" | "blame") && self.lemmas[k - 1] == "and") {
+                return None;
+            }
+            // Not across another clause's subject: "…, and Moscow accused …".
+            let g = self.group_starting(k + 1)?.0;
+            Some(g)
         })
     }
 
@@ -2913,6 +2932,19 @@ mod tests {
         // Negative: a compound after another modifier is too far ("more high-quality Brazilian products").
         let evs = events("2023-08-10", "China welcomes more high-quality Brazilian products.");
         assert!(!evs.iter().any(|e| e.1 == "BRA"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_denial_answers_the_side_the_sentence_then_accuses() {
+        let evs = events(
+            "2020-05-10",
+            "Russia denied any involvement in the poisoning and accused London of a smear campaign.",
+        );
+        assert!(has(&evs, "RUS", "GBR", "016"), "{evs:?}");
+        assert!(has(&evs, "RUS", "GBR", "112"), "{evs:?}");
+        // Negative: an accusation by another subject after "and" is no target of the denial.
+        let evs = events("2020-05-10", "Russia denied any involvement, and Britain accused Moscow of lying.");
+        assert!(!has(&evs, "RUS", "RUS", "016") && !has(&evs, "RUS", "GBR", "016"), "{evs:?}");
     }
 
     #[test]
