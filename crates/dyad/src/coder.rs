@@ -944,7 +944,13 @@ impl Coder {
         let mut out = Vec::new();
         for (i, t) in tokens.iter().enumerate().skip(1) {
             let w = &text[t.span.start..t.span.end];
-            if w != "it" && w != "them" {
+            // "fired on its positions", "shelled their villages": a possessive after a verb or preposition stands
+            // for its owner too, when no actor follows it.
+            let possessive = matches!(w, "its" | "their");
+            if !(w == "it" || w == "them" || possessive) {
+                continue;
+            }
+            if possessive && ms.iter().any(|m| m.span.start == offset + tokens.get(i + 1).map_or(0, |n| n.span.start)) {
                 continue;
             }
             let prev = lemmas[i - 1];
@@ -955,19 +961,52 @@ impl Coder {
                 continue;
             }
             // The pronoun's own clause: back to the last comma, "and" or semicolon.
-            let own = (0..i)
-                .rev()
-                .find(|&k| matches!(lemmas[k], "," | "and" | ";" | ":"))
-                .map_or(offset, |k| offset + tokens[k].span.start);
+            // For a possessive in reported speech ("the ministry said Armenian forces had fired on its positions")
+            // the owner is before the verb of saying, not the reported clause's subject.
+            let said = if possessive {
+                (0..i).rev().find(|&k| SPEECH.contains(&lemmas[k]) && lemmas[k] != "add")
+            } else {
+                None
+            };
+            if possessive && said.is_none() {
+                continue;
+            }
+            let own = said.map(|k| offset + tokens[k].span.start).unwrap_or_else(|| {
+                (0..i)
+                    .rev()
+                    .find(|&k| matches!(lemmas[k], "," | "and" | ";" | ":"))
+                    .map_or(offset, |k| offset + tokens[k].span.start)
+            });
             let at = offset + t.span.start;
             let ante = ms.iter().rev().find(|m| {
                 m.span.end <= own
-                    && if w == "it" {
+                    && if w == "its" {
+                        m.country.is_some()
+                    } else if w == "it" {
                         (m.country.is_some() && m.agent.is_none()) || m.kind == MentionKind::Organisation
                     } else {
                         m.country.is_some() && matches!(m.agent.as_deref(), Some("CVL" | "REB" | "MIL" | "COP" | "OPP"))
                     }
             });
+            // A possessive stands for the speaker only when another side acts in the reported clause ("said
+            // Armenian forces had fired on its positions"), not in "said it will withdraw its troops".
+            if possessive {
+                // … and the owner is the one who speaks: right before the verb of saying.
+                let speaks = ante.is_some_and(|a| {
+                    text.get(a.span.end.saturating_sub(offset)..own - offset).is_some_and(|gap| {
+                        gap.split_whitespace().count() <= 3 && !gap.split_whitespace().any(|w| w == "and")
+                    })
+                });
+                let other_actor = speaks
+                    && ante.is_some_and(|a| {
+                        ms.iter().any(|m| {
+                            m.span.start >= own && m.span.end <= at && m.country.is_some() && m.country != a.country
+                        })
+                    });
+                if !other_actor {
+                    continue;
+                }
+            }
             if let Some(a) = ante {
                 let mut m = (*a).clone();
                 m.span = Span::new(at, offset + t.span.end);
@@ -2947,6 +2986,21 @@ mod tests {
         // Negative: an accusation by another subject after "and" is no target of the denial.
         let evs = events("2020-05-10", "Russia denied any involvement, and Britain accused Moscow of lying.");
         assert!(!has(&evs, "RUS", "RUS", "016") && !has(&evs, "RUS", "GBR", "016"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_possessive_in_reported_speech_stands_for_the_speaker() {
+        let text = "Azerbaijan's Defence Ministry said Armenian forces had fired on its positions.";
+        let evs = events("2020-10-01", text);
+        assert!(has(&evs, "AZEMIL", "ARMMIL", "112"), "{evs:?}");
+        // Negatives: a possessive of the subject's own noun phrase, and one before a named actor.
+        let evs = events("2020-10-01", "Azerbaijan said its forces had shelled Armenian positions.");
+        assert!(!evs.iter().any(|e| e.1 == "AZE"), "{evs:?}");
+        let evs = events("2020-10-01", "Azerbaijan said Armenia had attacked its ally Turkey.");
+        assert!(!evs.iter().any(|e| e.1 == "AZE"), "{evs:?}");
+        // Negative: "its" after "said it will withdraw" is the subject's own, not a target.
+        let evs = events("2020-10-01", "Nigeria said it will withdraw its troops from Chad.");
+        assert!(!evs.iter().any(|e| e.0 == e.1 || e.1 == "NGA"), "{evs:?}");
     }
 
     #[test]
