@@ -1651,7 +1651,36 @@ impl<'a> Sentence<'a> {
                             let end = self.groups[g].tok_end;
                             end < n && matches!(self.word(end), "'s" | "’s" | "'" | "’")
                         });
-                        if !(self.is_plain(t) || self.is_locative(t) || possessor)
+                        // A place in a document's name ("signed the Athens Declaration", "the Minsk Agreements").
+                        let in_name = self.group_at[t].is_some_and(|g| {
+                            let end = self.groups[g].tok_end;
+                            end < n
+                                && self.group_at[end].is_none()
+                                && matches!(
+                                    self.word(end),
+                                    "Declaration"
+                                        | "Agreement"
+                                        | "Agreements"
+                                        | "Accord"
+                                        | "Accords"
+                                        | "Treaty"
+                                        | "Protocol"
+                                        | "Memorandum"
+                                        | "Charter"
+                                        | "Communique"
+                                        | "Statement"
+                                        | "Roadmap"
+                                        | "Framework"
+                                        | "Convention"
+                                        | "Pact"
+                                        | "Initiative"
+                                        | "Format"
+                                        | "Process"
+                                        | "Plan"
+                                        | "Consensus"
+                                )
+                        });
+                        if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
                         {
                             break;
@@ -3001,6 +3030,15 @@ mod tests {
         // Negative: "its" after "said it will withdraw" is the subject's own, not a target.
         let evs = events("2020-10-01", "Nigeria said it will withdraw its troops from Chad.");
         assert!(!evs.iter().any(|e| e.0 == e.1 || e.1 == "NGA"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_place_in_a_documents_name_does_not_stop_a_gap() {
+        let evs = events("2023-12-07", "Norway and Sweden signed the Oslo Declaration on Friendly Relations.");
+        assert!(has(&evs, "NOR", "SWE", "057") && has(&evs, "SWE", "NOR", "057"), "{evs:?}");
+        // Negative: a state before a plain noun is no name, and stays an actor of the sentence.
+        let evs = events("2023-12-07", "Norway condemned the Oslo attack by Swedish rebels.");
+        assert!(!evs.iter().any(|e| e.2 == "057"), "{evs:?}");
     }
 
     #[test]
