@@ -609,6 +609,7 @@ impl ActorMatcher {
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
             let main = principal_country(&out);
+            let named_states = countries_by_mentions(&out);
             // "Protesters in Kinshasa", "civilians in northern Ethiopia": a place right after the role says whose.
             let located: Vec<Option<String>> = out
                 .iter()
@@ -654,7 +655,15 @@ impl ActorMatcher {
                     m.name = g.name;
                     continue;
                 }
-                if let (Some(c), Some(a)) = (place.as_ref().or(main.as_ref()), &m.agent) {
+                // "the supreme leader" in a story about Iran and the United States: a role tied to a few states is
+                // the one of them the document names, before the state it mentions most.
+                let text_lower = doc.text()[m.span.start..m.span.end].to_lowercase();
+                let tied = ROLE_TIES
+                    .iter()
+                    .find(|(role, _)| text_lower.ends_with(role))
+                    .and_then(|(_, states)| states.iter().find(|c| named_states.iter().any(|n| n == *c)))
+                    .map(|c| c.to_string());
+                if let (Some(c), Some(a)) = (place.as_ref().or(tied.as_ref()).or(main.as_ref()), &m.agent) {
                     m.code = format!("{c}{a}");
                     m.country = Some(c.clone());
                     let ci = self.dict.countries.iter().position(|x| &x.code == c);
@@ -1029,6 +1038,19 @@ fn placeholder() -> Mention {
     }
 }
 
+/// Role words that belong to a few states only, in order of preference: a role without a country is the first of
+/// them the document names.
+const ROLE_TIES: &[(&str, &[&str])] = &[
+    ("supreme leader", &["IRN", "PRK"]),
+    ("ayatollah", &["IRN"]),
+    ("taoiseach", &["IRL"]),
+    ("emir", &["QAT", "KWT", "ARE"]),
+    ("chancellor", &["DEU", "AUT"]),
+    ("bundestag", &["DEU"]),
+    ("knesset", &["ISR"]),
+    ("duma", &["RUS"]),
+];
+
 /// Agent types that, named without a country, are taken to be the document's main state's.
 const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB"];
 
@@ -1157,6 +1179,35 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
 
 /// Groups adjacent raw matches that name one actor: "Belarusian President Alexander Lukashenko",
 /// "Russia's Foreign Ministry", "the Ministry of Foreign Affairs of China".
+/// What a state owns in "the President of Germany's support": stances, offers and help, not people.
+const OWNED: &[&str] = &[
+    "support",
+    "backing",
+    "position",
+    "stance",
+    "commitment",
+    "solidarity",
+    "readiness",
+    "willingness",
+    "decision",
+    "offer",
+    "proposal",
+    "plan",
+    "concern",
+    "concerns",
+    "view",
+    "views",
+    "interests",
+    "request",
+    "invitation",
+    "help",
+    "assistance",
+    "aid",
+    "condolences",
+    "gratitude",
+    "appreciation",
+];
+
 fn chain(text: &str, raws: &[Raw]) -> Vec<Vec<Raw>> {
     let mut out: Vec<Vec<Raw>> = Vec::new();
     for r in raws {
@@ -1164,7 +1215,17 @@ fn chain(text: &str, raws: &[Raw]) -> Vec<Vec<Raw>> {
             Some(cur) => {
                 let prev = cur.last().unwrap();
                 let gap = &text[prev.end..r.start];
-                can_join(cur, prev, r, gap)
+                // "assured the President of Germany's support": a possessive country after "of" owns what follows,
+                // it does not say whose the title is.
+                // ("Soldiers of Niger's presidential guard" stays one actor: only a stance or an offer is owned.)
+                let possessed = matches!(gap.trim(), "of" | "of the")
+                    && ["'s ", "’s ", "' ", "’ "].iter().any(|p| {
+                        text[r.end..].strip_prefix(p).is_some_and(|rest| {
+                            let w = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                            OWNED.contains(&w)
+                        })
+                    });
+                !possessed && can_join(cur, prev, r, gap)
             }
             None => false,
         };
@@ -1184,6 +1245,14 @@ fn is_countryish(p: &Payload) -> bool {
 fn is_named(p: &Payload) -> bool {
     matches!(p, Payload::Person { .. } | Payload::Org(_))
 }
+
+/// Words that end a noun phrase's modifiers: "the Chinese said police …" is no Chinese police.
+const MODIFIER_STOPS: &[&str] = &[
+    "of", "for", "to", "with", "by", "in", "on", "at", "against", "from", "and", "or", "but", "the", "a", "an", "that",
+    "which", "who", "is", "are", "was", "were", "be", "has", "have", "had", "said", "says", "say", "told", "and", "as",
+    "than", "its", "their", "his", "her", "not", "also", "will", "would", "could", "may", "can", "should", "must",
+    "people", "side", "leader", "leaders", "former", "ex", "then", "late",
+];
 
 fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
     let (a, b) = (prev.payload, next.payload);
@@ -1218,7 +1287,19 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
             })
         });
     let of = matches!(gap.trim(), "of" | "of the");
+    // "the Malian transitional government", "Israeli riot police": a state adjective, a word or two of lower-case
+    // modifiers, then an agent word.
+    let modifiers = {
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        gap.starts_with(' ')
+            && gap.ends_with(' ')
+            && (1..=2).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-') && !w.ends_with("ed") && !MODIFIER_STOPS.contains(w)
+            })
+    };
     match (a, b) {
+        (Payload::Country { form: Form::Adjective, .. }, Payload::Agent(_)) if modifiers => true,
         // Russia's Foreign Ministry, Belarusian President, Belarus President Lukashenko
         (Payload::Country { form, .. }, Payload::Agent(_) | Payload::Person { .. } | Payload::Org(_)) => {
             space && form != Form::People || possessive && form != Form::Adjective
@@ -1419,6 +1500,53 @@ CVL Civilians
                 ("UN".into(), "IGOUNO".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_state_adjective_and_modifiers_before_an_agent_word_name_one_actor() {
+        let m = matcher();
+        let doc = Document::from_text("t", None, "The Belarusian interim government side met Xi Jinping.");
+        assert!(codes(&m, &doc).iter().any(|(_, c)| c == "BLRGOV"), "{:?}", codes(&m, &doc));
+        let doc = Document::from_text("t", None, "The Russian regular army crossed the border.");
+        assert!(codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+        // Negatives: a verb, or words that end a phrase, keep a state and an agent word apart.
+        let doc = Document::from_text("t", None, "Russia warned the army.");
+        assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+        let doc = Document::from_text("t", None, "The Russian people and army marched.");
+        assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+    }
+
+    #[test]
+    fn a_possessive_after_of_owns_a_stance_not_a_title() {
+        let m = matcher();
+        let doc = Document::from_text("t", None, "Xi Jinping assured the President of Russia's support.");
+        assert!(!codes(&m, &doc).iter().any(|(t, _)| t == "President of Russia"), "{:?}", codes(&m, &doc));
+        // Negative: a title of a state followed by a possessed agent stays one actor.
+        let doc = Document::from_text("t", None, "The President of Russia's army crossed the border.");
+        assert!(codes(&m, &doc).iter().any(|(t, _)| t.starts_with("President of Russia")), "{:?}", codes(&m, &doc));
+    }
+
+    #[test]
+    fn a_role_tied_to_a_few_states_is_the_one_named() {
+        let files: Vec<(String, String)> = [
+            ("countries.dict", "IRN Iran\nUSA United States\n    names: US\n"),
+            ("agents.dict", "GOV Government\n    words: supreme leader | president | officials\n"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let text =
+            "The United States sanctioned Iran. The United States said US officials agreed. The supreme leader spoke.";
+        let doc = Document::from_text("t", None, text);
+        assert!(codes(&m, &doc).iter().any(|(t, c)| t == "supreme leader" && c == "IRNGOV"), "{:?}", codes(&m, &doc));
+        // Negative: an untied role still goes to the state mentioned most.
+        let doc = Document::from_text(
+            "t",
+            None,
+            "The United States sanctioned Iran. The United States said the president spoke.",
+        );
+        assert!(codes(&m, &doc).iter().any(|(t, c)| t == "president" && c == "USAGOV"), "{:?}", codes(&m, &doc));
     }
 
     #[test]

@@ -459,6 +459,7 @@ impl Coder {
             }
         }
         self.implied_visits(&sent, start_len, out);
+        accepted_invitations(&sent, start_len, out);
         // One event per sentence, source, target and code.
         let mut k = start_len + 1;
         while k < out.len() {
@@ -640,6 +641,11 @@ impl Coder {
                 }
                 // "The Kremlin rejected the accusations": the denial answers the latest charge against the denier
                 // earlier in the document (an accusation, a probe, a threat, an indictment) and targets its author.
+                // "Russia denied any involvement and accused London of a smear campaign": the denial answers the
+                // side the same sentence then accuses.
+                Some(subj) if p.code == "016" && sent.accused_after(anchor).is_some_and(|g| g != subj) => {
+                    (vec![subj], vec![sent.accused_after(anchor).unwrap_or(subj)])
+                }
                 Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
                     Some(accuser) => {
                         return self.emit_implied(
@@ -705,11 +711,28 @@ impl Coder {
         }
         let reciprocal = m.reciprocal || sources == targets;
         let mode_start = subject.map_or(sent.clause_start(anchor), |s| sent.groups[s].tok_end);
-        let (mode, refusal) = sent.mode(mode_start, anchor);
+        // "suspended joint exercises with China", "froze talks with": cooperation stopped is relations reduced.
+        let reduced = sent.reduction_verb(mode_start, anchor).and_then(|v| reduce_code(&p.code).map(|c| (v, c)));
+        let (mode, refusal) = sent.mode(mode_start, reduced.map_or(anchor, |(v, _)| v));
         if mode == Mode::Hypothetical && !self.hypothetical {
             return false;
         }
-        let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // An announced decision to suspend ("will halt the joint exercises") is already the reduction, not a threat.
+        let Some((code, suffix)) = (match reduced {
+            Some((_, c)) if mode == Mode::Intended => Some((c.to_string(), "+reduce")),
+            Some((_, c)) => recode(c, mode, refusal),
+            None => recode(&p.code, mode, refusal),
+        }) else {
+            return false;
+        };
+        let suffix = if reduced.is_some() && suffix.is_empty() { "+reduce" } else { suffix };
+        // "will withdraw its troops unless …", "will boycott the vote unless …": an intention made conditional on
+        // the other side's conduct is a threat.
+        let unless = mode == Mode::Intended
+            && matches!(&p.code[..2], "08" | "12")
+            && (anchor + 1..sent.tokens.len()).any(|k| sent.lemmas[k] == "unless");
+        let (code, suffix) = if unless { ("130".to_string(), "+threat") } else { (code, suffix) };
+        let p_mutual = p.mutual && reduced.is_none();
         // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
         // "supporters clashed with police") riot: 145, not an assault or a battle.
         let unarmed = mode == Mode::Asserted && (code == "180" || code == "190" || code.starts_with("182"));
@@ -721,7 +744,6 @@ impl Coder {
         );
         let mut emitted = false;
         let own_code = code.clone();
-        let p_mutual = p.mutual;
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
@@ -801,7 +823,7 @@ impl Coder {
                         // "X met Y" is also "Y met X" — when it happened, not when one side only intends it, and
                         // not from direct speech, where "I ... with you" is the speaker's own account.
                         let named = |m: &Mention| !matches!(m.via, Via::Speaker | Via::Addressee);
-                        if p.mutual && mode == Mode::Asserted && named(sent.mentions[s]) && named(sent.mentions[t]) {
+                        if p_mutual && mode == Mode::Asserted && named(sent.mentions[s]) && named(sent.mentions[t]) {
                             push(sent.mentions[t], sent.mentions[s], &code, rule.clone(), mode, out);
                         }
                     }
@@ -922,7 +944,13 @@ impl Coder {
         let mut out = Vec::new();
         for (i, t) in tokens.iter().enumerate().skip(1) {
             let w = &text[t.span.start..t.span.end];
-            if w != "it" && w != "them" {
+            // "fired on its positions", "shelled their villages": a possessive after a verb or preposition stands
+            // for its owner too, when no actor follows it.
+            let possessive = matches!(w, "its" | "their");
+            if !(w == "it" || w == "them" || possessive) {
+                continue;
+            }
+            if possessive && ms.iter().any(|m| m.span.start == offset + tokens.get(i + 1).map_or(0, |n| n.span.start)) {
                 continue;
             }
             let prev = lemmas[i - 1];
@@ -933,19 +961,52 @@ impl Coder {
                 continue;
             }
             // The pronoun's own clause: back to the last comma, "and" or semicolon.
-            let own = (0..i)
-                .rev()
-                .find(|&k| matches!(lemmas[k], "," | "and" | ";" | ":"))
-                .map_or(offset, |k| offset + tokens[k].span.start);
+            // For a possessive in reported speech ("the ministry said Armenian forces had fired on its positions")
+            // the owner is before the verb of saying, not the reported clause's subject.
+            let said = if possessive {
+                (0..i).rev().find(|&k| SPEECH.contains(&lemmas[k]) && lemmas[k] != "add")
+            } else {
+                None
+            };
+            if possessive && said.is_none() {
+                continue;
+            }
+            let own = said.map(|k| offset + tokens[k].span.start).unwrap_or_else(|| {
+                (0..i)
+                    .rev()
+                    .find(|&k| matches!(lemmas[k], "," | "and" | ";" | ":"))
+                    .map_or(offset, |k| offset + tokens[k].span.start)
+            });
             let at = offset + t.span.start;
             let ante = ms.iter().rev().find(|m| {
                 m.span.end <= own
-                    && if w == "it" {
+                    && if w == "its" {
+                        m.country.is_some()
+                    } else if w == "it" {
                         (m.country.is_some() && m.agent.is_none()) || m.kind == MentionKind::Organisation
                     } else {
                         m.country.is_some() && matches!(m.agent.as_deref(), Some("CVL" | "REB" | "MIL" | "COP" | "OPP"))
                     }
             });
+            // A possessive stands for the speaker only when another side acts in the reported clause ("said
+            // Armenian forces had fired on its positions"), not in "said it will withdraw its troops".
+            if possessive {
+                // … and the owner is the one who speaks: right before the verb of saying.
+                let speaks = ante.is_some_and(|a| {
+                    text.get(a.span.end.saturating_sub(offset)..own - offset).is_some_and(|gap| {
+                        gap.split_whitespace().count() <= 3 && !gap.split_whitespace().any(|w| w == "and")
+                    })
+                });
+                let other_actor = speaks
+                    && ante.is_some_and(|a| {
+                        ms.iter().any(|m| {
+                            m.span.start >= own && m.span.end <= at && m.country.is_some() && m.country != a.country
+                        })
+                    });
+                if !other_actor {
+                    continue;
+                }
+            }
             if let Some(a) = ante {
                 let mut m = (*a).clone();
                 m.span = Span::new(at, offset + t.span.end);
@@ -1025,12 +1086,194 @@ enum Implied {
     Actor(Mention),
 }
 
+/// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
+/// means to visit the host (036, Y → X). Only for an invitation coded in the same sentence, and only when the
+/// acceptance has no object of its own (or "the/his invitation") and its subject, if any, is the invited side.
+fn accepted_invitations(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
+    let n = sent.tokens.len();
+    let invites: Vec<(Mention, Mention, Span)> = out[start..]
+        .iter()
+        .filter(|e| e.code == "036" && e.rule.starts_with("invite") && e.mode == Mode::Asserted)
+        .map(|e| (e.source.clone(), e.target.clone(), e.evidence))
+        .collect();
+    for (host, guest, ev) in invites {
+        for t in 0..n {
+            if sent.lemmas[t] != "accept" || sent.tokens[t].span.start + sent.offset <= ev.end {
+                continue;
+            }
+            // What follows "accepted": nothing, "the invitation", "it", or "with pleasure" and the like.
+            let rest: Vec<&str> =
+                (t + 1..n).map(|k| sent.lemmas[k]).take_while(|l| !matches!(*l, "." | ";" | "and" | ",")).collect();
+            let bare = rest.is_empty()
+                || matches!(rest.first().copied(), Some("with" | "it" | "gladly" | "immediately"))
+                || (rest.len() >= 2
+                    && matches!(rest[0], "the" | "his" | "her" | "their" | "this")
+                    && rest[1] == "invitation");
+            if !bare {
+                continue;
+            }
+            // Its subject: the guest named again, or "the invitation was accepted".
+            let passive = t >= 2 && sent.lemmas[t - 1] == "be" && sent.lemmas[t - 2] == "invitation";
+            let subject_ok = passive
+                || sent
+                    .subject_before(t, false)
+                    .is_some_and(|g| sent.groups[g].members.iter().any(|&m| sent.mentions[m].code == guest.code));
+            if !subject_ok {
+                continue;
+            }
+            let evidence = Span::new(sent.tokens[t].span.start + sent.offset, sent.tokens[t].span.end + sent.offset);
+            out.push(Event {
+                sentence: out[start].sentence,
+                source: guest.clone(),
+                target: host.clone(),
+                code: "036".to_string(),
+                mode: Mode::Intended,
+                date: out[start].date,
+                evidence,
+                rule: "036.accepted-invitation".to_string(),
+            });
+            break;
+        }
+    }
+}
+
+/// Nouns of acts and statements whose "of"/"by" phrase names an actor: "the arrest of", "comments by".
+fn is_act_noun(l: &str) -> bool {
+    let singular = l.strip_suffix('s').unwrap_or(l);
+    matches!(
+        singular,
+        "arrest"
+            | "detention"
+            | "killing"
+            | "murder"
+            | "execution"
+            | "deployment"
+            | "presence"
+            | "involvement"
+            | "interference"
+            | "intervention"
+            | "action"
+            | "activitie"
+            | "activity"
+            | "behaviour"
+            | "behavior"
+            | "conduct"
+            | "comment"
+            | "remark"
+            | "statement"
+            | "decision"
+            | "move"
+            | "policy"
+            | "policie"
+            | "treatment"
+            | "occupation"
+            | "annexation"
+            | "aggression"
+            | "incursion"
+            | "provocation"
+            | "claim"
+            | "sentencing"
+            | "imprisonment"
+            | "jailing"
+            | "abduction"
+            | "kidnapping"
+            | "violation"
+            | "role"
+            | "effort"
+            | "leadership"
+            | "position"
+            | "stance"
+            | "proposal"
+            | "threat"
+            | "crackdown"
+            | "build-up"
+            | "buildup"
+            | "test"
+            | "launch"
+            | "launche"
+    )
+}
+
+/// Nouns for people acting for a state or organisation, singular and plural: the head of "ministers from both
+/// countries", "a team of experts from the WHO".
+fn is_people_noun(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        singular,
+        "minister"
+            | "official"
+            | "negotiator"
+            | "expert"
+            | "diplomat"
+            | "delegate"
+            | "delegation"
+            | "representative"
+            | "envoy"
+            | "leader"
+            | "troop"
+            | "soldier"
+            | "officer"
+            | "lawmaker"
+            | "legislator"
+            | "parliamentarian"
+            | "inspector"
+            | "team"
+            | "mediator"
+            | "investigator"
+            | "monitor"
+            | "peacekeeper"
+            | "observer"
+            | "adviser"
+            | "advisor"
+            | "engineer"
+            | "rescuer"
+            | "worker"
+            | "doctor"
+            | "commander"
+            | "general"
+            | "military"
+            | "unit"
+            | "contingent"
+            | "mission"
+            | "panel"
+            | "group"
+            | "member"
+            | "head"
+            | "chief"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "emissarie"
+            | "emissary"
+            | "counterpart"
+    ) || matches!(w, "people" | "police" | "personnel" | "staff" | "military" | "forces" | "force")
+}
+
 fn in_span(inner: Span, outer: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// The code an event gets given its mode: intentions become "express intent" (03) codes, appeals become 02 codes,
 /// refusals become rejections (12); other negated events are dropped. Returns the code and a rule suffix.
+/// The reduce-relations code (16x) for cooperation that is suspended, halted or ended: talks → 164, mediation →
+/// 165, diplomatic cooperation → 161, material cooperation → 160, aid → 162 and its sub-codes.
+fn reduce_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "045" => "165",
+        "071" => "1621",
+        "072" => "1622",
+        "073" => "1623",
+        _ => match &code[..2] {
+            "04" => "164",
+            "05" => "161",
+            "06" => "160",
+            "07" => "162",
+            _ => return None,
+        },
+    })
+}
+
 fn recode(code: &str, mode: Mode, refusal: bool) -> Option<(String, &'static str)> {
     let root: u8 = code[..2].parse().ok()?;
     let same = || Some((code.to_string(), ""));
@@ -1106,6 +1349,8 @@ struct Match {
     evidence_end: usize,
     end: usize,
     reciprocal: bool,
+    /// Whether a final target may sit inside a noun phrase ("the arrest of X").
+    np_target: bool,
 }
 
 /// A sentence's tokens with its actor groups laid over them.
@@ -1292,11 +1537,25 @@ impl<'a> Sentence<'a> {
         while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i]) {
             i += 1;
         }
-        // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic".
+        // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic", "war-torn Mozambique"
+        // (a hyphenated compound counts as one).
         let mut skipped = 0;
-        while skipped < 2 && i < self.tokens.len() && self.group_at[i].is_none() && self.is_modifier(i) {
-            i += 1;
-            skipped += 1;
+        let n = self.tokens.len();
+        let lower = |k: usize| {
+            self.group_at[k].is_none()
+                && self.tokens[k].kind == TokenKind::Word
+                && self.word(k).chars().all(|c| c.is_lowercase())
+        };
+        while skipped < 2 && i < n && self.group_at[i].is_none() {
+            // The parts of a compound may be event words themselves ("war-torn", "conflict-hit").
+            let compound =
+                skipped == 0 && i + 2 < n && lower(i) && matches!(self.word(i + 1), "-" | "–") && lower(i + 2);
+            if !compound && !self.is_modifier(i) {
+                break;
+            }
+            // A compound fills both places: "war-torn Mozambique", not "more high-quality Brazilian".
+            i += if compound { 3 } else { 1 };
+            skipped += if compound { 2 } else { 1 };
         }
         let g = self.group_at.get(i).copied().flatten()?;
         (self.groups[g].tok_start == i).then_some((g, self.groups[g].tok_end))
@@ -1317,7 +1576,13 @@ impl<'a> Sentence<'a> {
     }
 
     fn match_pattern(&self, p: &Pattern, anchor: usize) -> Option<Match> {
-        let mut st = Match { target: None, source: None, evidence_end: anchor + 1, end: anchor, reciprocal: false };
+        // Attitudes (statements, appeals, praise, demands, criticism, rejection, threats, protest, reduced
+        // relations) may take their target inside a noun phrase: "condemned the arrest of X", "rejected comments by X".
+        // Not for an anchor that is itself an adjective ("the alleged violations by").
+        let np_target = matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13" | "14" | "16")
+            && !(anchor > 0 && DETERMINERS.contains(&self.lemmas[anchor - 1]));
+        let mut st =
+            Match { target: None, source: None, evidence_end: anchor + 1, end: anchor, reciprocal: false, np_target };
         if self.match_from(&p.elems, 0, anchor, &mut st) {
             Some(st)
         } else {
@@ -1380,7 +1645,42 @@ impl<'a> Sentence<'a> {
                     }
                     if skip > 0 {
                         let t = j - 1;
-                        if !(self.is_plain(t) || self.is_locative(t))
+                        // A possessor inside the gap ("send Russia's best specialists to help France") is part of a
+                        // noun phrase the gap crosses.
+                        let possessor = self.group_at[t].is_some_and(|g| {
+                            let end = self.groups[g].tok_end;
+                            end < n && matches!(self.word(end), "'s" | "’s" | "'" | "’")
+                        });
+                        // A place in a document's name ("signed the Athens Declaration", "the Minsk Agreements").
+                        let in_name = self.group_at[t].is_some_and(|g| {
+                            let end = self.groups[g].tok_end;
+                            end < n
+                                && self.group_at[end].is_none()
+                                && matches!(
+                                    self.word(end),
+                                    "Declaration"
+                                        | "Agreement"
+                                        | "Agreements"
+                                        | "Accord"
+                                        | "Accords"
+                                        | "Treaty"
+                                        | "Protocol"
+                                        | "Memorandum"
+                                        | "Charter"
+                                        | "Communique"
+                                        | "Statement"
+                                        | "Roadmap"
+                                        | "Framework"
+                                        | "Convention"
+                                        | "Pact"
+                                        | "Initiative"
+                                        | "Format"
+                                        | "Process"
+                                        | "Plan"
+                                        | "Consensus"
+                                )
+                        });
+                        if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
                         {
                             break;
@@ -1401,7 +1701,14 @@ impl<'a> Sentence<'a> {
                         return self.match_from(elems, k + 1, i + 2, st);
                     }
                 }
-                let Some((g, end)) = self.group_starting(i) else { return false };
+                let last_target = k == elems.len() - 1 && matches!(elems[k], Elem::Target) && st.np_target;
+                let found = self.group_starting(i).or_else(|| self.titled_person(i)).or_else(|| {
+                    if !last_target {
+                        return None;
+                    }
+                    self.noun_phrase_object(i).and_then(|j| self.group_starting(j))
+                });
+                let Some((g, end)) = found else { return false };
                 let saved = (st.target, st.source);
                 if matches!(elems[k], Elem::Target) {
                     st.target = Some(g);
@@ -1422,6 +1729,59 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A person named after a title dyad does not know as an agent word: "Director Yang Jiechi", "Director of the
+    /// Office of the Central Foreign Affairs Commission Wang Yi". Capitalised words (with "of", "the", "for", "and"
+    /// between them) up to a known person, who is the group.
+    fn titled_person(&self, i: usize) -> Option<(usize, usize)> {
+        let n = self.tokens.len();
+        let mut j = i;
+        while j < n && j < i + 3 && self.group_at[j].is_none() && matches!(self.lemmas[j], "the" | "a") {
+            j += 1;
+        }
+        let first = j;
+        let capital = |k: usize| self.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase);
+        // A role word inside the title ("Acting Chairman of …") is part of it.
+        while j < n && j < first + 12 && self.is_plain(j) {
+            let joiner = matches!(self.word(j), "of" | "the" | "for" | "and")
+                && j + 1 < n
+                && (capital(j + 1) || self.group_at[j + 1].is_some() || self.word(j + 1) == "the");
+            if !(capital(j) || joiner || self.word(j) == "-") {
+                return None;
+            }
+            j += 1;
+        }
+        if j == first || j >= n || !capital(first) {
+            return None;
+        }
+        let g = self.group_at[j]?;
+        let grp = &self.groups[g];
+        (grp.tok_start == j
+            && !self.is_plain(j)
+            && grp.members.iter().all(|&m| self.mentions[m].kind == MentionKind::Person))
+        .then_some((g, grp.tok_end))
+    }
+
+    /// "the arrest of", "recent comments by", "its deployment of": a noun phrase starting at `i` whose head is an
+    /// act or a statement, and whose actor follows "of", "by", "against" or "on"; the token after that preposition.
+    fn noun_phrase_object(&self, i: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        let mut j = i;
+        while j < n && j < i + 4 && self.is_plain(j) && !is_act_noun(self.lemmas[j]) {
+            let l = self.lemmas[j];
+            let ok = matches!(l, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "recent")
+                || self.is_modifier(j);
+            if !ok {
+                return None;
+            }
+            j += 1;
+        }
+        (j + 1 < n
+            && self.is_plain(j)
+            && is_act_noun(self.lemmas[j])
+            && matches!(self.lemmas[j + 1], "of" | "by" | "against" | "on"))
+        .then_some(j + 2)
+    }
+
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
     /// students, workers, activists ("CVL", "OPP", "LAB", "EDU").
     fn is_civil(&self, g: usize) -> bool {
@@ -1439,6 +1799,20 @@ impl<'a> Sentence<'a> {
         self.groups[g].members.iter().all(|&m| {
             let mm = self.mentions[m];
             mm.country.is_some() && matches!(mm.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"))
+        })
+    }
+
+    /// The group accused by a verb joined to the anchor's by "and" ("denied … and accused London of …", "rejected
+    /// the report and blamed the army"): the side a denial answers.
+    fn accused_after(&self, anchor: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        (anchor + 1..n.saturating_sub(1)).find_map(|k| {
+            if !(matches!(self.lemmas[k], "accuse" | "blame") && self.lemmas[k - 1] == "and") {
+                return None;
+            }
+            // Not across another clause's subject: "…, and Moscow accused …".
+            let g = self.group_starting(k + 1)?.0;
+            Some(g)
         })
     }
 
@@ -1645,7 +2019,12 @@ impl<'a> Sentence<'a> {
                             | "all"
                     ));
             if !quantity {
-                return false;
+                // "Ministers from both countries signed", "a team of experts from the WHO arrived", "a delegation
+                // led by Wang Yi arrived": the actor names the people who act.
+                match self.member_head(k) {
+                    Some(head) => k = head,
+                    None => return false,
+                }
             }
         }
         // "Lukashenko, who met Xi, praised China": Xi is the object of "met"; so are "kidnapped up to 16 Russian
@@ -1690,6 +2069,55 @@ impl<'a> Sentence<'a> {
             return false;
         }
         true
+    }
+
+    /// For a group whose first token (after determiners) is `k`, right after "from", "of" or "by": the first token of
+    /// a noun phrase of people the group qualifies ("ministers from both countries", "a team of experts from the
+    /// WHO", "a delegation led by Wang Yi"), or `None` when the preposition belongs to anything else ("the arrest of
+    /// X", "diplomats expelled by X" is caught later as an object).
+    fn member_head(&self, k: usize) -> Option<usize> {
+        if k == 0 {
+            return None;
+        }
+        let p = k - 1;
+        let noun = match self.lemmas[p] {
+            "from" | "of" => p.checked_sub(1)?,
+            // A reduced relative: "a delegation led by", "troops sent by".
+            "by" => {
+                let v = p.checked_sub(1)?;
+                if !matches!(self.word(v), "led" | "headed" | "sent" | "dispatched" | "accompanied" | "representing") {
+                    return None;
+                }
+                v.checked_sub(1)?
+            }
+            _ => return None,
+        };
+        // The noun may be a role dyad filled in from context ("Negotiators" alone reads as the document's state).
+        if !self.is_plain(noun) || !is_people_noun(&self.word(noun).to_lowercase()) {
+            return None;
+        }
+        // Back over "a team of", determiners, numbers and modifiers to the phrase's start.
+        let mut start = noun;
+        let mut steps = 0;
+        while start > 0 && steps < 6 && self.group_at[start - 1].is_none() {
+            let l = self.lemmas[start - 1];
+            let collective = l == "of"
+                && start >= 2
+                && self.is_plain(start - 2)
+                && is_people_noun(&self.word(start - 2).to_lowercase());
+            if collective {
+                start -= 2;
+            } else if DETERMINERS.contains(&l)
+                || self.tokens[start - 1].kind == TokenKind::Number
+                || (self.is_modifier(start - 1) && !self.is_anchor(start - 1))
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        Some(start)
     }
 
     /// "after Russia attacked Ukraine", "as China expanded ties": a group right before the verb (auxiliaries
@@ -1774,6 +2202,42 @@ impl<'a> Sentence<'a> {
             }
             return if b > 0 { self.group_at[b - 1] } else { None };
         }
+        // A state adjective opening the anchor's noun phrase is its source: "discussed the Russian invasion of
+        // Ukraine" (the speakers are not the invaders), "condemned the latest Israeli air strikes on Gaza".
+        {
+            let mut t = anchor;
+            while t > 0
+                && anchor - t < 2
+                && self.group_at[t - 1].is_none()
+                && !matches!(self.lemmas[t - 1], "the" | "a" | "an")
+                && self.is_modifier(t - 1)
+            {
+                t -= 1;
+            }
+            if t > 0 {
+                if let Some(g) = self.group_at[t - 1] {
+                    let grp = &self.groups[g];
+                    let mut k = grp.tok_start;
+                    while k > 0
+                        && self.group_at[k - 1].is_none()
+                        && !matches!(self.lemmas[k - 1], "the" | "a" | "an")
+                        && self.is_modifier(k - 1)
+                        && grp.tok_start - k < 2
+                    {
+                        k -= 1;
+                    }
+                    let hyphen = grp.tok_end < self.tokens.len() && matches!(self.word(grp.tok_end), "-" | "–" | "—");
+                    if grp.tok_end == t
+                        && grp.members.len() == 1
+                        && !hyphen
+                        && k > 0
+                        && matches!(self.lemmas[k - 1], "the" | "a" | "an")
+                    {
+                        return Some(g);
+                    }
+                }
+            }
+        }
         // A possessive right before a noun anchor is its subject: "Tunisia's talks with the IMF", "Russia's brutal
         // attack on Ukraine" (whatever precedes the possessive).
         for t in (anchor.saturating_sub(4)..anchor).rev() {
@@ -1791,6 +2255,11 @@ impl<'a> Sentence<'a> {
         // Groups are runs of tokens: seen right to left, each one's tokens come together.
         let mut last = None;
         for t in (start..anchor).rev() {
+            // A relative clause on a noun: "a resolution that aims to impose a blockade", "the plan which would
+            // cut aid": its subject is the noun, not an actor before it.
+            if last.is_none() && self.is_relative_on_noun(t) {
+                return None;
+            }
             if let Some(g) = self.group_at[t] {
                 if last != Some(g) && (self.can_be_subject(g, !nominal) || self.subject_of_subclause(g, anchor)) {
                     return Some(g);
@@ -1817,6 +2286,104 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// A verb or noun of stopping right before the anchor, in its own verb phrase ("suspended joint exercises with",
+    /// "froze all military cooperation with", "announced the suspension of talks with", "pulled out of talks with"):
+    /// its token. Not "at the end of talks", nor "stopped short of".
+    fn reduction_verb(&self, from: usize, anchor: usize) -> Option<usize> {
+        let from = from.max(anchor.saturating_sub(5));
+        for t in (from..anchor).rev() {
+            let l = self.lemmas[t];
+            let w = self.word(t).to_lowercase();
+            if self.group_at[t].is_some() || matches!(l, "and" | "or" | "but" | "," | ";" | "with" | "to" | "after") {
+                return None;
+            }
+            let stop = matches!(
+                l,
+                "suspend"
+                    | "suspension"
+                    | "halt"
+                    | "freeze"
+                    | "sever"
+                    | "terminate"
+                    | "termination"
+                    | "curtail"
+                    | "downgrade"
+                    | "scrap"
+                    | "cancel"
+                    | "cancellation"
+                    | "stop"
+                    | "cease"
+                    | "abandon"
+            ) || (l == "end" && !(t > 0 && matches!(self.lemmas[t - 1], "the" | "a" | "an" | "its" | "their")))
+                || matches!(w.as_str(), "cut" | "cuts" | "cutting" | "froze" | "frozen")
+                // "withdrew from talks", "pulled out of the talks".
+                || (matches!(l, "withdraw" | "withdrew" | "withdrawn" | "pull" | "quit" | "walk")
+                    && matches!(self.lemmas.get(t + 1).copied(), Some("from" | "out")));
+            if stop {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// Whether token `t` is "that" or "which" opening a relative clause on a plain noun ("a resolution that", "the
+    /// new plan which"): the word before it is a lower-case noun of a noun phrase, not a verb ("said that", "agreed
+    /// that", "warned Japan that").
+    fn is_relative_on_noun(&self, t: usize) -> bool {
+        if !matches!(self.lemmas[t], "that" | "which") || t < 2 || self.group_at[t].is_some() {
+            return false;
+        }
+        let noun = t - 1;
+        let w = self.word(noun);
+        let l = self.lemmas[noun];
+        let nounish = self.group_at[noun].is_none()
+            && self.tokens[noun].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !w.ends_with("ed")
+            && !SPEECH.contains(&l)
+            && !PREPOSITIONS.contains(&l)
+            && !matches!(
+                l,
+                "agree"
+                    | "announce"
+                    | "decide"
+                    | "warn"
+                    | "insist"
+                    | "confirm"
+                    | "state"
+                    | "hope"
+                    | "believe"
+                    | "ensure"
+                    | "argue"
+                    | "know"
+                    | "think"
+                    | "claim"
+                    | "fear"
+                    | "show"
+                    | "mean"
+                    | "so"
+                    | "such"
+                    | "now"
+                    | "and"
+                    | "but"
+                    | "it"
+                    | "is"
+                    | "be"
+                    | "was"
+                    | "have"
+                    | "say"
+                    | "add"
+                    | "also"
+            );
+        // … and it stands in a noun phrase: a determiner, an actor or a modifier right before it.
+        let before = noun - 1;
+        nounish
+            && (self.group_at[before].is_some()
+                || DETERMINERS.contains(&self.lemmas[before])
+                || matches!(self.lemmas[before], "this" | "that" | "any" | "every" | "new")
+                || (self.is_modifier(before) && before > 0 && DETERMINERS.contains(&self.lemmas[before - 1])))
+    }
+
     /// The mode from the words between the subject and the verb (and "if" anywhere before the verb in the clause).
     /// Also says whether a negation is a refusal ("refused to", "declined to", "rejected").
     fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
@@ -1824,11 +2391,53 @@ impl<'a> Sentence<'a> {
         let from = from.max(anchor.saturating_sub(6));
         let words: Vec<&str> = self.lemmas[from.min(anchor)..anchor].to_vec();
         let clause = &self.lemmas[self.clause_start(anchor)..anchor];
-        let has = |w: &str| words.contains(&w);
         // A negation does not reach across "and" or a comma: "pledged that Japan would never again wage war and
         // thanked the American people".
         let neg_from = words.iter().rposition(|w| matches!(*w, "and" | "," | "but")).map_or(0, |p| p + 1);
-        let neg_words = &words[neg_from..];
+        let neg_words: Vec<&str> = words[neg_from..].to_vec();
+        // "rejected the decision and accused Togo", "denied responsibility and blamed the army": a verb after "and"
+        // in the past tense is a new act; the words of the first verb (denial, appeal, stop, intent) stay with it.
+        let past = {
+            let w = self.word(anchor);
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "met"
+                        | "held"
+                        | "sent"
+                        | "took"
+                        | "made"
+                        | "told"
+                        | "gave"
+                        | "spoke"
+                        | "led"
+                        | "struck"
+                        | "shot"
+                        | "broke"
+                        | "brought"
+                        | "sought"
+                        | "drew"
+                        | "hit"
+                        | "cut"
+                        | "put"
+                        | "left"
+                        | "began"
+                        | "fought"
+                        | "froze"
+                        | "withdrew"
+                        | "threw"
+                        | "flew"
+                        | "paid"
+                        | "stood"
+                        | "won"
+                )
+        };
+        let finite_after_and = neg_from > 0
+            && words.get(neg_from - 1) == Some(&"and")
+            && words[neg_from..].iter().all(|w| matches!(*w, "also" | "then" | "later" | "subsequently"))
+            && past;
+        let words: Vec<&str> = if finite_after_and { Vec::new() } else { words };
+        let has = |w: &str| words.contains(&w);
         // "refused to meet" is a refusal; "rejected accusations that it had supplied drones" is a denial (the act
         // is not coded; a denial pattern codes 016).
         let denial = words.windows(2).any(|w| {
@@ -1950,6 +2559,18 @@ impl<'a> Sentence<'a> {
                 let spk = self.subject_before(t, false)?;
                 return (spk != subj).then_some(spk);
             }
+        }
+        // "Hours after Russian forces attacked Ukraine, Biden said …": a time clause before the main clause is told
+        // as fact; the speaker after it says something else.
+        let mut k = s_start;
+        while k > 0 && (DETERMINERS.contains(&self.lemmas[k - 1]) || self.is_modifier(k - 1)) {
+            k -= 1;
+        }
+        if k > 0
+            && matches!(self.lemmas[k - 1], "after" | "before" | "when" | "since" | "while" | "once" | "until" | "as")
+            && k - 1 <= self.clause_start(anchor) + 3
+        {
+            return None;
         }
         // After: ", X said." at the end.
         let n = self.tokens.len();
@@ -2224,6 +2845,200 @@ mod tests {
         assert!(has(&evs, "AFGREB", "RUS", "181"), "{evs:?}");
         assert!(has(&evs, "AFGREB", "AFG", "183"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0.starts_with("RUS")), "the kidnapped do not bomb: {evs:?}");
+    }
+
+    #[test]
+    fn people_from_an_actor_act_for_it() {
+        let evs = events("2021-05-10", "Negotiators from Ghana and Togo met in Accra on Sunday.");
+        assert!(has(&evs, "GHA", "TGO", "040") && has(&evs, "TGO", "GHA", "040"), "{evs:?}");
+        let evs = events("2021-05-10", "A team of inspectors from the IAEA arrived in Tehran on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "IGOUNOIAE" && e.1.starts_with("IRN")), "{evs:?}");
+        let evs = events("2021-05-10", "A delegation led by Kenyan President Uhuru Kenyatta arrived in Kampala.");
+        assert!(evs.iter().any(|e| e.0 == "KENGOV" && e.1 == "UGA" && e.2 == "042"), "{evs:?}");
+        // Negative: people taken from a state are the object, not the subject of the verb.
+        let evs = events("2021-05-10", "Norway expelled diplomats from Sweden.");
+        assert!(!evs.iter().any(|e| e.0 == "SWE"), "{evs:?}");
+        // Negative: "the arrest of" is no group of people.
+        let evs = events("2021-05-10", "The arrest of Ghana's envoy angered Accra.");
+        assert!(!evs.iter().any(|e| e.0 == "GHA" && e.1 == "GHA"), "{evs:?}");
+    }
+
+    #[test]
+    fn suspending_cooperation_reduces_relations() {
+        let evs = events("2021-05-10", "Norway suspended joint naval exercises with Sweden.");
+        assert!(has(&evs, "NOR", "SWE", "160"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2.starts_with("06")), "no cooperation: {evs:?}");
+        assert!(!has(&evs, "SWE", "NOR", "160"), "one way only: {evs:?}");
+        // An announced suspension is the reduction itself, not a threat.
+        let evs = events("2021-05-10", "Norway will suspend joint drills with Sweden.");
+        assert!(has(&evs, "NOR", "SWE", "160"), "{evs:?}");
+        let evs = events("2021-05-10", "Kenya stopped sending peacekeepers to Somalia.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "SOM" && e.2.starts_with("16")), "{evs:?}");
+        // Negatives: a refusal to suspend is no reduction; "the end of talks" is a time, not a stop.
+        let evs = events("2021-05-10", "Germany refused to suspend its military aid to Ukraine.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2021-05-10", "At the end of talks with Peru, Chile signed a trade deal with Peru.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_attitude_reaches_the_actor_inside_a_noun_phrase() {
+        let evs = events("2021-05-10", "Chile condemned the arrest of two Peruvian journalists.");
+        assert!(evs.iter().any(|e| e.0 == "CHL" && e.1.starts_with("PER") && e.2 == "111"), "{evs:?}");
+        let evs = events("2021-05-10", "Argentina rejected recent comments by the Uruguayan foreign minister.");
+        assert!(evs.iter().any(|e| e.0 == "ARG" && e.1 == "URYGOV" && e.2.starts_with("12")), "{evs:?}");
+        // Negative: an adjective anchor ("the alleged abuses by") is no verb of accusing.
+        let evs = events("2021-05-10", "Students marched against the alleged abuses by the Chilean police.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("112")), "{evs:?}");
+        // Negative: a material act does not take a target through "the killing of".
+        let evs = events("2021-05-10", "Chile sent aid after the killing of Peruvian miners.");
+        assert!(!evs.iter().any(|e| e.1.starts_with("PER") && e.2.starts_with("07")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_state_adjective_in_a_nominal_event_is_its_source() {
+        let evs = events("2022-05-10", "The Russian invasion of Ukraine has driven millions from their homes.");
+        assert!(has(&evs, "RUS", "UKR", "192"), "{evs:?}");
+        // The speakers are not the invaders: the act is Russia's (reported, it is an accusation of Russia).
+        let text = "The Japanese and Australian leaders said the Russian invasion of Ukraine had driven millions away.";
+        let evs = events("2022-05-10", text);
+        assert!(!evs.iter().any(|e| (e.0 == "JPN" || e.0 == "AUSGOV") && e.1 == "UKR"), "{evs:?}");
+        // Negative: the adjective of the verb's own subject stays the subject.
+        let evs = events("2022-05-10", "The Russian army invaded Ukraine.");
+        assert!(evs.iter().any(|e| e.0 == "RUSMIL" && e.1 == "UKR"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_time_clause_before_a_speaker_is_told_as_fact() {
+        let evs =
+            events("2022-02-24", "Hours after Russian forces attacked Ukraine, Biden said America would respond.");
+        assert!(evs.iter().any(|e| e.0 == "RUSMIL" && e.1 == "UKR" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        // Negative: a plain report with its speaker after is still an accusation.
+        let evs = events("2022-02-24", "Russian forces attacked Ukraine overnight, Biden said.");
+        assert!(evs.iter().any(|e| e.0 == "USAGOV" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_person_after_an_unknown_title_is_the_target() {
+        let evs = events(
+            "2023-05-10",
+            "German Chancellor Olaf Scholz met Acting Chairman of the Standing Committee Li Qiang.",
+        );
+        assert!(has(&evs, "DEUGOV", "CHNGOV", "040"), "{evs:?}");
+        let evs = events("2021-03-18", "Antony Blinken met Director Yang Jiechi in Anchorage.");
+        assert!(evs.iter().any(|e| e.0 == "USAGOV" && e.1.starts_with("CHN") && e.2 == "040"), "{evs:?}");
+        // Negative: capitalised words with no known person after them are no actor.
+        let evs = events("2023-05-10", "Olaf Scholz met Acting Chairman Bob Nobody of the Standing Committee.");
+        assert!(!evs.iter().any(|e| e.0 == "DEUGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_accepted_invitation_is_the_guests_intent_to_visit() {
+        let evs = events(
+            "2023-03-22",
+            "Xi Jinping invited Vladimir Putin to visit China, and Putin accepted the invitation.",
+        );
+        assert!(has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+        let evs =
+            events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and the invitation was accepted.");
+        assert!(has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+        // Negatives: someone else accepting, or accepting something else.
+        let evs = events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and Olaf Scholz accepted.");
+        assert!(!has(&evs, "RUSGOV", "CHNGOV", "036") && !has(&evs, "DEUGOV", "CHNGOV", "036"), "{evs:?}");
+        let evs =
+            events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and Putin accepted the gas price.");
+        assert!(!has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_past_verb_after_and_leaves_the_first_verbs_mode_behind() {
+        let evs = events("2020-05-10", "Ghana rejected the decision and accused Togo of provoking the crisis.");
+        assert!(has(&evs, "GHA", "TGO", "112"), "{evs:?}");
+        let evs = events("2020-05-10", "Kenya denied the claims and blamed Uganda for the attack.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "UGA" && e.2.starts_with("11")), "{evs:?}");
+        let evs = events("2020-05-10", "Ghana pledged to help Togo and thanked Benin for its support.");
+        assert!(has(&evs, "GHA", "BEN", "051"), "{evs:?}");
+        // Negatives: a base form after "and" keeps the intent; a denial right before the verb still negates it.
+        let evs = events("2020-05-10", "Japan will visit China and meet Xi Jinping.");
+        assert!(has(&evs, "JPN", "CHNGOV", "036") && !has(&evs, "JPN", "CHNGOV", "040"), "{evs:?}");
+        let evs = events("2020-05-10", "Kenya denied attacking Uganda.");
+        assert!(!evs.iter().any(|e| e.0 == "KEN" && e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_noun_has_the_noun_as_subject() {
+        let evs = events("2020-05-10", "Ghana backed the plan which would cut aid to Togo.");
+        assert!(!evs.iter().any(|e| e.0 == "GHA" && e.1 == "TGO"), "{evs:?}");
+        let evs = events("2020-05-10", "Hungary praised a resolution that imposes a naval blockade on Serbia.");
+        assert!(!evs.iter().any(|e| e.0 == "HUN" && e.1 == "SRB"), "{evs:?}");
+        // Negatives: "that" after a verb of saying, and "which" on an actor, keep the actor as subject.
+        let evs = events("2020-05-10", "Ghana said that it would cut aid to Togo.");
+        assert!(evs.iter().any(|e| e.0 == "GHA" && e.1 == "TGO"), "{evs:?}");
+        let evs = events(
+            "2020-05-10",
+            "The Ghanaian government, which has long criticised Togo, expelled the Togolese ambassador.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "GHAGOV" && e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_intention_on_a_condition_is_a_threat() {
+        let evs = events("2020-05-10", "Nigeria said it will withdraw its troops from Chad unless the fighting stops.");
+        assert!(evs.iter().any(|e| e.0 == "NGA" && e.1 == "TCD" && e.2 == "130"), "{evs:?}");
+        // Negatives: without "unless" the intention stays one; a promise of aid on a condition is no threat.
+        let evs = events("2020-05-10", "Nigeria said it will withdraw its troops from Chad.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+        let evs = events("2020-05-10", "Japan will send aid to Chad unless the border closes.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_target_may_follow_a_hyphenated_modifier_or_a_possessor_in_a_gap() {
+        let evs = events("2023-08-10", "Portugal sent aid to war-torn Mozambique.");
+        assert!(evs.iter().any(|e| e.0 == "PRT" && e.1 == "MOZ" && e.2.starts_with("07")), "{evs:?}");
+        let evs = events("2019-04-16", "Vladimir Putin offered to send Russia's best specialists to help France.");
+        assert!(evs.iter().any(|e| e.0 == "RUSGOV" && e.1 == "FRA" && e.2.starts_with("03")), "{evs:?}");
+        // Negative: a compound after another modifier is too far ("more high-quality Brazilian products").
+        let evs = events("2023-08-10", "China welcomes more high-quality Brazilian products.");
+        assert!(!evs.iter().any(|e| e.1 == "BRA"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_denial_answers_the_side_the_sentence_then_accuses() {
+        let evs = events(
+            "2020-05-10",
+            "Russia denied any involvement in the poisoning and accused London of a smear campaign.",
+        );
+        assert!(has(&evs, "RUS", "GBR", "016"), "{evs:?}");
+        assert!(has(&evs, "RUS", "GBR", "112"), "{evs:?}");
+        // Negative: an accusation by another subject after "and" is no target of the denial.
+        let evs = events("2020-05-10", "Russia denied any involvement, and Britain accused Moscow of lying.");
+        assert!(!has(&evs, "RUS", "RUS", "016") && !has(&evs, "RUS", "GBR", "016"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_possessive_in_reported_speech_stands_for_the_speaker() {
+        let text = "Azerbaijan's Defence Ministry said Armenian forces had fired on its positions.";
+        let evs = events("2020-10-01", text);
+        assert!(has(&evs, "AZEMIL", "ARMMIL", "112"), "{evs:?}");
+        // Negatives: a possessive of the subject's own noun phrase, and one before a named actor.
+        let evs = events("2020-10-01", "Azerbaijan said its forces had shelled Armenian positions.");
+        assert!(!evs.iter().any(|e| e.1 == "AZE"), "{evs:?}");
+        let evs = events("2020-10-01", "Azerbaijan said Armenia had attacked its ally Turkey.");
+        assert!(!evs.iter().any(|e| e.1 == "AZE"), "{evs:?}");
+        // Negative: "its" after "said it will withdraw" is the subject's own, not a target.
+        let evs = events("2020-10-01", "Nigeria said it will withdraw its troops from Chad.");
+        assert!(!evs.iter().any(|e| e.0 == e.1 || e.1 == "NGA"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_place_in_a_documents_name_does_not_stop_a_gap() {
+        let evs = events("2023-12-07", "Norway and Sweden signed the Oslo Declaration on Friendly Relations.");
+        assert!(has(&evs, "NOR", "SWE", "057") && has(&evs, "SWE", "NOR", "057"), "{evs:?}");
+        // Negative: a state before a plain noun is no name, and stays an actor of the sentence.
+        let evs = events("2023-12-07", "Norway condemned the Oslo attack by Swedish rebels.");
+        assert!(!evs.iter().any(|e| e.2 == "057"), "{evs:?}");
     }
 
     #[test]

@@ -131,9 +131,20 @@ fn period_ends_sentence(text: &str, dot: usize, next_start: usize) -> bool {
         return STARTERS.contains(&next) && next != "A";
     }
     if is_dotted_acronym(w) || COMPANY.contains(&w) {
+        // "U.S. Under Secretary of State …": a title after a country's acronym, not a new sentence.
+        if is_dotted_acronym(w) && next == "Under" && is_under_title(&text[next_start + next.len()..]) {
+            return false;
+        }
         return STARTERS.contains(&next);
     }
     true
+}
+
+/// Whether the text right after "Under" continues a title: "Under Secretary", "Under-Secretary-General".
+fn is_under_title(rest: &str) -> bool {
+    let rest = rest.strip_prefix('-').unwrap_or_else(|| rest.trim_start());
+    let w = word_after(rest, 0);
+    matches!(w, "Secretary" | "Secretaries" | "Sec")
 }
 
 fn is_terminal(c: char) -> bool {
@@ -970,6 +981,18 @@ mod tests {
             vec!["Russia expelled diplomats from the U.S.", "The move angered Washington."]
         );
         assert_eq!(sents("The U.S. Senate voted."), vec!["The U.S. Senate voted."]);
+        assert_eq!(
+            sents("U.S. Under Secretary of State Lena Moss met her Chinese host. U.N. Under-Secretary-General Ali Dee spoke."),
+            vec![
+                "U.S. Under Secretary of State Lena Moss met her Chinese host.",
+                "U.N. Under-Secretary-General Ali Dee spoke."
+            ]
+        );
+        // "Under" still opens a sentence when no title follows.
+        assert_eq!(
+            sents("Talks stalled in the U.S. Under the plan, tariffs rise."),
+            vec!["Talks stalled in the U.S.", "Under the plan, tariffs rise."]
+        );
     }
 
     #[test]
