@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use dyad::coder::Coder;
-use dyad::eval::{apply_exclusions, evaluate, parse_exclusions, read_gold, Counts, Exclusion, LevelReport, Report};
+use dyad::eval::{
+    apply_exclusions, evaluate, parse_exclusions, read_gold, table_row, Counts, Exclusion, LevelReport, Report,
+};
 use serde_json::json;
 
 use crate::Fatal;
@@ -79,22 +81,6 @@ fn level_json(l: &LevelReport, errors: bool) -> serde_json::Value {
     v
 }
 
-/// One line of a table: a label, P, R, F1, TP, FP, FN.
-fn row(out: &mut String, label: &str, c: &Counts) {
-    use std::fmt::Write as _;
-    writeln!(
-        out,
-        "{label:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
-        c.precision(),
-        c.recall(),
-        c.f1(),
-        c.tp,
-        c.fp,
-        c.fn_
-    )
-    .ok();
-}
-
 fn print_table(out: &mut String, name: &str, r: &Report, excluded: usize, errors: bool) {
     use std::fmt::Write as _;
     writeln!(
@@ -105,13 +91,13 @@ fn print_table(out: &mut String, name: &str, r: &Report, excluded: usize, errors
     .ok();
     writeln!(out, "{:<14} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "level", "P", "R", "F1", "TP", "FP", "FN").ok();
     for l in [("country+root", &r.country_root), ("strict", &r.strict)] {
-        row(out, l.0, &l.1.total);
+        table_row(out, l.0, &l.1.total);
     }
     writeln!(out, "events in sentences marked as reporting none: {}", r.no_event_violations).ok();
     writeln!(out, "gold events excluded (scored as optional): {excluded}").ok();
     writeln!(out, "by root (country+root level):").ok();
     for (root, c) in &r.country_root.by_root {
-        row(out, &format!("  {root}"), c);
+        table_row(out, &format!("  {root}"), c);
     }
     if errors {
         writeln!(out, "errors (country+root level):").ok();

@@ -694,44 +694,42 @@
     return "all dates";
   }
 
-  function dyadsTable(dyads) {
-    if (!dyads.length) return h("p", { class: "empty" }, "No dyads in this date range.");
+  /** A data table: `headers` as [label, numeric] pairs, `rows` as <tr> elements. */
+  function dataTable(headers, rows) {
     return h(
       "div",
       { class: "table-wrap" },
       h(
         "table",
         { class: "data" },
+        h("thead", null, h("tr", null, headers.map(([label, num]) => h("th", num ? { class: "num" } : null, label)))),
+        h("tbody", null, rows),
+      ),
+    );
+  }
+
+  function dyadsTable(dyads) {
+    if (!dyads.length) return h("p", { class: "empty" }, "No dyads in this date range.");
+    return dataTable(
+      [
+        ["Dyad", false],
+        ["Events", true],
+        ["QuadClass", false],
+        ["Goldstein", true],
+      ],
+      dyads.map((d) =>
         h(
-          "thead",
-          null,
+          "tr",
+          { class: "dyad-row" },
           h(
-            "tr",
+            "td",
             null,
-            h("th", null, "Dyad"),
-            h("th", { class: "num" }, "Events"),
-            h("th", null, "QuadClass"),
-            h("th", { class: "num" }, "Goldstein"),
+            h("a", { href: href(dyadPath(d.a, d.b)) }, `${nameOf(d.a)} — ${nameOf(d.b)}`),
+            h("span", { class: "code" }, `${d.a}–${d.b}`),
           ),
-        ),
-        h(
-          "tbody",
-          null,
-          dyads.map((d) =>
-            h(
-              "tr",
-              { class: "dyad-row" },
-              h(
-                "td",
-                null,
-                h("a", { href: href(dyadPath(d.a, d.b)) }, `${nameOf(d.a)} — ${nameOf(d.b)}`),
-                h("span", { class: "code" }, `${d.a}–${d.b}`),
-              ),
-              h("td", { class: "num" }, fmtInt(d.count)),
-              h("td", null, quadMini(d)),
-              h("td", { class: "num" }, goldChip(d.goldstein_mean)),
-            ),
-          ),
+          h("td", { class: "num" }, fmtInt(d.count)),
+          h("td", null, quadMini(d)),
+          h("td", { class: "num" }, goldChip(d.goldstein_mean)),
         ),
       ),
     );
@@ -739,44 +737,23 @@
 
   function actorsTable(actors) {
     if (!actors.length) return h("p", { class: "empty" }, "No actors in this date range.");
-    return h(
-      "div",
-      { class: "table-wrap" },
-      h(
-        "table",
-        { class: "data" },
+    return dataTable(
+      [
+        ["Actor", false],
+        ["Events", true],
+        ["As source", true],
+        ["As target", true],
+        ["Goldstein", true],
+      ],
+      actors.map((a) =>
         h(
-          "thead",
+          "tr",
           null,
-          h(
-            "tr",
-            null,
-            h("th", null, "Actor"),
-            h("th", { class: "num" }, "Events"),
-            h("th", { class: "num" }, "As source"),
-            h("th", { class: "num" }, "As target"),
-            h("th", { class: "num" }, "Goldstein"),
-          ),
-        ),
-        h(
-          "tbody",
-          null,
-          actors.map((a) =>
-            h(
-              "tr",
-              null,
-              h(
-                "td",
-                null,
-                h("a", { href: href(actorPath(a.code)) }, a.name || a.code),
-                h("span", { class: "code" }, a.code),
-              ),
-              h("td", { class: "num" }, fmtInt(a.events)),
-              h("td", { class: "num" }, fmtInt(a.as_source)),
-              h("td", { class: "num" }, fmtInt(a.as_target)),
-              h("td", { class: "num" }, goldChip(a.goldstein_mean)),
-            ),
-          ),
+          h("td", null, h("a", { href: href(actorPath(a.code)) }, a.name || a.code), h("span", { class: "code" }, a.code)),
+          h("td", { class: "num" }, fmtInt(a.events)),
+          h("td", { class: "num" }, fmtInt(a.as_source)),
+          h("td", { class: "num" }, fmtInt(a.as_target)),
+          h("td", { class: "num" }, goldChip(a.goldstein_mean)),
         ),
       ),
     );

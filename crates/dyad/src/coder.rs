@@ -864,8 +864,8 @@ impl Coder {
         let mut emitted = false;
         for &s in &sent.groups[subj].members {
             let mut src = sent.mentions[s].clone();
-            let agent = match &implied {
-                Implied::Own(agent) => *agent,
+            // The target the text leaves unnamed, and the rule's tag for how it was found.
+            let (target, tag) = match &implied {
                 Implied::Actor(accuser) => {
                     if accuser.code == src.code {
                         continue;
@@ -876,40 +876,33 @@ impl Coder {
                     target.sentence = sentence;
                     target.span = evidence;
                     target.via = Via::Implied;
-                    out.push(Event {
-                        sentence,
-                        source: src,
-                        target,
-                        code: code.clone(),
-                        mode,
-                        date,
-                        evidence,
-                        rule: format!("{}{}+answers", p.id, suffix),
-                    });
-                    emitted = true;
-                    continue;
+                    (target, "answers")
                 }
-            };
-            let Some(country) = src.country.clone() else { continue };
-            if src.agent.is_none() {
-                src.code = format!("{country}GOV");
-                src.agent = Some("GOV".to_string());
-            }
-            let target = Mention {
-                sentence,
-                span: evidence,
-                code: format!("{country}{}", agent.unwrap_or("")),
-                name: match agent {
-                    Some("GOV") => format!("{country} government"),
-                    Some(a) => format!("{country} {a}"),
-                    None => country.clone(),
-                },
-                country: Some(country),
-                agent: agent.map(str::to_string),
-                kind: if agent.is_some() { MentionKind::Role } else { MentionKind::State },
-                entry: format!("implied target of {}", p.id),
-                via: Via::Implied,
-                person: None,
+                Implied::Own(agent) => {
+                    let agent = *agent;
+                    let Some(country) = src.country.clone() else { continue };
+                    if src.agent.is_none() {
+                        src.code = format!("{country}GOV");
+                        src.agent = Some("GOV".to_string());
+                    }
+                    let target = Mention {
+                        sentence,
+                        span: evidence,
+                        code: format!("{country}{}", agent.unwrap_or("")),
+                        name: match agent {
+                            Some("GOV") => format!("{country} government"),
+                            Some(a) => format!("{country} {a}"),
+                            None => country.clone(),
+                        },
+                        country: Some(country),
+                        agent: agent.map(str::to_string),
+                        kind: if agent.is_some() { MentionKind::Role } else { MentionKind::State },
+                        entry: format!("implied target of {}", p.id),
+                        via: Via::Implied,
+                        person: None,
+                    };
+                    (target, "implied")
+                }
             };
             out.push(Event {
                 sentence,
@@ -919,7 +912,7 @@ impl Coder {
                 mode,
                 date,
                 evidence,
-                rule: format!("{}{}+implied", p.id, suffix),
+                rule: format!("{}{}+{tag}", p.id, suffix),
             });
             emitted = true;
         }

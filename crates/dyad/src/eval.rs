@@ -70,7 +70,7 @@ pub struct GoldDoc {
     pub no_event_sentences: Vec<usize>,
 }
 
-fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+pub(crate) fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
     match v {
         serde_json::Value::String(s) => Ok(s),
@@ -82,19 +82,51 @@ fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Stri
 impl GoldDoc {
     /// The document to code.
     pub fn document(&self) -> Result<Document> {
-        let mut doc = Document::from_sentences(self.id.clone(), self.title.as_deref(), &self.sentences);
-        if let Some(d) = &self.date {
-            doc.date = Some(d.parse::<Date>().map_err(|e| Error::new(ErrorKind::InvalidField, format!("date: {e}")))?);
-        }
-        Ok(doc)
+        gold_document(&self.id, self.title.as_deref(), &self.sentences, self.date.as_deref())
     }
+}
+
+/// The document to code for a gold document's id, title, sentences and date.
+pub(crate) fn gold_document(
+    id: &str,
+    title: Option<&str>,
+    sentences: &[String],
+    date: Option<&str>,
+) -> Result<Document> {
+    let mut doc = Document::from_sentences(id.to_string(), title, sentences);
+    if let Some(d) = date {
+        doc.date = Some(d.parse::<Date>().map_err(|e| Error::new(ErrorKind::InvalidField, format!("date: {e}")))?);
+    }
+    Ok(doc)
+}
+
+/// One line of a score table: a label, then P, R, F1, TP, FP, FN (events and facts alike).
+pub fn table_row(out: &mut String, label: &str, c: &Counts) {
+    use std::fmt::Write as _;
+    writeln!(
+        out,
+        "{label:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+    .ok();
 }
 
 /// Reads gold documents from a file: one JSON object, an array, or JSON Lines.
 pub fn read_gold(path: &str) -> Result<Vec<GoldDoc>> {
+    read_gold_as(path)
+}
+
+/// Reads a gold file's documents as `T` (the events' [`GoldDoc`], or the facts' view of the same file): one JSON
+/// object, an array, or JSON Lines.
+pub fn read_gold_as<T: serde::de::DeserializeOwned>(path: &str) -> Result<Vec<T>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::Io, e.to_string()).in_file(path))?;
     let trimmed = text.trim_start();
-    let parse = |s: &str, line: u64| -> Result<Vec<GoldDoc>> {
+    let parse = |s: &str, line: u64| -> Result<Vec<T>> {
         let v: serde_json::Value = serde_json::from_str(s).map_err(|e| {
             Error::new(ErrorKind::InvalidJson, format!("invalid JSON: {e}"))
                 .in_file(path)
@@ -252,7 +284,7 @@ impl Counts {
             2.0 * p * r / (p + r)
         }
     }
-    fn add(&mut self, o: Counts) {
+    pub(crate) fn add(&mut self, o: Counts) {
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;

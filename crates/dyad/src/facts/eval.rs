@@ -12,7 +12,6 @@ use serde::Deserialize;
 
 use super::{Fact, FactFinder, FactType};
 use crate::coder::Coder;
-use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::eval::Counts;
 
@@ -40,7 +39,7 @@ pub struct GoldFact {
 #[derive(Clone, Debug, Deserialize)]
 pub struct FactsGoldDoc {
     /// Document id.
-    #[serde(deserialize_with = "id_string")]
+    #[serde(deserialize_with = "crate::eval::id_string")]
     pub id: String,
     /// Date.
     #[serde(default)]
@@ -53,14 +52,6 @@ pub struct FactsGoldDoc {
     /// Gold facts; `None` when the document is not annotated for facts.
     #[serde(default)]
     pub facts: Option<Vec<GoldFact>>,
-}
-
-fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => Ok(s),
-        serde_json::Value::Number(n) => Ok(n.to_string()),
-        other => Err(serde::de::Error::custom(format!("id must be a string or number, not {other}"))),
-    }
 }
 
 /// One false alarm or miss.
@@ -107,45 +98,17 @@ impl FactsReport {
         self.documents += o.documents;
         self.sentences += o.sentences;
         self.required += o.required;
-        add(&mut self.total, &o.total);
+        self.total.add(o.total);
         for (k, c) in &o.by_type {
-            add(self.by_type.entry(k.clone()).or_default(), c);
+            self.by_type.entry(k.clone()).or_default().add(*c);
         }
         self.errors.extend(o.errors.iter().cloned());
     }
 }
 
-fn add(a: &mut Counts, b: &Counts) {
-    a.tp += b.tp;
-    a.fp += b.fp;
-    a.fn_ += b.fn_;
-}
-
 /// Reads the gold documents of a file (JSON object, array, or JSON Lines) for their facts.
 pub fn read_facts_gold(path: &str) -> Result<Vec<FactsGoldDoc>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::new(ErrorKind::Io, e.to_string()).in_file(path))?;
-    let trimmed = text.trim_start();
-    let bad = |e: serde_json::Error, line: Option<u64>| {
-        let err = Error::new(ErrorKind::InvalidJson, e.to_string()).in_file(path);
-        match line {
-            Some(l) => err.at_line(l),
-            None => err,
-        }
-    };
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).map_err(|e| bad(e, None));
-    }
-    if let Ok(one) = serde_json::from_str::<FactsGoldDoc>(trimmed) {
-        return Ok(vec![one]);
-    }
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(serde_json::from_str(line).map_err(|e| bad(e, Some(i as u64 + 1)))?);
-    }
-    Ok(out)
+    crate::eval::read_gold_as(path)
 }
 
 type Key = (usize, String, [String; 2], String);
@@ -165,13 +128,7 @@ pub fn evaluate_facts(coder: &Coder, finder: &FactFinder, golds: &[FactsGoldDoc]
     for g in golds {
         let Some(gold_facts) = &g.facts else { continue };
         any = true;
-        let mut doc = Document::from_sentences(g.id.clone(), g.title.as_deref(), &g.sentences);
-        if let Some(d) = &g.date {
-            doc.date = Some(
-                d.parse()
-                    .map_err(|_| Error::new(ErrorKind::InvalidField, format!("document {}: bad date {d:?}", g.id)))?,
-            );
-        }
+        let doc = crate::eval::gold_document(&g.id, g.title.as_deref(), &g.sentences, g.date.as_deref())?;
         for f in gold_facts {
             if f.s >= g.sentences.len() {
                 return Err(Error::new(
@@ -236,7 +193,7 @@ pub fn evaluate_facts(coder: &Coder, finder: &FactFinder, golds: &[FactsGoldDoc]
     }
     let mut total = Counts::default();
     for c in r.by_type.values() {
-        add(&mut total, c);
+        total.add(*c);
     }
     r.total = total;
     r.errors.sort_by(|a, b| (&a.doc, a.sentence, a.kind).cmp(&(&b.doc, b.sentence, b.kind)));
@@ -254,19 +211,7 @@ pub fn table(r: &FactsReport, name: &str, errors: bool) -> String {
     )
     .ok();
     writeln!(out, "{:<14} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "type", "P", "R", "F1", "TP", "FP", "FN").ok();
-    let mut row = |label: &str, c: &Counts| {
-        writeln!(
-            out,
-            "{label:<14} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}",
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        )
-        .ok();
-    };
+    let mut row = |label: &str, c: &Counts| crate::eval::table_row(&mut out, label, c);
     row("all", &r.total);
     for t in FactType::ALL {
         if let Some(c) = r.by_type.get(t.as_str()) {
