@@ -23,7 +23,7 @@ use crate::date::Date;
 use crate::dict::{Dictionaries, Loc};
 use crate::document::{Document, Span};
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::{lemma, lemma_into, tokenize, Token, TokenKind};
+use crate::text::{lemma, lemma_into, tokenize, BuildFnv, Token, TokenKind};
 
 /// The coder's version, recorded with every event.
 pub const CODER_VERSION: &str = concat!("dyad-", env!("CARGO_PKG_VERSION"));
@@ -200,26 +200,6 @@ fn compile_pattern(text: &str, loc: &Loc) -> Result<Vec<Elem>> {
 
 /// The id of a lemma no pattern uses.
 const NO_ID: u32 = u32::MAX;
-
-/// FNV-1a for short strings: lemmas are hashed once per token.
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type BuildFnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// The event coder: actor dictionaries and event patterns compiled once, shared across threads.
 pub struct Coder {

@@ -950,6 +950,27 @@ fn lemma_parts(w: &str) -> Parts<'_> {
     whole
 }
 
+/// FNV-1a for short strings (lemmas and pattern words, hashed at every token): the standard SipHash is built for
+/// untrusted keys, which dictionary words are not. Shared by the coder and the facts finder.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type BuildFnv = std::hash::BuildHasherDefault<FnvHasher>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -329,27 +329,8 @@ struct AreaDef {
     rule: String,
 }
 
-/// FNV-1a: a fast hash for the short words looked up at every token (the standard SipHash is built for untrusted
-/// keys, which pattern words are not).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
-type WordSet = HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
+type WordMap<V> = HashMap<String, V, crate::text::BuildFnv>;
+type WordSet = HashSet<String, crate::text::BuildFnv>;
 
 /// The compiled fact patterns: immutable, shared across threads.
 #[derive(Debug)]
@@ -1237,8 +1218,8 @@ const ORD_TENS: [&str; 10] =
     ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
 
 /// Number words ("thirty") and ordinal words ("thirtieth"), looked up once per token: (value, is ordinal).
-fn number_words() -> &'static HashMap<&'static str, (i64, bool), std::hash::BuildHasherDefault<WordHasher>> {
-    static WORDS: std::sync::OnceLock<HashMap<&'static str, (i64, bool), std::hash::BuildHasherDefault<WordHasher>>> =
+fn number_words() -> &'static HashMap<&'static str, (i64, bool), crate::text::BuildFnv> {
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, (i64, bool), crate::text::BuildFnv>> =
         std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let mut m = HashMap::default();
