@@ -581,6 +581,13 @@ fn bad_requests_get_json_errors_with_stable_codes() {
     let out = run(&["serve", "--db", db.to_str().unwrap(), "--addr", taken]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot listen on"), "{}", stderr(&out));
+    // A query timeout must be a number of seconds, 0 (no limit) or more.
+    for bad in ["-1", "soon", "NaN"] {
+        let flag = format!("--query-timeout={bad}");
+        let out = run(&["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0", &flag]);
+        assert_eq!(out.status.code(), Some(2), "--query-timeout {bad}");
+        assert!(stderr(&out).contains("query-timeout"), "{}", stderr(&out));
+    }
 }
 
 #[test]

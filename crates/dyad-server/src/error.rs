@@ -68,6 +68,16 @@ impl ApiError {
         ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this path does not take this method")
     }
 
+    /// 503 `timeout`: the read took longer than the server allows (`dyad serve --query-timeout`).
+    pub fn timeout(limit: Option<std::time::Duration>) -> ApiError {
+        let limit = limit.map(|d| format!(" ({} s)", d.as_secs_f64())).unwrap_or_default();
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            format!("the query took longer than the server allows{limit}: narrow it (a dyad, an actor, a period) or try again"),
+        )
+    }
+
     /// 500 `internal`.
     pub fn internal(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)

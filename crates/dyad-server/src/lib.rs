@@ -5,13 +5,16 @@
 //!   answer 403; with one, they need `Authorization: Bearer TOKEN` (a missing or wrong token gets the same 401).
 //! - **Store access**: reads go through a small pool of read-only SQLite connections, on tokio's blocking threads;
 //!   writes through one writer connection behind a mutex. Aggregates are computed in SQL ([`dyad_store`]'s views).
-//! - **Bounded**: page sizes have a maximum, request bodies at most [`BODY_LIMIT`] bytes.
+//! - **Bounded**: page sizes have a maximum, request bodies at most [`BODY_LIMIT`] bytes, and a read that takes longer
+//!   than [`Config::query_timeout`] (waiting for a connection included) is interrupted in SQLite and answered 503
+//!   `timeout`, so one expensive query on a large store cannot hold a connection for long.
 //!
 //! ```no_run
 //! let server = dyad_server::Server::bind(dyad_server::Config {
 //!     db: "dyad.db".into(),
 //!     addr: "127.0.0.1:0".parse().unwrap(),
 //!     token: None,
+//!     query_timeout: Some(std::time::Duration::from_secs(30)),
 //! })
 //! .unwrap();
 //! println!("serving at http://{}/", server.local_addr());
@@ -27,6 +30,7 @@ mod params;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
@@ -73,7 +77,12 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The token that enables the write endpoints; `None` keeps the server read-only.
     pub token: Option<String>,
+    /// How long a read may take before it is interrupted and answered 503 `timeout`; `None`: no limit.
+    pub query_timeout: Option<Duration>,
 }
+
+/// The default of [`Config::query_timeout`].
+pub const DEFAULT_QUERY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A pool of read-only connections: a caller waits for a free one.
 struct Pool {
@@ -117,6 +126,20 @@ pub(crate) struct AppState {
     watcher: Mutex<Store>,
     /// Canonical names of countries and organisations, by code.
     names: std::collections::HashMap<String, String>,
+    /// How long a read may take.
+    query_timeout: Option<Duration>,
+}
+
+/// Where a read stands, shared by the blocking thread that runs it and the task that waits for it.
+enum Stage {
+    /// Waiting for a free connection.
+    Waiting,
+    /// Running on a connection, which this handle interrupts.
+    Running(dyad_store::Interrupt),
+    /// Finished (the connection may already serve another read: it must not be interrupted any more).
+    Done,
+    /// Timed out: a read still waiting must not start; a running one was interrupted.
+    TimedOut,
 }
 
 type Shared = Arc<AppState>;
@@ -128,9 +151,59 @@ impl AppState {
         f: impl FnOnce(&Store) -> std::result::Result<T, ApiError> + Send + 'static,
     ) -> std::result::Result<T, ApiError> {
         let st = self.clone();
-        tokio::task::spawn_blocking(move || st.readers.with(f))
-            .await
-            .map_err(|e| ApiError::internal(format!("query task failed: {e}")))?
+        let stage = Arc::new(Mutex::new(Stage::Waiting));
+        let shared = stage.clone();
+        let limit = self.query_timeout;
+        let mut task = tokio::task::spawn_blocking(move || {
+            st.readers.with(|store| {
+                {
+                    let mut s = shared.lock().unwrap_or_else(|p| p.into_inner());
+                    if matches!(*s, Stage::TimedOut) {
+                        return Err(ApiError::timeout(limit));
+                    }
+                    *s = Stage::Running(store.interrupt_handle());
+                }
+                let answer = f(store);
+                // Marked done before the connection goes back to the pool, so a late timeout cannot interrupt the
+                // next read on it.
+                let mut s = shared.lock().unwrap_or_else(|p| p.into_inner());
+                if matches!(*s, Stage::TimedOut) {
+                    return Err(ApiError::timeout(limit));
+                }
+                *s = Stage::Done;
+                answer
+            })
+        });
+        let joined = match limit {
+            None => task.await,
+            Some(limit) => match tokio::time::timeout(limit, &mut task).await {
+                Ok(joined) => joined,
+                Err(_) => {
+                    let finished = {
+                        let mut s = stage.lock().unwrap_or_else(|p| p.into_inner());
+                        match std::mem::replace(&mut *s, Stage::TimedOut) {
+                            Stage::Done => {
+                                *s = Stage::Done;
+                                true
+                            }
+                            // The caller is answered now; the interrupted statement fails on its blocking thread
+                            // and its connection goes back to the pool (work outside SQLite runs to its end first).
+                            Stage::Running(handle) => {
+                                handle.interrupt();
+                                false
+                            }
+                            Stage::Waiting | Stage::TimedOut => false,
+                        }
+                    };
+                    if !finished {
+                        return Err(ApiError::timeout(Some(limit)));
+                    }
+                    // Finished just as the limit passed: its answer is ready.
+                    task.await
+                }
+            },
+        };
+        joined.map_err(|e| ApiError::internal(format!("query task failed: {e}")))?
     }
 
     /// The canonical name of an actor key (a country or organisation code), or the code itself.
@@ -183,6 +256,7 @@ impl Server {
             names,
             cache: Mutex::new(cache::Cache::default()),
             watcher,
+            query_timeout: config.query_timeout,
         });
         Ok(Server { listener, state })
     }
@@ -278,4 +352,92 @@ fn router(state: Shared) -> Router {
         .fallback(api::not_found)
         .layer(axum::middleware::map_response(api::common_headers))
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Instant;
+
+    fn server(limit: Option<Duration>) -> (tempfile::TempDir, Server) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        drop(Store::open(&db).unwrap());
+        let server =
+            Server::bind(Config { db, addr: "127.0.0.1:0".parse().unwrap(), token: None, query_timeout: limit })
+                .unwrap();
+        (dir, server)
+    }
+
+    #[tokio::test]
+    async fn a_read_past_the_limit_is_answered_timeout_and_its_connection_comes_back() {
+        let (_dir, server) = server(Some(Duration::from_millis(100)));
+        let st = server.state.clone();
+        let started = Instant::now();
+        let err = st
+            .read(|_| {
+                std::thread::sleep(Duration::from_millis(1500));
+                Ok(())
+            })
+            .await
+            .unwrap_err();
+        assert_eq!((err.status, err.code), (axum::http::StatusCode::SERVICE_UNAVAILABLE, "timeout"));
+        assert!(started.elapsed() < Duration::from_millis(1200), "answered after {:?}", started.elapsed());
+        // A quick read on the same pool is answered meanwhile, and the store reads fine after the slow one ends.
+        assert_eq!(st.read(|s| Ok(s.schema_version()?)).await.unwrap(), dyad_store::SCHEMA_VERSION);
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        for _ in 0..8 {
+            assert_eq!(st.read(|s| Ok(s.totals()?)).await.unwrap(), (0, 0));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_read_that_times_out_while_waiting_for_a_connection_never_runs() {
+        let (_dir, server) = server(Some(Duration::from_millis(200)));
+        let st = server.state.clone();
+        // Hold all four connections for longer than the limit.
+        let holders: Vec<_> = (0..4)
+            .map(|_| {
+                let st = st.clone();
+                tokio::spawn(async move {
+                    st.read(|_| {
+                        std::thread::sleep(Duration::from_millis(600));
+                        Ok(())
+                    })
+                    .await
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let ran = Arc::new(AtomicBool::new(false));
+        let flag = ran.clone();
+        let err = st
+            .read(move |_| {
+                flag.store(true, Ordering::SeqCst);
+                Ok(())
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, "timeout");
+        for h in holders {
+            assert_eq!(h.await.unwrap().unwrap_err().code, "timeout");
+        }
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert!(!ran.load(Ordering::SeqCst), "a read that timed out while waiting ran later");
+    }
+
+    #[tokio::test]
+    async fn without_a_limit_a_slow_read_is_answered() {
+        let (_dir, server) = server(None);
+        let v = server
+            .state
+            .read(|s| {
+                std::thread::sleep(Duration::from_millis(300));
+                Ok(s.schema_version()?)
+            })
+            .await
+            .unwrap();
+        assert_eq!(v, dyad_store::SCHEMA_VERSION);
+    }
 }

@@ -51,6 +51,17 @@ fn store_err(e: rusqlite::Error) -> Error {
     Error::new(ErrorKind::Store, e.to_string())
 }
 
+/// Stops the statement running on one connection (see [`Store::interrupt_handle`]). When no statement is running,
+/// interrupting does nothing, not even to the next statement.
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl Interrupt {
+    /// Interrupts the running statement, if any.
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// What happened to one document in an ingest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -377,6 +388,12 @@ impl Store {
             .in_file(path.display().to_string()));
         }
         Ok(store)
+    }
+
+    /// A handle that stops the statement this connection is running, from any thread ([`Interrupt::interrupt`]):
+    /// the statement then fails with a store error. Used by the HTTP server to bound how long a query may run.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
     }
 
     /// The schema version of the open database.
@@ -782,5 +799,34 @@ impl Store {
         let rows =
             stmt.query_map(params![doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).map_err(store_err)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(store_err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupt_stops_the_running_statement_and_leaves_the_connection_usable() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        let handle = store.interrupt_handle();
+        // Nothing runs yet: interrupting now must not touch the next statement.
+        handle.interrupt();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let started = std::time::Instant::now();
+        let stopper = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            handle.interrupt();
+        });
+        // Counting to ten billion takes minutes; the interrupt ends it.
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000000) \
+                       SELECT count(*) FROM c";
+        let err = store.conn.query_row(endless, [], |r| r.get::<_, i64>(0)).map_err(store_err).unwrap_err();
+        stopper.join().unwrap();
+        assert_eq!(err.kind(), ErrorKind::Store);
+        assert!(err.message().contains("interrupt"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "took {:?}", started.elapsed());
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     }
 }
