@@ -7,6 +7,8 @@
 //!
 //! `optional` gold events count neither as misses nor as false alarms. Predictions are compared as sets: the same
 //! sentence, dyad and code counted once per level. Title events are not scored (gold indexes sentences only).
+//! Gold events and predictions are paired by a maximum matching (required gold events first), so a prediction that
+//! an `alt` lets fit two gold events never leaves a correct prediction counted as a false alarm.
 //!
 //! The gold format (one JSON object per document, in a `.json` file or one a line in `.jsonl`):
 //! `{"id", "date": "YYYY-MM-DD"|null, "title"?, "sentences": [...], "events": [{"s", "source", "target", "code",
@@ -405,27 +407,39 @@ fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) 
             uniq.push(e);
         }
     }
-    let mut used = vec![false; uniq.len()];
     let mut order: Vec<&GoldEvent> = g.events.iter().filter(|e| !e.optional).collect();
     order.extend(g.events.iter().filter(|e| e.optional));
     let sentence_text = |s: usize| g.sentences.get(s).cloned().unwrap_or_default();
-    for ge in order {
-        let found = uniq.iter().enumerate().position(|(i, p)| {
-            !used[i]
-                && p.sentence == Some(ge.s)
-                && actor_key(&p.source.code, level) == actor_key(&ge.source, level)
-                && actor_key(&p.target.code, level) == actor_key(&ge.target, level)
-                && codes_match(&p.code, ge, level)
-        });
-        if let Some(i) = found {
-            used[i] = true;
-        }
+    // Which predictions each gold event accepts; then a maximum matching, required gold events first, so that a
+    // prediction that fits two gold events (through `alt`) never leaves another prediction unmatched that only one of
+    // them accepts. Augmenting paths never unmatch a gold event, so the optional ones cannot take a required match.
+    let accepts: Vec<Vec<usize>> = order
+        .iter()
+        .map(|ge| {
+            (0..uniq.len())
+                .filter(|&i| {
+                    let p = uniq[i];
+                    p.sentence == Some(ge.s)
+                        && actor_key(&p.source.code, level) == actor_key(&ge.source, level)
+                        && actor_key(&p.target.code, level) == actor_key(&ge.target, level)
+                        && codes_match(&p.code, ge, level)
+                })
+                .collect()
+        })
+        .collect();
+    let owner = max_matching(&accepts, uniq.len());
+    let mut matched = vec![false; order.len()];
+    for gi in owner.iter().flatten() {
+        matched[*gi] = true;
+    }
+    let used: Vec<bool> = owner.iter().map(Option::is_some).collect();
+    for (gi, ge) in order.into_iter().enumerate() {
         if ge.optional {
             continue;
         }
         let root = code_key(&ge.code, Level::CountryRoot);
         let c = lr.by_root.entry(root).or_default();
-        if found.is_some() {
+        if matched[gi] {
             c.tp += 1;
             lr.total.tp += 1;
         } else {
@@ -462,6 +476,32 @@ fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) 
             rule: Some(p.rule.clone()),
         });
     }
+}
+
+/// A maximum matching of gold events (`accepts[g]`: the predictions gold event `g` accepts) to predictions, found in
+/// the order of the gold events: for each prediction, the gold event it is matched to.
+fn max_matching(accepts: &[Vec<usize>], predictions: usize) -> Vec<Option<usize>> {
+    let mut owner: Vec<Option<usize>> = vec![None; predictions];
+    for gi in 0..accepts.len() {
+        let mut seen = vec![false; predictions];
+        augment(gi, accepts, &mut owner, &mut seen);
+    }
+    owner
+}
+
+/// Kuhn's augmenting path from gold event `gi`: true when it got a prediction (possibly moving others to theirs).
+fn augment(gi: usize, accepts: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
+    for &pi in &accepts[gi] {
+        if seen[pi] {
+            continue;
+        }
+        seen[pi] = true;
+        if owner[pi].is_none_or(|other| augment(other, accepts, owner, seen)) {
+            owner[pi] = Some(gi);
+            return true;
+        }
+    }
+    false
 }
 
 impl LevelReport {
@@ -519,6 +559,21 @@ mod tests {
         assert!(bad.to_string().contains("ex.jsonl:1"), "{bad}");
         let no_reason = r#"{"file":"x","doc":"d","s":0,"source":"A","target":"B","code":"01","reason":" "}"#;
         assert!(parse_exclusions(no_reason, "ex.jsonl").is_err());
+    }
+
+    #[test]
+    fn matching_is_maximal_and_keeps_required_matches() {
+        // Gold 0 (required, 202 with alt 190) accepts predictions 0 (a 192) and 1 (the 202); gold 1 (optional 192)
+        // accepts only prediction 0. A greedy pairing gives gold 0 prediction 0 and leaves prediction 1 a false alarm.
+        let owner = max_matching(&[vec![0, 1], vec![0]], 2);
+        assert_eq!(owner, vec![Some(1), Some(0)]);
+        // A later gold event never takes an earlier one's only prediction.
+        let owner = max_matching(&[vec![0], vec![0]], 1);
+        assert_eq!(owner, vec![Some(0)]);
+        // Chains: gold 2 needs prediction 1, which gold 1 holds; gold 1 moves to prediction 2.
+        let owner = max_matching(&[vec![0], vec![1, 2], vec![1]], 3);
+        assert_eq!(owner, vec![Some(0), Some(2), Some(1)]);
+        assert_eq!(max_matching(&[vec![], vec![]], 0), Vec::<Option<usize>>::new());
     }
 
     #[test]
