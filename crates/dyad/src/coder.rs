@@ -533,6 +533,32 @@ impl Coder {
         } else {
             sent.subject_before(anchor, sent.is_nominal(anchor))
         };
+        // "welcomed the decision", "rejected the report": the target is the author of the act referred to.
+        if let (None, Some((noun, victim))) = (m.target, m.implied_act) {
+            // Comments on an act ("has not commented on the attack") are not aimed at its author.
+            if p.code.starts_with("01") {
+                return false;
+            }
+            let Some(subj) = m.source.or(subject) else { return false };
+            let Some((author, root)) = sent.act_author(noun, victim, subj, sentence, out) else { return false };
+            // Rejecting a charge made against one's own state is denying it: 016, not 12.
+            let own_charged = out.iter().rev().any(|e| {
+                e.source.code == author.code
+                    && matches!(&e.code[..2], "09" | "11" | "13" | "17")
+                    && sent.groups[subj]
+                        .members
+                        .iter()
+                        .any(|&g| sent.mentions[g].country.is_some() && e.target.country == sent.mentions[g].country)
+            });
+            // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
+            let rebuttal = p.code.starts_with("12")
+                || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
+            if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
+                let denial = Pattern { code: "016".to_string(), ..p.clone() };
+                return self.emit_implied(sentence, sent, &denial, anchor, subj, m, date, Implied::Actor(author), out);
+            }
+            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Actor(author), out);
+        }
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
@@ -1167,6 +1193,34 @@ fn is_act_noun(l: &str) -> bool {
     )
 }
 
+/// The kinds of act a noun refers back to, and so the kind of earlier event that is its antecedent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ActFamily {
+    /// "the attack", "the raid", "the coup attempt": an earlier use of force or protest (roots 14 to 20).
+    Violence,
+    /// "the report", "the allegations", "the findings": an earlier charge, demand, threat or investigation.
+    Charge,
+    /// "the decision", "the move", "the sanctions": an earlier decision: a pledge, support, aid, a concession, a
+    /// rejection, reduced relations, coercion.
+    Decision,
+}
+
+/// The kind of act a noun (a lemma, singular or plural) names, if it names one that can refer back to an event.
+fn act_family(l: &str) -> Option<ActFamily> {
+    let singular = l.strip_suffix('s').unwrap_or(l);
+    Some(match singular {
+        "attack" | "raid" | "assault" | "bombing" | "strike" | "airstrike" | "shelling" | "offensive" | "invasion"
+        | "incursion" | "killing" | "massacre" | "coup" | "attempt" | "takeover" | "crackdown" | "shooting"
+        | "aggression" | "bombardment" | "ambush" | "abduction" | "kidnapping" | "seizure" => ActFamily::Violence,
+        "report" | "finding" | "conclusion" | "charge" | "allegation" | "accusation" | "claim" | "criticism"
+        | "condemnation" | "warning" | "threat" | "ultimatum" | "remark" | "comment" | "statement" | "indictment"
+        | "investigation" | "probe" | "inquiry" | "inquirie" => ActFamily::Charge,
+        "decision" | "ruling" | "verdict" | "move" | "measure" | "step" | "sanction" | "resolution" | "declaration"
+        | "announcement" | "proposal" | "offer" | "initiative" | "expulsion" | "ban" | "embargo" => ActFamily::Decision,
+        _ => return None,
+    })
+}
+
 /// Nouns for people acting for a state or organisation, singular and plural: the head of "ministers from both
 /// countries", "a team of experts from the WHO".
 fn is_people_noun(w: &str) -> bool {
@@ -1324,6 +1378,10 @@ struct Match {
     reciprocal: bool,
     /// Whether a final target may sit inside a noun phrase ("the arrest of X").
     np_target: bool,
+    /// A target slot filled by a definite act or statement with no actor of its own ("welcomed the decision",
+    /// "rejected the report"): the noun's token, and the actor it was aimed at when one follows ("the attack on
+    /// Kyiv"). The target is then the author of that act, found among the document's earlier events.
+    implied_act: Option<(usize, Option<usize>)>,
 }
 
 /// A sentence's tokens with its actor groups laid over them.
@@ -1554,8 +1612,15 @@ impl<'a> Sentence<'a> {
         // Not for an anchor that is itself an adjective ("the alleged violations by").
         let np_target = matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13" | "14" | "16")
             && !(anchor > 0 && DETERMINERS.contains(&self.lemmas[anchor - 1]));
-        let mut st =
-            Match { target: None, source: None, evidence_end: anchor + 1, end: anchor, reciprocal: false, np_target };
+        let mut st = Match {
+            target: None,
+            source: None,
+            evidence_end: anchor + 1,
+            end: anchor,
+            reciprocal: false,
+            np_target,
+            implied_act: None,
+        };
         if self.match_from(&p.elems, 0, anchor, &mut st) {
             Some(st)
         } else {
@@ -1681,7 +1746,20 @@ impl<'a> Sentence<'a> {
                     }
                     self.noun_phrase_object(i).and_then(|j| self.group_starting(j))
                 });
-                let Some((g, end)) = found else { return false };
+                let Some((g, end)) = found else {
+                    // "welcomed the decision", "rejected the report", "condemned the attack on Kyiv": an act whose
+                    // author goes unnamed here (the coder finds it among the document's earlier events).
+                    if matches!(elems[k], Elem::Target) && st.np_target && st.implied_act.is_none() {
+                        if let Some((noun, victim, end)) = self.implied_act_at(i) {
+                            st.implied_act = Some((noun, victim));
+                            if self.match_from(elems, k + 1, end, st) {
+                                return true;
+                            }
+                            st.implied_act = None;
+                        }
+                    }
+                    return false;
+                };
                 let saved = (st.target, st.source);
                 if matches!(elems[k], Elem::Target) {
                     st.target = Some(g);
@@ -1753,6 +1831,131 @@ impl<'a> Sentence<'a> {
             && is_act_noun(self.lemmas[j])
             && matches!(self.lemmas[j + 1], "of" | "by" | "against" | "on"))
         .then_some(j + 2)
+    }
+
+    /// A definite noun phrase at `i` whose head is an act or statement with no author named in it ("the decision",
+    /// "these allegations", "the latest attack on Kyiv", "its findings"): the head's token, the group of a victim
+    /// named after "on", "against", "in" or "of" (if any), and the token after the phrase. `None` when an actor comes
+    /// before the head (it is then the target itself) or after "by"/"from" (likewise).
+    fn implied_act_at(&self, i: usize) -> Option<(usize, Option<usize>, usize)> {
+        let n = self.tokens.len();
+        if i >= n
+            || !self.is_plain(i)
+            || !matches!(self.lemmas[i], "the" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her")
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < n && j < i + 4 && self.group_at[j].is_none() && act_family(self.lemmas[j]).is_none() {
+            if !(self.is_modifier(j) || matches!(self.lemmas[j], "latest" | "recent" | "new" | "last")) {
+                return None;
+            }
+            j += 1;
+        }
+        if j >= n || self.group_at[j].is_some() || act_family(self.lemmas[j]).is_none() {
+            return None;
+        }
+        // A compound ("the attack helicopters", "the report card") is another noun.
+        if j + 1 < n
+            && self.group_at[j + 1].is_none()
+            && self.is_modifier(j + 1)
+            && act_family(self.lemmas[j + 1]).is_none()
+        {
+            let w = self.word(j + 1);
+            if !w.ends_with("ed") && !w.ends_with("ing") && !matches!(w, "as" | "that" | "which") {
+                return None;
+            }
+        }
+        // "the sanctions imposed on both nations by Western countries": a participle phrase names its own actors.
+        if j + 1 < n && self.group_at[j + 1].is_none() && self.word(j + 1).ends_with("ed") {
+            return None;
+        }
+        let mut end = j + 1;
+        let mut victim = None;
+        if end < n && self.group_at[end].is_none() {
+            match self.lemmas[end] {
+                // The author named after all: a target of its own, not an implied one.
+                "by" | "from" if self.group_starting(end + 1).is_some() => return None,
+                "on" | "against" | "in" | "of" | "at" => {
+                    if let Some((g, e)) = self.group_starting(end + 1) {
+                        victim = Some(g);
+                        end = e;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some((j, victim, end))
+    }
+
+    /// The author of an act the sentence refers to without naming it ("welcomed the decision", "rejected the
+    /// report"): the source of the latest event of the act's kind in the document so far (this sentence and the three
+    /// before it) that is not the subject's own, aimed at the victim's state when the phrase names one. Returns the
+    /// author and the event's root.
+    fn act_author(
+        &self,
+        noun: usize,
+        victim: Option<usize>,
+        subj: usize,
+        sentence: Option<usize>,
+        so_far: &[Event],
+    ) -> Option<(Mention, u8)> {
+        let family = act_family(self.lemmas[noun])?;
+        let subj_ms: Vec<&Mention> = self.groups[subj].members.iter().map(|&m| self.mentions[m]).collect();
+        let victim_country = victim.and_then(|g| self.mentions[self.groups[g].members[0]].country.clone());
+        let bare = |m: &Mention| m.agent.is_none();
+        let cur = sentence.unwrap_or(0);
+        // "The attack", "the assault" told later in a story is the one its lead reports: the first such event in
+        // the last eight sentences. Statements and decisions are answered as they come: the latest of the last four.
+        let violence = family == ActFamily::Violence;
+        let window = if violence { 8 } else { 3 };
+        let recent = so_far.iter().rposition(|e| e.sentence.is_some_and(|s| s + window < cur)).map_or(0, |k| k + 1);
+        let candidates = &so_far[recent..];
+        let ordered: Box<dyn Iterator<Item = &Event>> =
+            if violence { Box::new(candidates.iter()) } else { Box::new(candidates.iter().rev()) };
+        // A reaction is an act of its own only as a statement: "rejected the criticism" answers a condemnation that
+        // answered something else; "the decision", "the findings", "the attack" are not reactions.
+        let reaction_noun = matches!(
+            self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
+            "criticism" | "condemnation" | "statement" | "remark" | "comment"
+        );
+        for e in ordered {
+            if !matches!(e.mode, Mode::Asserted | Mode::Intended) || (!reaction_noun && e.rule.ends_with("+answers")) {
+                continue;
+            }
+            let root: u8 = e.code[..2].parse().unwrap_or(0);
+            let kind_ok = match family {
+                // Force, riots, and for a seizure or crackdown also coercion; not an expulsion or a protest.
+                ActFamily::Violence => {
+                    (18..=20).contains(&root)
+                        || e.code == "145"
+                        || (root == 17
+                            && matches!(
+                                self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
+                                "crackdown" | "seizure" | "abduction" | "kidnapping"
+                            ))
+                }
+                ActFamily::Charge => matches!(root, 9..=13 | 17),
+                ActFamily::Decision => matches!(root, 3 | 5..=8 | 12 | 15..=17),
+            };
+            if !kind_ok {
+                continue;
+            }
+            if victim_country.is_some() && e.target.country != victim_country {
+                continue;
+            }
+            let own = subj_ms.iter().any(|s| {
+                s.code == e.source.code
+                    || (s.country.is_some() && s.country == e.source.country && (bare(s) || bare(&e.source)))
+            });
+            if own
+                || e.source.country.is_none() && !e.source.code.starts_with("IGO") && !e.source.code.starts_with("NGO")
+            {
+                continue;
+            }
+            return Some((e.source.clone(), root));
+        }
+        None
     }
 
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
@@ -2739,6 +2942,57 @@ mod tests {
         assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
         // Nor is there a denial with no charge before it.
         assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
+    }
+
+    #[test]
+    fn an_act_referred_to_without_its_author_targets_the_author_of_the_earlier_event() {
+        let has4 = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
+            evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
+        };
+        let evs = doc_events(
+            "2023-01-10",
+            &[
+                "Russian forces shelled Kharkiv overnight.",
+                "Ukraine struck a depot in Belgorod.",
+                "Germany condemned the attack.",
+            ],
+        );
+        // The attack of the story's lead, not the reply.
+        assert!(has4(&evs, 2, "DEU", "RUSMIL", "111"), "{evs:?}");
+        let evs = doc_events(
+            "2018-03-27",
+            &[
+                "The United States expelled 60 Russian diplomats.",
+                "France praised the move.",
+                "Russia rejected the decision.",
+            ],
+        );
+        assert!(has4(&evs, 1, "FRA", "USA", "051"), "{evs:?}");
+        // A reaction is not the decision referred to.
+        assert!(has4(&evs, 2, "RUS", "USA", "120"), "{evs:?}");
+        // Rejecting a charge against one's own state is denying it.
+        let evs = doc_events(
+            "2023-06-01",
+            &["The United Nations accused Myanmar's army of atrocities.", "Myanmar's government rejected the report."],
+        );
+        assert!(has4(&evs, 1, "MMRGOV", "IGOUNO", "016"), "{evs:?}");
+        // Nothing earlier of the act's kind, no target: no event.
+        assert!(doc_events("2023-06-01", &["Germany welcomed the decision.", "Egypt condemned the attack."]).is_empty());
+        let evs = doc_events(
+            "2023-06-01",
+            &["The United States expelled 60 Russian diplomats.", "Italy condemned the attack on the convoy."],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        // A consultation is no decision, and a comment on an act is not aimed at its author.
+        let evs = doc_events(
+            "2023-06-01",
+            &[
+                "Iran and Iraq held talks in Baghdad.",
+                "Kuwait welcomed the decision.",
+                "Qatar has not commented on it.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 >= Some(1)), "{evs:?}");
     }
 
     #[test]
