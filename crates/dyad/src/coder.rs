@@ -405,6 +405,14 @@ impl Coder {
         }
         let lemmas: Vec<&str> = bounds.iter().map(|&(a, b)| &arena[a..b]).collect();
         let ids: Vec<u32> = lemmas.iter().map(|l| self.vocab.get(*l).copied().unwrap_or(NO_ID)).collect();
+        let counted = counted_people(text, span.start, &tokens, &lemmas, ms);
+        let with_people: Vec<&Mention>;
+        let ms = if counted.is_empty() {
+            ms
+        } else {
+            with_people = ms.iter().map(|m| counted.iter().find(|c| c.span == m.span).unwrap_or(m)).collect();
+            &with_people[..]
+        };
         let pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
         let with_pronouns: Vec<&Mention>;
         let ms = if pronouns.is_empty() {
@@ -440,6 +448,33 @@ impl Coder {
         }
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
+        // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
+        // the protest's purpose, coded with the protest, not as a demand of its own.
+        let protests: Vec<(String, usize)> = out[start_len..]
+            .iter()
+            .filter(|e| e.code.starts_with("14"))
+            .map(|e| (e.source.code.clone(), e.evidence.end))
+            .collect();
+        if !protests.is_empty() {
+            let before = |e: &Event| {
+                let at = e.evidence.start - span.start;
+                let head = text[..at].trim_end();
+                let word = text[at..e.evidence.end - span.start].split_whitespace().next().unwrap_or("");
+                head.ends_with(" to") || word.ends_with("ing")
+            };
+            let mut k = start_len;
+            while k < out.len() {
+                let e = &out[k];
+                let purpose = e.code.starts_with("10")
+                    && before(e)
+                    && protests.iter().any(|(src, end)| *src == e.source.code && *end <= e.evidence.start);
+                if purpose {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
         // One event per sentence, source, target and code.
         let mut k = start_len + 1;
         while k < out.len() {
@@ -1136,6 +1171,75 @@ fn accepted_invitations(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
     }
 }
 
+/// A state's people counted ("tens of thousands of Venezuelans", "hundreds of Iraqis", "2,000 Sudanese") are its
+/// civilians, not the state: the mentions of such plural demonyms, recoded `CVL`. The demonym is a state mention
+/// without agent whose words differ from the state's name, right after a number or a quantity and "of", and not
+/// followed by a noun of its own ("hundreds of Caracas residents" are residents, not Venezuelans at large).
+fn counted_people(text: &str, offset: usize, tokens: &[Token], lemmas: &[&str], ms: &[&Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in ms {
+        if m.kind != MentionKind::State || m.agent.is_some() {
+            continue;
+        }
+        let Some(country) = m.country.as_deref() else { continue };
+        let (s, e) = (m.span.start - offset, m.span.end - offset);
+        let words = &text[s..e];
+        // Not the state's name ("the Philippines", "thousands of Syria's refugees").
+        if words.contains(' ') || words.eq_ignore_ascii_case(&m.name) || !words.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(first) = tokens.iter().position(|t| t.span.start == s) else { continue };
+        let Some(last) = tokens.iter().position(|t| t.span.end == e) else { continue };
+        let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+        let quantity = |k: usize| {
+            tokens[k].kind == TokenKind::Number
+                || matches!(
+                    lemmas[k],
+                    "hundred"
+                        | "hundreds"
+                        | "thousand"
+                        | "thousands"
+                        | "dozen"
+                        | "dozens"
+                        | "million"
+                        | "millions"
+                        | "scores"
+                        | "tens"
+                        | "crowds"
+                        | "crowd"
+                        | "group"
+                        | "groups"
+                )
+        };
+        let number = |k: usize| {
+            tokens[k].kind == TokenKind::Number
+                || matches!(
+                    lemmas[k],
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "several"
+                )
+        };
+        let counted =
+            (first >= 1 && number(first - 1)) || (first >= 2 && lemmas[first - 1] == "of" && quantity(first - 2));
+        let followed_by_noun = last + 1 < tokens.len() && {
+            let w = word(last + 1);
+            is_people_noun(w)
+                || matches!(
+                    w,
+                    "residents" | "citizens" | "nationals" | "refugees" | "migrants" | "students" | "civilians"
+                )
+        };
+        if !counted || followed_by_noun {
+            continue;
+        }
+        let mut c = (*m).clone();
+        c.code = format!("{country}CVL");
+        c.agent = Some("CVL".to_string());
+        c.kind = MentionKind::Role;
+        out.push(c);
+    }
+    out
+}
+
 /// Nouns of acts and statements whose "of"/"by" phrase names an actor: "the arrest of", "comments by".
 fn is_act_noun(l: &str) -> bool {
     let singular = l.strip_suffix('s').unwrap_or(l);
@@ -1433,7 +1537,17 @@ impl<'a> Sentence<'a> {
                     [","] | [",", "the"] => !speaker_next,
                     // … unless a list is under way: "The US, Russia, and Switzerland met".
                     [",", "and"] | [",", "and", "the"] => !speaker_next && (!verb_next || g.members.len() >= 2),
-                    ["and"] | ["and", "the"] | ["as", "well", "as"] | ["or"] => true,
+                    // "marched in Caracas and the United States demanded": a place does not join the next
+                    // clause's subject.
+                    ["and"] | ["and", "the"] => {
+                        let mut k = g.tok_start;
+                        while k > 0 && DETERMINERS.contains(&lemmas[k - 1]) {
+                            k -= 1;
+                        }
+                        let place = k > 0 && matches!(lemmas[k - 1], "in" | "at");
+                        !(place && verb_next)
+                    }
+                    ["as", "well", "as"] | ["or"] => true,
                     _ => false,
                 };
                 if same || (g.tok_end <= a && joined) {
@@ -2892,6 +3006,30 @@ mod tests {
         );
         assert!(has(&evs, "THACVL", "THAMIL", "141"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.1 == "THAGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_states_people_counted_are_its_civilians() {
+        let evs = events(
+            "2019-01-23",
+            "Tens of thousands of Venezuelans marched in Caracas to demand that President Nicolas Maduro step down.",
+        );
+        assert!(has(&evs, "VENCVL", "VENGOV", "141"), "{evs:?}");
+        // The demand is the protest's purpose, not an event of its own.
+        assert!(!evs.iter().any(|e| e.2.starts_with("10")), "{evs:?}");
+        let evs = events("2019-02-01", "Two Americans were detained by Russian police in Moscow.");
+        assert!(has(&evs, "RUSCOP", "USACVL", "173"), "{evs:?}");
+        // Not a state's name, nor people named by a noun of their own.
+        let evs = events("2019-02-01", "The Philippines protested to China.");
+        assert!(has(&evs, "PHL", "CHN", "114"), "{evs:?}");
+        let evs = events("2019-02-01", "Thousands of Afghan soldiers crossed into Tajikistan.");
+        assert!(!evs.iter().any(|e| e.0.ends_with("CVL")), "{evs:?}");
+        // A demand by others in the same sentence stays.
+        let evs = events(
+            "2019-01-23",
+            "Venezuelan students marched in Caracas and the United States demanded that Maduro resign.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "USA" && e.2.starts_with("10")), "{evs:?}");
     }
 
     #[test]
