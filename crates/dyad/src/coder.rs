@@ -1003,6 +1003,43 @@ impl Coder {
                 None
             };
             if possessive && said.is_none() {
+                // "shot down an Indian jet and captured its pilot", "seized a British tanker and detained its crew":
+                // after a second verb joined by "and", the owner is the first verb's object, another state's actor
+                // than the clause's subject.
+                if prep || i < 2 {
+                    continue;
+                }
+                let Some(and) = (i.saturating_sub(3)..i - 1).rev().find(|&k| lemmas[k] == "and") else { continue };
+                let clause = (0..and).rev().find(|&k| matches!(lemmas[k], ";" | ":")).map_or(0, |k| k + 1);
+                let (from, to) = (offset + tokens[clause].span.start, offset + tokens[and].span.start);
+                let inside: Vec<&&Mention> =
+                    ms.iter().filter(|m| m.span.start >= from && m.span.end <= to && m.country.is_some()).collect();
+                let (Some(subject), Some(object)) = (inside.first(), inside.last()) else { continue };
+                // The object comes after a verb of the first conjunct, not in the subject's own phrase.
+                let verb_between = tokens.iter().enumerate().any(|(k, tk)| {
+                    offset + tk.span.start >= subject.span.end
+                        && offset + tk.span.end <= object.span.start
+                        && ids[k] != NO_ID
+                        && !self.by_anchor[ids[k] as usize].is_empty()
+                });
+                // … and it modifies a thing the second verb's object belongs to ("an Indian jet", "a British
+                // tanker"): an actor that is the object itself ("condemned Ukraine and withdrew its ambassador") is
+                // not the owner; the subject is.
+                let modifies =
+                    tokens.iter().position(|tk| offset + tk.span.start >= object.span.end).is_some_and(|k| {
+                        k < and
+                            && tokens[k].kind == TokenKind::Word
+                            && text[tokens[k].span.start..tokens[k].span.end].chars().all(|c| c.is_lowercase())
+                            && !PREPOSITIONS.contains(&lemmas[k])
+                            && lemmas[k] != "and"
+                    });
+                if object.span == subject.span || object.country == subject.country || !verb_between || !modifies {
+                    continue;
+                }
+                let mut m = (**object).clone();
+                m.span = Span::new(offset + t.span.start, offset + t.span.end);
+                m.via = Via::Pronoun;
+                out.push(m);
                 continue;
             }
             let own = said.map(|k| offset + tokens[k].span.start).unwrap_or_else(|| {
@@ -3182,6 +3219,20 @@ mod tests {
         // Not the speaker's "it", and not an antecedent in the pronoun's own clause.
         let evs = events("2017-06-05", "Qatar said it would not yield to pressure.");
         assert!(!evs.iter().any(|e| e.1 == "QAT" && e.0 == "QAT"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_possessive_after_a_second_verb_is_the_first_objects_owner() {
+        let evs = events("2019-07-20", "Iran seized a British tanker in the Gulf and detained its crew.");
+        assert!(has(&evs, "IRN", "GBR", "173"), "{evs:?}");
+        let evs = events("2019-07-20", "Israeli troops raided a Palestinian village and arrested its mayor.");
+        assert!(has(&evs, "ISRMIL", "PSE", "173"), "{evs:?}");
+        // An actor that is the first verb's object itself does not own what follows: the subject does.
+        let evs = events("2019-07-20", "Russia condemned Ukraine and withdrew its ambassador.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16") && e.1 == "UKR"), "{evs:?}");
+        // Nor without a second verb joined by "and".
+        let evs = events("2019-07-20", "Iran seized a British tanker, its navy said.");
+        assert!(!evs.iter().any(|e| e.2 == "173"), "{evs:?}");
     }
 
     #[test]
