@@ -608,6 +608,21 @@ impl Coder {
             },
             (None, None) => match subject {
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
+                // "Zarif and Mogherini announced that negotiators had reached an agreement": a mutual act whose
+                // reported subject is no actor is the joint speakers'.
+                // ("negotiators", "officials" stand for a state only from context.)
+                Some(subj)
+                    if p.mutual
+                        && sent.groups[subj].members.iter().all(|&k| sent.mentions[k].via == Via::Context)
+                        && sent.joint_speakers(anchor).is_some() =>
+                {
+                    let g = sent.joint_speakers(anchor).unwrap_or(subj);
+                    (vec![g], vec![g])
+                }
+                None if p.mutual => match sent.joint_speakers(anchor) {
+                    Some(g) => (vec![g], vec![g]),
+                    None => return false,
+                },
                 // "Thousands marched in Caracas to demand that Maduro step down", "students blocked roads": a
                 // protest by a state's own people is against whom its purpose names, else that state's government.
                 // With no purpose ("Protesters marched through several cities") there is no target and no event;
@@ -2463,6 +2478,20 @@ impl<'a> Sentence<'a> {
             && matches!(self.lemmas[k - 1], "after" | "before" | "since" | "until" | "as" | "while" | "when" | "once")
     }
 
+    /// The group of two or more actors that speaks the clause holding the anchor: "X and Y announced (that) …",
+    /// with no actor between the verb of saying and the anchor.
+    fn joint_speakers(&self, anchor: usize) -> Option<usize> {
+        let start = self.clause_start(anchor);
+        let say = (start..anchor).rev().find(|&t| {
+            self.group_at[t].is_none() && (SPEECH.contains(&self.lemmas[t]) || self.lemmas[t] == "confirm")
+        })?;
+        if (say..anchor).any(|t| !self.is_plain(t) && !self.is_locative(t)) {
+            return None;
+        }
+        let g = self.subject_before(say, false)?;
+        (self.groups[g].members.len() >= 2).then_some(g)
+    }
+
     /// The first group of the anchor's clause that can be a subject.
     fn first_subject(&self, anchor: usize) -> Option<usize> {
         let start = self.clause_start(anchor);
@@ -3233,6 +3262,20 @@ mod tests {
         // Nor without a second verb joined by "and".
         let evs = events("2019-07-20", "Iran seized a British tanker, its navy said.");
         assert!(!evs.iter().any(|e| e.2 == "173"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_mutual_act_reported_by_two_speakers_is_theirs() {
+        let evs = events(
+            "2015-07-14",
+            "Foreign Minister Mohammad Javad Zarif and EU foreign policy chief Federica Mogherini announced in Vienna \
+             on Tuesday that negotiators had reached a comprehensive agreement.",
+        );
+        assert!(has(&evs, "IRNGOV", "IGOEUREEC", "057") && has(&evs, "IGOEUREEC", "IRNGOV", "057"), "{evs:?}");
+        // One speaker is no pair; an actor named in the reported clause acts for itself.
+        assert!(events("2015-07-14", "Iran said negotiators had reached an agreement.").is_empty());
+        let evs = events("2015-07-14", "Russia and China said Japan had held talks with South Korea.");
+        assert!(!evs.iter().any(|e| e.0 == "RUS" && e.1 == "CHN"), "{evs:?}");
     }
 
     #[test]
