@@ -1349,6 +1349,31 @@ fn is_act_noun(l: &str) -> bool {
     )
 }
 
+/// Common nouns by which a speaker names its own side in reported speech: "the movement", "the kingdom".
+fn is_own_side_noun(l: &str) -> bool {
+    matches!(
+        l,
+        "movement"
+            | "group"
+            | "kingdom"
+            | "country"
+            | "organisation"
+            | "organization"
+            | "militia"
+            | "alliance"
+            | "bloc"
+            | "administration"
+            | "regime"
+            | "republic"
+            | "nation"
+            | "island"
+            | "emirate"
+            | "party"
+            | "junta"
+            | "union"
+    )
+}
+
 /// The kinds of act a noun refers back to, and so the kind of earlier event that is its antecedent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ActFamily {
@@ -1584,7 +1609,8 @@ impl<'a> Sentence<'a> {
                 // "…to Hezbollah, Israel said": a comma before a speaker does not join.
                 let speaker_next = lemmas.get(b).is_some_and(|l| SPEECH.contains(l));
                 // "Germany expelled 40 diplomats, and France announced …": a new clause, not a list.
-                let verb_next = ids.get(b).is_some_and(|&id| id != NO_ID && !anchors[id as usize].is_empty());
+                let verb_next = ids.get(b).is_some_and(|&id| id != NO_ID && !anchors[id as usize].is_empty())
+                    && !PREPOSITIONS.contains(&lemmas[b]);
                 let joined = match between.as_slice() {
                     [","] | [",", "the"] => !speaker_next,
                     // … unless a list is under way: "The US, Russia, and Switzerland met".
@@ -1602,6 +1628,19 @@ impl<'a> Sentence<'a> {
                     ["as", "well", "as"] | ["or"] => true,
                     _ => false,
                 };
+                // "A Taliban spokesman, Suhail Shaheen, said": a person named in commas after an actor of the same
+                // country is that actor, not a second member.
+                let first = mentions[g.members[0]];
+                let appositive = between.as_slice() == [","]
+                    && g.members.len() == 1
+                    && m.kind == MentionKind::Person
+                    && first.country.is_some()
+                    && first.country == m.country
+                    && lemmas.get(b) == Some(&",");
+                if appositive && g.tok_end <= a {
+                    g.tok_end = b;
+                    continue;
+                }
                 if same || (g.tok_end <= a && joined) {
                     g.members.push(i);
                     g.tok_end = g.tok_end.max(b);
@@ -2627,12 +2666,48 @@ impl<'a> Sentence<'a> {
             // subject, but in "Russia said it would respond" "it" is the speaker.
             if SPEECH.contains(&self.lemmas[t]) && t + 1 < anchor {
                 // "said on Tuesday that it had expelled …": a few words may come before "it".
-                let it = (t + 1..anchor.min(t + 6)).find(|&k| matches!(self.lemmas[k], "it" | "they"));
+                // So does "the movement", "the kingdom", "the group": the speaker's own side named by a common noun
+                // ("A Taliban spokesman said the movement wanted …", "the Saudi minister said the kingdom would …").
+                let it = (t + 1..anchor.min(t + 6)).find(|&k| {
+                    matches!(self.lemmas[k], "it" | "they")
+                        || (self.lemmas[k] == "the"
+                            && k + 2 <= anchor
+                            && self.is_plain(k + 1)
+                            && is_own_side_noun(self.lemmas[k + 1])
+                            && !matches!(self.word(k + 2), "'s" | "’s" | "'" | "’")
+                            && (k + 2..anchor).all(|j| self.group_at[j].is_none()))
+                });
                 // "Tehran said the operation was over and warned Israel": the verb after "and" is the speaker's.
                 let coordinated = anchor >= 1 && self.lemmas[anchor - 1] == "and"
                     || anchor >= 2
                         && self.lemmas[anchor - 2] == "and"
                         && self.tokens[anchor - 1].kind == TokenKind::Word;
+                if let Some(k) = it.filter(|&k| self.lemmas[k] == "the") {
+                    // A side names itself so only through a named speaker of its kind: a state's ("the kingdom") or
+                    // a movement's ("A Hamas spokesman said the group"); "officials said the group had attacked …"
+                    // is about another group.
+                    let spk = self.subject_before(t, false)?;
+                    let state_noun = matches!(
+                        self.lemmas[k + 1],
+                        "kingdom"
+                            | "country"
+                            | "republic"
+                            | "nation"
+                            | "island"
+                            | "emirate"
+                            | "administration"
+                            | "regime"
+                            | "junta"
+                    );
+                    let fits = self.groups[spk].members.iter().all(|&m| {
+                        let mm = self.mentions[m];
+                        let state_side = mm.country.is_some()
+                            && matches!(mm.agent.as_deref(), None | Some("GOV" | "MIL" | "LEG"))
+                            && mm.kind != MentionKind::Organisation;
+                        mm.via != Via::Context && state_side == state_noun
+                    });
+                    return fits.then_some(spk);
+                }
                 if it.is_some() || coordinated {
                     return self.subject_before(t, false);
                 }
@@ -3276,6 +3351,25 @@ mod tests {
         assert!(events("2015-07-14", "Iran said negotiators had reached an agreement.").is_empty());
         let evs = events("2015-07-14", "Russia and China said Japan had held talks with South Korea.");
         assert!(!evs.iter().any(|e| e.0 == "RUS" && e.1 == "CHN"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_speaker_names_its_own_side_by_a_common_noun() {
+        let evs = events(
+            "2021-08-20",
+            "A Taliban spokesman, Suhail Shaheen, said the movement wanted peaceful relations with Washington.",
+        );
+        // The person in commas is the spokesman, not a second actor.
+        assert_eq!(evs.len(), 1, "{evs:?}");
+        assert!(has(&evs, "AFGREB", "USA", "030"), "{evs:?}");
+        let evs = events("2023-03-10", "The Saudi foreign minister said the kingdom would restore ties with Iran.");
+        assert!(has(&evs, "SAUGOV", "IRN", "030"), "{evs:?}");
+        // Not a state's speaker for "the group", nor a speaker known only from context.
+        assert!(events("2021-08-20", "The Nigerian army said the group had attacked a Cameroonian base.").is_empty());
+        assert!(events("2021-08-20", "Officials said the country would restore ties with Iran.").is_empty());
+        // Nor "the country's army", another actor.
+        let evs = events("2021-08-20", "Turkey's foreign minister said the country's army would attack Syria.");
+        assert!(!evs.iter().any(|e| e.0 == "TURGOV" && e.2.starts_with("13")), "{evs:?}");
     }
 
     #[test]
