@@ -628,7 +628,18 @@ impl Coder {
                 // With no purpose ("Protesters marched through several cities") there is no target and no event;
                 // a protest noun is coded through its verb ("staged a protest"), not as "the riots" in a clause.
                 Some(subj) if p.code.starts_with("14") && sent.is_civil(subj) && !sent.after_preposition(anchor) => {
-                    match sent.purpose_target(anchor) {
+                    // The purpose may also stand in a participle phrase on the subject ("protesters chanting for an
+                    // end to Gaddafi's rule had gathered …").
+                    let purpose = sent.purpose_target(anchor).or_else(|| {
+                        let end = sent.groups[subj].tok_end;
+                        let participle = end < anchor && sent.word(end).ends_with("ing");
+                        if participle {
+                            sent.purpose_target(end - 1)
+                        } else {
+                            None
+                        }
+                    });
+                    match purpose {
                         Some(Some(t)) if t != subj => (vec![subj], vec![t]),
                         Some(_) => {
                             return self.emit_implied(
@@ -1563,6 +1574,9 @@ struct Match {
     /// "rejected the report"): the noun's token, and the actor it was aimed at when one follows ("the attack on
     /// Kyiv"). The target is then the author of that act, found among the document's earlier events.
     implied_act: Option<(usize, Option<usize>)>,
+    /// A protest pattern (root 14): a place that is no actor may fill its last target slot ("gathered outside the
+    /// courthouse"); whom the protest is against then comes from its purpose, as for a protest with no object.
+    protest: bool,
 }
 
 /// A sentence's tokens with its actor groups laid over them.
@@ -1825,6 +1839,7 @@ impl<'a> Sentence<'a> {
             reciprocal: false,
             np_target,
             implied_act: None,
+            protest: p.code.starts_with("14"),
         };
         if self.match_from(&p.elems, 0, anchor, &mut st) {
             Some(st)
@@ -1963,6 +1978,11 @@ impl<'a> Sentence<'a> {
                             st.implied_act = None;
                         }
                     }
+                    if st.protest && k == elems.len() - 1 {
+                        if let Some(end) = self.place_phrase(i) {
+                            return self.match_from(elems, k + 1, end, st);
+                        }
+                    }
                     return false;
                 };
                 let saved = (st.target, st.source);
@@ -2036,6 +2056,34 @@ impl<'a> Sentence<'a> {
             && is_act_noun(self.lemmas[j])
             && matches!(self.lemmas[j + 1], "of" | "by" | "against" | "on"))
         .then_some(j + 2)
+    }
+
+    /// A definite noun phrase naming a place or building that is no actor ("the city's courthouse", "the
+    /// parliament building", "the presidential palace"): the token after it.
+    fn place_phrase(&self, i: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        if i >= n || !matches!(self.lemmas[i], "the" | "a" | "an") {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut nouns = 0;
+        while j < n && j < i + 6 && self.group_at[j].is_none() {
+            let w = self.word(j);
+            if matches!(w, "'s" | "’s") {
+                j += 1;
+                continue;
+            }
+            let wordlike = self.tokens[j].kind == TokenKind::Word
+                && !PREPOSITIONS.contains(&self.lemmas[j])
+                && !matches!(self.lemmas[j], "and" | "or" | "but" | "that" | "which" | "who" | "to" | "be" | "have")
+                && !w.ends_with("ed");
+            if !wordlike {
+                break;
+            }
+            nouns += 1;
+            j += 1;
+        }
+        (nouns > 0).then_some(j)
     }
 
     /// A definite noun phrase at `i` whose head is an act or statement with no author named in it ("the decision",
@@ -2642,7 +2690,11 @@ impl<'a> Sentence<'a> {
                 }
                 break;
             }
-            if self.group_at[t].is_some() || !self.word(t).chars().all(|c| c.is_lowercase() || c == '-') {
+            // "Gaddafi's rule had gathered": an auxiliary makes the anchor a verb, whose subject is elsewhere.
+            if self.group_at[t].is_some()
+                || !self.word(t).chars().all(|c| c.is_lowercase() || c == '-')
+                || matches!(self.lemmas[t], "be" | "have" | "will" | "would" | "can" | "could" | "do")
+            {
                 break;
             }
         }
@@ -3171,6 +3223,22 @@ mod tests {
             "Venezuelan students marched in Caracas and the United States demanded that Maduro resign.",
         );
         assert!(evs.iter().any(|e| e.0 == "USA" && e.2.starts_with("10")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_protest_at_a_place_that_is_no_actor_is_against_whom_its_purpose_names() {
+        let evs = events(
+            "2011-02-16",
+            "Thousands of Libyan protesters chanting for an end to Gaddafi's rule had gathered outside the city's \
+             courthouse.",
+        );
+        assert!(has(&evs, "LBYCVL", "LBYGOV", "141"), "{evs:?}");
+        let evs = events("2011-02-16", "Libyan protesters gathered outside the courthouse to demand fresh elections.");
+        assert!(has(&evs, "LBYCVL", "LBYGOV", "141"), "{evs:?}");
+        // No purpose, no target: no event.
+        assert!(
+            events("2011-02-16", "Thousands of Libyan protesters gathered outside the city's courthouse.").is_empty()
+        );
     }
 
     #[test]
