@@ -504,7 +504,14 @@ impl Coder {
     ) -> bool {
         // A noun after a preposition is background, not an event: "arrested dozens after protest outside …",
         // "amid talks with …".
+        // A gerund with its object is the subject's own act, though: "stormed a monastery after killing a police
+        // officer", "before meeting Putin".
+        let gerund = anchor > 0
+            && matches!(sent.lemmas[anchor - 1], "after" | "before")
+            && sent.word(anchor).ends_with("ing")
+            && m.target.is_some();
         if anchor > 0
+            && !gerund
             && matches!(
                 sent.lemmas[anchor - 1],
                 "after" | "before" | "during" | "amid" | "since" | "following" | "despite"
@@ -562,7 +569,7 @@ impl Coder {
         }
         // Who acts and who is acted upon. A participle clause (", killing 13 soldiers") belongs to the clause's
         // subject, not to the nearest actor (often a place: "outside Kabul airport, killing …").
-        let participle = anchor > 0 && sent.word(anchor - 1) == "," && sent.word(anchor).ends_with("ing");
+        let participle = anchor > 0 && (sent.word(anchor - 1) == "," || gerund) && sent.word(anchor).ends_with("ing");
         let subject = if participle {
             sent.first_subject(anchor).or_else(|| sent.subject_before(anchor, false))
         } else {
@@ -654,6 +661,11 @@ impl Coder {
                                 out,
                             )
                         }
+                        // Rioters who burn or wreck a place with no purpose named ("set fire to the stock exchange")
+                        // act against their state itself.
+                        None if p.code == "145" && m.end > anchor + 1 => {
+                            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                        }
                         None => return false,
                     }
                 }
@@ -668,7 +680,12 @@ impl Coder {
                 // "Taiwan put its forces on alert", "the Pentagon moved two destroyers closer to the peninsula": a
                 // military posture is aimed at the other state the sentence names, else at whoever last acted against
                 // the source's state in the document.
-                Some(subj) if p.code.starts_with("15") && sent.is_state_organ(subj) => {
+                // (An alliance's too: "NATO put forces on standby as Russia massed troops".)
+                Some(subj)
+                    if p.code.starts_with("15")
+                        && (sent.is_state_organ(subj)
+                            || sent.groups[subj].members.iter().all(|&k| sent.mentions[k].code.starts_with("IGO"))) =>
+                {
                     match sent.other_state_after(anchor, subj).or_else(|| sent.adversary(subj, out)) {
                         Some(Aim::Group(t)) => (vec![subj], vec![t]),
                         Some(Aim::Actor(adversary)) => {
@@ -2476,7 +2493,17 @@ impl<'a> Sentence<'a> {
                 j -= 1;
                 steps += 1;
             }
-            if j > 0 && self.group_at[j - 1].is_none() && self.is_anchor(j - 1) && !SPEECH.contains(&self.lemmas[j - 1])
+            // (A participle after a number, determiner or adverb is an adjective: "30 heavily armed Serb gunmen".)
+            let adjective = j == 1
+                || (j >= 2
+                    && (self.tokens[j - 2].kind == TokenKind::Number
+                        || DETERMINERS.contains(&self.lemmas[j - 2])
+                        || (self.tokens[j - 2].kind == TokenKind::Word && self.lemmas[j - 2].ends_with("ly"))));
+            if j > 0
+                && self.group_at[j - 1].is_none()
+                && self.is_anchor(j - 1)
+                && !SPEECH.contains(&self.lemmas[j - 1])
+                && !(adjective && self.word(j - 1).ends_with("ed"))
             {
                 return false;
             }
@@ -2494,7 +2521,10 @@ impl<'a> Sentence<'a> {
             }
         }
         let hyphen = |t: usize| matches!(self.word(t), "-" | "–" | "—");
-        if (a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b)) {
+        // "the Saudi-led bloc", "a US-led coalition" act for their leader (but "Russian-backed separatists" are not
+        // Russia).
+        let led = b + 1 < self.tokens.len() && hyphen(b) && self.word(b + 1) == "led";
+        if (a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b) && !led) {
             return false;
         }
         true
@@ -3441,7 +3471,40 @@ mod tests {
     }
 
     #[test]
+    fn a_led_coalition_acts_for_its_leader_a_backed_group_does_not() {
+        let evs = events("2017-06-05", "The Saudi-led bloc closed its airspace to Qatar.");
+        assert!(evs.iter().any(|e| e.0 == "SAU" && e.1 == "QAT"), "{evs:?}");
+        let evs = events("2017-06-05", "Russian-backed separatists shelled Ukrainian positions.");
+        assert!(!evs.iter().any(|e| e.0 == "RUS"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_gerund_after_after_with_its_object_is_the_subjects_act() {
+        let evs = events(
+            "2023-09-24",
+            "About 30 heavily armed Serb gunmen stormed a monastery in northern Kosovo after killing a Kosovo police \
+             officer.",
+        );
+        assert!(evs.iter().any(|e| e.0.starts_with("SRB") && e.1 == "KSVCOP" && e.2.starts_with("19")), "{evs:?}");
+        // A noun after "after" stays background.
+        let evs = events("2023-09-24", "Police arrested dozens after the killing of a Kosovo police officer.");
+        assert!(!evs.iter().any(|e| e.1 == "KSVCOP"), "{evs:?}");
+        // A participle as an adjective does not make the actor after it an object.
+        let evs = events("2023-09-24", "Armed Serb gunmen killed a Kosovo police officer.");
+        assert!(evs.iter().any(|e| e.0.starts_with("SRB") && e.1 == "KSVCOP"), "{evs:?}");
+    }
+
+    #[test]
+    fn rioters_who_burn_a_place_act_against_their_state() {
+        let evs = events("2010-05-19", "Thai protesters set fire to the stock exchange and several banks.");
+        assert!(has(&evs, "THACVL", "THA", "145"), "{evs:?}");
+        assert!(events("2010-05-19", "Thai protesters set fire to tyres.").is_empty());
+    }
+
+    #[test]
     fn a_military_posture_is_aimed_at_the_other_state() {
+        let evs = events("2022-01-24", "NATO put forces on standby as Russia massed troops near Ukraine's borders.");
+        assert!(has(&evs, "IGOWSTNAT", "RUS", "152"), "{evs:?}");
         let evs = events("2022-08-05", "Taiwan put its forces on alert to track the Chinese warships.");
         assert!(has(&evs, "TWN", "CHNMIL", "152"), "{evs:?}");
         // No other state in the sentence: whoever last acted against the source's state.
