@@ -1801,7 +1801,13 @@ impl<'a> Sentence<'a> {
 
     /// The group starting at token `i`, after determiners.
     fn group_starting(&self, mut i: usize) -> Option<(usize, usize)> {
-        while i < self.tokens.len() && self.group_at[i].is_none() && DETERMINERS.contains(&self.lemmas[i]) {
+        // Determiners, and courtesy titles before a known person ("praised Mr. Xi", "met Dr Tedros").
+        while i < self.tokens.len()
+            && self.group_at[i].is_none()
+            && (DETERMINERS.contains(&self.lemmas[i])
+                || matches!(self.word(i), "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr." | "Madam")
+                || (self.word(i) == "." && i > 0 && matches!(self.word(i - 1), "Mr" | "Mrs" | "Ms" | "Dr")))
+        {
             i += 1;
         }
         // Up to two modifiers: "neighbouring Turkey", "the autonomous Azerbaijani republic", "war-torn Mozambique"
@@ -3492,6 +3498,14 @@ mod tests {
         // A participle as an adjective does not make the actor after it an object.
         let evs = events("2023-09-24", "Armed Serb gunmen killed a Kosovo police officer.");
         assert!(evs.iter().any(|e| e.0.starts_with("SRB") && e.1 == "KSVCOP"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_courtesy_title_before_a_target_is_skipped() {
+        assert!(has(&events("2023-06-01", "Putin criticised Mr. Zelensky."), "RUSGOV", "UKRGOV", "111"));
+        assert!(has(&events("2023-06-01", "Xi condemned Mr Biden."), "CHNGOV", "USAGOV", "111"));
+        // Not before an unknown name.
+        assert!(events("2023-06-01", "Putin criticised Mr. Smith.").is_empty());
     }
 
     #[test]
