@@ -365,17 +365,23 @@ impl Coder {
         let mut events = Vec::new();
         // Mentions come in reading order, segment by segment: walk them alongside the segments.
         let mut next = 0;
-        let mut ms: Vec<&Mention> = Vec::new();
         for seg in doc.segments() {
-            ms.clear();
+            let mut ms: Vec<&Mention> = Vec::new();
+            let first = next;
             while next < mentions.len() && mentions[next].sentence == seg.sentence {
                 if in_span(mentions[next].span, seg.span) {
                     ms.push(&mentions[next]);
                 }
                 next += 1;
             }
-            if ms.is_empty() {
+            // "the alliance", "the group" stand for an organisation named before.
+            let anaphora = nominal_anaphora(seg.text, seg.span.start, &mentions[..first]);
+            if ms.is_empty() && anaphora.is_empty() {
                 continue;
+            }
+            if !anaphora.is_empty() {
+                ms.extend(anaphora.iter());
+                ms.sort_by_key(|m| m.span.start);
             }
             self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &mut events);
         }
@@ -533,6 +539,26 @@ impl Coder {
                 .any(|k| sent.lemmas[k] == "of" && k + 1 < anchor && sent.word(k + 1).ends_with("ing"))
         {
             return false;
+        }
+        // "offered troops to help Nigeria fight the group": an act someone is to be helped or let to do is no act
+        // yet.
+        {
+            let mut k = anchor;
+            if k > 0 && sent.lemmas[k - 1] == "to" {
+                k -= 1;
+            }
+            if let Some(g) = k.checked_sub(1).and_then(|t| sent.group_at[t]) {
+                let mut b = sent.groups[g].tok_start;
+                while b > 0 && DETERMINERS.contains(&sent.lemmas[b - 1]) {
+                    b -= 1;
+                }
+                if b >= 2
+                    && matches!(sent.lemmas[b - 1], "help" | "let" | "enable" | "allow" | "assist")
+                    && sent.lemmas[b - 2] == "to"
+                {
+                    return false;
+                }
+            }
         }
         // A claimed act is not a reported one: "denied accusations that its soldiers had killed civilians",
         // "reports that Russia had agreed": the claim is coded by its own pattern, the act is not.
@@ -1251,6 +1277,80 @@ fn accepted_invitations(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
     }
 }
 
+/// Definite nouns that stand for an organisation named earlier in the document ("the alliance" after NATO, "the
+/// group" after Hamas, "the agency" after the IAEA), as mentions of that organisation ([`Via::Pronoun`]): the latest
+/// fitting mention among `prior` (in the five sentences before). Only "the" + the noun, not followed by "of", a name
+/// or a noun of its own ("the group stage"), and not preceded by a modifier ("the rebel group" is a new actor).
+fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention> {
+    const NOUNS: &[&str] =
+        &["alliance", "bloc", "group", "militia", "movement", "organisation", "organization", "agency"];
+    if prior.is_empty() || !NOUNS.iter().any(|w| text.contains(w)) {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let last_sentence = prior.last().and_then(|m| m.sentence);
+    let mut out = Vec::new();
+    for k in 1..tokens.len() {
+        let w = word(k);
+        if !NOUNS.contains(&w) || !word(k - 1).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        // Its own phrase goes on: "the group of experts", "the Islamic group", "the group stage" are other actors.
+        if let Some(next) = tokens.get(k + 1) {
+            let nw = &text[next.span.start..next.span.end];
+            let lower_noun = next.kind == TokenKind::Word
+                && nw.chars().all(|c| c.is_lowercase())
+                && !PREPOSITIONS.contains(&nw)
+                && !matches!(
+                    nw,
+                    "and"
+                        | "or"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "is"
+                        | "was"
+                        | "will"
+                        | "would"
+                        | "said"
+                        | "says"
+                )
+                && !nw.ends_with("ed")
+                && !nw.ends_with('s');
+            // ("accused the alliance of escalating tensions": that "of" is the verb's.)
+            let of_phrase =
+                nw == "of" && tokens.get(k + 2).is_none_or(|t| !text[t.span.start..t.span.end].ends_with("ing"));
+            if of_phrase || nw.starts_with(char::is_uppercase) || lower_noun {
+                continue;
+            }
+        }
+        let fits = |m: &Mention| {
+            let org = m.kind == MentionKind::Organisation;
+            let armed = m.code.starts_with("IMG") || matches!(m.agent.as_deref(), Some("REB" | "INS"));
+            match w {
+                "alliance" | "bloc" => m.code.starts_with("IGO"),
+                "group" | "militia" | "movement" => armed && (org || m.kind == MentionKind::Role),
+                _ => org,
+            }
+        };
+        let recent = |m: &Mention| match (m.sentence, last_sentence) {
+            (Some(a), Some(b)) => a + 5 >= b,
+            _ => true,
+        };
+        if let Some(a) = prior.iter().rev().take_while(|m| recent(m)).find(|m| fits(m)) {
+            let mut m = a.clone();
+            m.span = Span::new(offset + tokens[k - 1].span.start, offset + tokens[k].span.end);
+            m.via = Via::Pronoun;
+            out.push(m);
+        }
+    }
+    out
+}
+
 /// A state's people counted ("tens of thousands of Venezuelans", "hundreds of Iraqis", "2,000 Sudanese") are its
 /// civilians, not the state: the mentions of such plural demonyms, recoded `CVL`. The demonym is a state mention
 /// without agent whose words differ from the state's name, right after a number or a quantity and "of", and not
@@ -1843,7 +1943,27 @@ impl<'a> Sentence<'a> {
             && !PREPOSITIONS.contains(&l)
             && !matches!(
                 l,
-                "and" | "or" | "but" | "that" | "which" | "who" | "to" | "be" | "have" | "not" | "it" | "they"
+                "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "to"
+                    | "be"
+                    | "have"
+                    | "not"
+                    | "it"
+                    | "they"
+                    | "once"
+                    | "when"
+                    | "while"
+                    | "until"
+                    | "because"
+                    | "unless"
+                    | "although"
+                    | "whereas"
+                    | "if"
             )
             && !self.is_anchor(i)
     }
@@ -1961,8 +2081,13 @@ impl<'a> Sentence<'a> {
                                         | "Consensus"
                                 )
                         });
+                        // Nor across a subordinate clause: "lift sanctions once the agency verifies …".
                         if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
+                            || matches!(
+                                self.lemmas[t],
+                                "once" | "when" | "while" | "until" | "because" | "unless" | "although" | "whereas"
+                            )
                         {
                             break;
                         }
@@ -3498,6 +3623,40 @@ mod tests {
         // A participle as an adjective does not make the actor after it an object.
         let evs = events("2023-09-24", "Armed Serb gunmen killed a Kosovo police officer.");
         assert!(evs.iter().any(|e| e.0.starts_with("SRB") && e.1 == "KSVCOP"), "{evs:?}");
+    }
+
+    #[test]
+    fn the_alliance_and_the_group_stand_for_an_organisation_named_before() {
+        let evs = doc_events(
+            "2022-01-24",
+            &[
+                "NATO sent additional ships to the Baltic Sea.",
+                "The Kremlin accused the alliance of escalating tensions.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUSGOV" && e.2 == "IGOWSTNAT"), "{evs:?}");
+        let evs = doc_events(
+            "2023-01-10",
+            &["The IAEA reported new uranium traces in Iran.", "Tehran criticised the agency on Monday."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IRN" && e.2 == "IGOUNOIAE"), "{evs:?}");
+        // Not with nothing fitting before, nor a phrase of its own ("the group of experts").
+        assert!(doc_events("2023-01-10", &["Germany met Italy.", "Tehran criticised the alliance."])
+            .iter()
+            .all(|e| e.0 == Some(0)));
+        let evs = doc_events(
+            "2023-01-10",
+            &["Houthi rebels fired missiles at a Norwegian tanker.", "Oman praised the group of mediators."],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_one_is_to_help_another_do_is_not_done_and_gaps_stop_at_subordinate_clauses() {
+        let evs = events("2015-01-20", "Niger and Chad offered to send troops to help Nigeria fight Boko Haram.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+        let evs = events("2015-07-14", "The United States will lift sanctions once the IAEA verifies compliance.");
+        assert!(!evs.iter().any(|e| e.1 == "IGOUNOIAE"), "{evs:?}");
     }
 
     #[test]
