@@ -19,7 +19,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::date::Date;
-use crate::dict::{Dictionaries, Loc};
+use crate::dict::{Dictionaries, Loc, OrgKind};
 use crate::document::{Document, Span};
 
 /// What kind of actor a mention names.
@@ -663,7 +663,7 @@ impl ActorMatcher {
                     .find(|(role, _)| text_lower.ends_with(role))
                     .and_then(|(_, states)| states.iter().find(|c| named_states.iter().any(|n| n == *c)))
                     .map(|c| c.to_string());
-                if let (Some(c), Some(a)) = (place.as_ref().or(tied.as_ref()).or(main.as_ref()), &m.agent) {
+                if let (Some(c), Some(a)) = (tied.as_ref().or(place.as_ref()).or(main.as_ref()), &m.agent) {
                     m.code = format!("{c}{a}");
                     m.country = Some(c.clone());
                     let ci = self.dict.countries.iter().position(|x| &x.code == c);
@@ -672,8 +672,144 @@ impl ActorMatcher {
                 }
             }
         }
+        self.resolve_definites(doc, &mut out);
         out.retain(|m| !m.code.is_empty());
         out
+    }
+
+    /// "the group", "the alliance", "the 27-nation bloc", "the UN nuclear watchdog's": a definite description of an
+    /// organisation named shortly before is that organisation ([`Via::Context`]). A description with nothing fitting
+    /// before it stays unresolved; a country adjective inside it ("the Lebanese group") must agree with the referent,
+    /// which then replaces the adjective's state mention.
+    fn resolve_definites(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let mut added: Vec<Mention> = Vec::new();
+        let mut removed: Vec<Span> = Vec::new();
+        for seg in doc.segments() {
+            for cand in definite_candidates(seg.text) {
+                let class = cand.class;
+                let span = Span::new(seg.span.start + cand.start, seg.span.start + cand.end);
+                // Mentions inside the description: a country adjective may be a modifier, a role word the head
+                // ("the court", "the militia"); anything else (a name) means it is no bare description.
+                let inside: Vec<&Mention> = out
+                    .iter()
+                    .filter(|m| !m.code.is_empty() || m.via == Via::Context)
+                    .filter(|m| m.span.start < span.end && span.start < m.span.end)
+                    .collect();
+                let mut adjective_country: Option<&str> = None;
+                let mut ok = true;
+                for m in &inside {
+                    let head_role = m.via == Via::Context && m.span.end == span.end;
+                    let adjective = m.via == Via::Name && m.kind == MentionKind::State && m.span.end < span.end;
+                    if adjective {
+                        adjective_country = m.country.as_deref();
+                    } else if !head_role {
+                        ok = false;
+                    }
+                }
+                // Every capitalised modifier must be a country adjective ("the Lebanese group", not "the Wagner
+                // group", which the dictionary names or does not).
+                let explained = cand.named.iter().all(|&(s, e)| {
+                    let sp = Span::new(seg.span.start + s, seg.span.start + e);
+                    inside
+                        .iter()
+                        .any(|m| m.kind == MentionKind::State && m.span.start <= sp.start && sp.end <= m.span.end)
+                });
+                if !ok || !explained || m_outside(&inside, span) {
+                    continue;
+                }
+                let before: Vec<&Mention> = out
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= span.start && !m.code.is_empty() && m.kind != MentionKind::Person)
+                    .filter(|m| match (m.sentence, seg.sentence) {
+                        (Some(a), Some(b)) => b - a <= DEFINITE_REACH,
+                        _ => true,
+                    })
+                    .filter(|m| {
+                        self.fits_definite(m, class)
+                            && adjective_country.is_none_or(|c| m.country.as_deref() == Some(c) || m.country.is_none())
+                    })
+                    .collect();
+                // "the group" in a story about Boko Haram that cites Amnesty International: an armed group first.
+                let referent = if class == Definite::Group {
+                    before.iter().find(|m| self.is_armed(m)).or(before.first())
+                } else {
+                    before.first()
+                };
+                let Some(r) = referent else { continue };
+                let mut m = (*r).clone();
+                m.span = span;
+                m.sentence = seg.sentence;
+                m.via = Via::Context;
+                m.person = None;
+                removed.extend(inside.iter().map(|x| x.span));
+                added.push(m);
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        out.retain(|m| !removed.contains(&m.span));
+        out.extend(added);
+        out.sort_by_key(|m| m.span.start);
+    }
+
+    /// Whether a mention is an armed group outside a state's forces: transnational, rebels, militias, gangs.
+    fn is_armed(&self, m: &Mention) -> bool {
+        m.code.starts_with("IMG") || matches!(m.agent.as_deref(), Some("REB" | "UAF" | "CRM"))
+    }
+
+    /// The organisation a mention was found by.
+    fn org_of(&self, m: &Mention) -> Option<&crate::dict::Org> {
+        if m.kind != MentionKind::Organisation {
+            return None;
+        }
+        self.entries.orgs.iter().position(|e| *e == m.entry).map(|i| &self.dict.orgs[i])
+    }
+
+    /// Whether a mention is something a definite description of this class can mean.
+    fn fits_definite(&self, m: &Mention, class: Definite) -> bool {
+        let org = self.org_of(m);
+        let igo = m.code.starts_with("IGO");
+        let named = |words: &[&str]| words.iter().any(|w| m.name.contains(w));
+        let agent = m.agent.as_deref();
+        match class {
+            Definite::Group => {
+                m.code.starts_with("IMG")
+                    || matches!(agent, Some("REB" | "UAF" | "CRM" | "OPP" | "PTY"))
+                    || org.is_some_and(|o| {
+                        matches!(o.kind, OrgKind::Armed | OrgKind::Ngo | OrgKind::Party | OrgKind::Other)
+                            && !igo
+                            && !matches!(agent, Some("MIL" | "COP"))
+                    })
+            }
+            Definite::Organisation => org.is_some() || m.code.starts_with("IMG"),
+            Definite::Party => agent == Some("PTY") || org.is_some_and(|o| o.kind == OrgKind::Party),
+            Definite::Alliance => m.code == "IGOWSTNAT" || (org.is_some() && named(&["Alliance"])),
+            Definite::Bloc => {
+                igo && org.is_some_and(|o| o.kind == OrgKind::Igo)
+                    && !m.code.starts_with("IGOUNO")
+                    && !m.code.contains("JUD")
+                    && !named(&["Bank", "Court", "Fund", "Organisation", "Organization", "Agency"])
+            }
+            Definite::Council => org.is_some() && named(&["Council"]),
+            Definite::Agency => {
+                org.is_some_and(|o| matches!(o.kind, OrgKind::Igo | OrgKind::Ngo))
+                    && (named(&[
+                        "Agency",
+                        "Organisation",
+                        "Organization",
+                        "Programme",
+                        "Fund",
+                        "Office",
+                        "Commissioner",
+                    ]) || m.code.len() > 6 && m.code.starts_with("IGOUNO") && !m.code.contains("JUD"))
+            }
+            Definite::Court => named(&["Court", "Tribunal"]) || (agent == Some("JUD") && m.via == Via::Name),
+            Definite::Lender => org.is_some() && named(&["Fund", "Bank"]),
+            Definite::Union => org.is_some() && named(&["Union"]),
+            Definite::Mission => org.is_some() && (named(&["Mission"]) || m.code.ends_with("PKO")),
+        }
     }
 
     fn pair_member(&self, country: &str, gov: bool, sentence: Option<usize>, span: Span) -> Mention {
@@ -701,7 +837,13 @@ impl ActorMatcher {
             let Some(m) = self.ac.find(Input::new(text).span(pos..text.len())) else { break };
             if boundary_ok(text, m.start(), m.end()) {
                 let pid = m.pattern().as_usize();
-                let raw = Raw { start: m.start(), end: m.end(), pattern: pid, payload: self.payloads[pid][0] };
+                let mut raw = Raw { start: m.start(), end: m.end(), pattern: pid, payload: self.payloads[pid][0] };
+                // "pro-Russian separatists", "anti-French protests": the state is what they are for or against,
+                // not whose they are.
+                let stance = ["pro-", "Pro-", "anti-", "Anti-"].iter().any(|p| text[..m.start()].ends_with(p));
+                if stance && matches!(raw.payload, Payload::Country { .. }) {
+                    raw.payload = Payload::Block;
+                }
                 match self.templates.block_around(text, &raw, &self.payloads[pid]) {
                     Some(block) => {
                         // "traditional Chinese medicine": the phrase swallows the country word and anything in it.
@@ -746,8 +888,9 @@ impl ActorMatcher {
         let p = &self.dict.people[idx];
         let (current, office) = p.office_on(date);
         let country = office.country().to_string();
-        // IGO leaders keep their organisation's code out of office too; state office-holders become ELI.
-        let international = office.code.starts_with("IGO") || office.code.starts_with("NGO");
+        // Leaders of international organisations and transnational armed groups keep their organisation's code out
+        // of office too (al-Qaeda's dead founder is still al-Qaeda's); state office-holders become ELI.
+        let international = ["IGO", "NGO", "IMG"].iter().any(|p| office.code.starts_with(p));
         let code =
             if (current.is_some() && !eli) || international { office.code.clone() } else { format!("{country}ELI") };
         // An organisation's office (IGOUNO) has neither a country nor an agent.
@@ -810,13 +953,13 @@ impl ActorMatcher {
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
             let (country, mut agent) = split_code(&org.code);
-            // "UN peacekeepers" is the UN's military arm; "UN officials" are the UN itself.
+            // "UN peacekeepers" is the UN's military arm; "UN officials" and "ICC investigators" are the body itself.
             let mut code = org.code.clone();
             let international_body = org.code.starts_with("IGO");
             if let Some(a) = agents
                 .first()
                 .map(|&a| agent_code(a))
-                .filter(|a| a != "GOV" && international_body && org.code.len() < 12)
+                .filter(|a| a != "GOV" && a != "JUD" && international_body && org.code.len() < 12)
             {
                 if !code.ends_with(&a) {
                     code.push_str(&a);
@@ -857,7 +1000,10 @@ impl ActorMatcher {
             // the document is about once the whole document is read.
             let &a = agents.first()?;
             let agent = &self.dict.agents[a as usize];
-            if !CONTEXT_AGENTS.contains(&agent.code.as_str()) || chain.len() > 1 {
+            let word = text[first.start..first.end].to_lowercase();
+            if !(CONTEXT_AGENTS.contains(&agent.code.as_str()) || CONTEXT_WORDS.contains(&word.as_str()))
+                || chain.len() > 1
+            {
                 return None;
             }
             // "recalled its ambassador", "their government": someone else's, not the document's main state's.
@@ -1049,10 +1195,186 @@ const ROLE_TIES: &[(&str, &[&str])] = &[
     ("bundestag", &["DEU"]),
     ("knesset", &["ISR"]),
     ("duma", &["RUS"]),
+    ("settlers", &["ISR"]),
+    ("settler", &["ISR"]),
 ];
 
+/// How many sentences back a definite description ("the group") looks for what it names.
+const DEFINITE_REACH: usize = 5;
+
+/// What a definite description can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Definite {
+    /// An armed group, movement, party or non-governmental organisation.
+    Group,
+    /// Any organisation.
+    Organisation,
+    /// A political party.
+    Party,
+    /// NATO or a named alliance.
+    Alliance,
+    /// A regional or economic bloc of states.
+    Bloc,
+    /// A council (the Security Council, the Gulf Cooperation Council).
+    Council,
+    /// An international agency or watchdog.
+    Agency,
+    /// A court or tribunal.
+    Court,
+    /// The IMF, the World Bank: "the lender", "the fund", "the bank".
+    Lender,
+    /// The European Union, the African Union.
+    Union,
+    /// A UN or AU mission.
+    Mission,
+}
+
+/// The head nouns of definite descriptions, and what each can name.
+const DEFINITE_HEADS: &[(&str, Definite)] = &[
+    ("group", Definite::Group),
+    ("movement", Definite::Group),
+    ("militia", Definite::Group),
+    ("faction", Definite::Group),
+    ("outfit", Definite::Group),
+    ("organisation", Definite::Organisation),
+    ("organization", Definite::Organisation),
+    ("party", Definite::Party),
+    ("alliance", Definite::Alliance),
+    ("bloc", Definite::Bloc),
+    ("council", Definite::Council),
+    ("agency", Definite::Agency),
+    ("watchdog", Definite::Agency),
+    ("court", Definite::Court),
+    ("tribunal", Definite::Court),
+    ("lender", Definite::Lender),
+    ("fund", Definite::Lender),
+    ("bank", Definite::Lender),
+    ("union", Definite::Union),
+    ("mission", Definite::Mission),
+];
+
+/// Modifiers that make a description mean something other than the organisation named before ("the rival group").
+const DEFINITE_STOPS: &[&str] = &[
+    "other",
+    "another",
+    "rival",
+    "new",
+    "first",
+    "second",
+    "third",
+    "whole",
+    "entire",
+    "opposition",
+    "two",
+    "three",
+    "both",
+    "each",
+    "every",
+    "former",
+    "splinter",
+    "breakaway",
+    "parent",
+    "youth",
+    "women's",
+    "working",
+    "contact",
+    "pressure",
+    "advocacy",
+    "ethnic",
+    "age",
+    "control",
+    "study",
+    "focus",
+    "expert",
+    "civic",
+    "protest",
+];
+
+/// Capitalised words that may modify a description ("the Western alliance", "the Islamist group").
+const DEFINITE_CAPITALS: &[&str] = &[
+    "Islamist", "Western", "Sunni", "Shiite", "Shia", "Salafist", "Jihadist", "Marxist", "Maoist", "Arab", "African",
+    "Asian", "European", "Atlantic", "Gulf", "Nordic", "Baltic", "Kurdish", "UN", "U.N.", "Islamic",
+];
+
+/// A definite description found in a text: the span runs from the first modifier after "the" to the head noun
+/// ("Western alliance" in "the Western alliance"); `named` lists the capitalised modifiers that are no known
+/// modifier word, which must be country adjectives ("the Lebanese group").
+struct DefiniteCandidate {
+    start: usize,
+    end: usize,
+    class: Definite,
+    named: Vec<(usize, usize)>,
+}
+
+/// The definite descriptions of a text. A head followed by "of" ("the council of ministers"), in the plural, or
+/// with a modifier that points elsewhere ("the rival group") is none.
+fn definite_candidates(text: &str) -> Vec<DefiniteCandidate> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = text[from..].find("he ") {
+        let at = from + off;
+        from = at + 3;
+        if at == 0 || !matches!(bytes[at - 1], b't' | b'T') {
+            continue;
+        }
+        let the = at - 1;
+        if text[..the].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let start = at + 3;
+        let mut pos = start;
+        let mut named = Vec::new();
+        for _ in 0..3 {
+            let rest = &text[pos..];
+            let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')).unwrap_or(rest.len());
+            let word = rest[..len].trim_end_matches('.');
+            if word.is_empty() {
+                break;
+            }
+            let end = pos + word.len();
+            let lower = word.to_lowercase();
+            if let Some(&(_, class)) = DEFINITE_HEADS.iter().find(|(h, _)| *h == lower) {
+                let after = &text[end..];
+                // "accused the alliance of provoking" is the alliance; "the group of experts" is another group.
+                let of_noun = after.strip_prefix(" of ").is_some_and(|r| {
+                    !r.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w.ends_with("ing"))
+                });
+                if !of_noun && !after.starts_with(|c: char| c.is_alphanumeric()) {
+                    out.push(DefiniteCandidate { start, end, class, named });
+                }
+                break;
+            }
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let compound =
+                word.contains('-') && word.rsplit('-').next().is_some_and(|w| w.chars().all(char::is_lowercase));
+            let plain = word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-');
+            if DEFINITE_STOPS.contains(&lower.as_str()) || !rest[len..].starts_with(' ') {
+                break;
+            }
+            if capitalised && !compound && !DEFINITE_CAPITALS.contains(&word) {
+                named.push((pos, end));
+            } else if !(plain || compound || DEFINITE_CAPITALS.contains(&word)) {
+                break;
+            }
+            pos += len + 1;
+        }
+    }
+    out
+}
+
+/// Whether a mention overlapping a description reaches outside it ("the Group of Seven" is a name, not "the group").
+fn m_outside(inside: &[&Mention], span: Span) -> bool {
+    inside.iter().any(|m| m.span.start < span.start || m.span.end > span.end)
+}
+
+/// Words of other agent types that, named without a country, are the document's main state's too: a junta rules
+/// the state the story is about ("the junta" is that state's military).
+const CONTEXT_WORDS: &[&str] =
+    &["junta", "military junta", "ruling junta", "coup leaders", "putschists", "mutineers", "mutinous soldiers"];
+
 /// Agent types that, named without a country, are taken to be the document's main state's.
-const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB"];
+const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB", "CRM", "LAB", "SET"];
 
 /// Countries by how often they are mentioned (ties broken by first mention), counting mentions found by name or as
 /// a pair, not roles filled in from context.
