@@ -626,6 +626,7 @@ impl ActorMatcher {
                     (words <= 5 && (gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ")))
                         .then(|| next.country.clone())
                         .flatten()
+                        .or_else(|| self.sentence_place(doc, &out, m))
                 })
                 .collect();
             // "the militants", "the rebels" without a place: the armed group last named before them ("Islamic State
@@ -810,6 +811,39 @@ impl ActorMatcher {
             Definite::Union => org.is_some() && named(&["Union"]),
             Definite::Mission => org.is_some() && (named(&["Mission"]) || m.code.ends_with("PKO")),
         }
+    }
+
+    /// "gunmen attacked a mall in Nairobi, killing 39 people": people, police and crowds without a country belong to
+    /// the state where the sentence places the event (a state, capital or city after "in", "at", "near"…), the one
+    /// nearest to them.
+    fn sentence_place(&self, doc: &Document, out: &[Mention], m: &Mention) -> Option<String> {
+        if !matches!(m.agent.as_deref(), Some("CVL" | "COP" | "OPP" | "LAB" | "CRM")) {
+            return None;
+        }
+        out.iter()
+            .filter(|n| n.sentence == m.sentence && n.via == Via::Name && n.kind == MentionKind::State)
+            .filter(|n| {
+                // "in Israeli shelling" is no place; "officials in Nairobi said" is where it was said.
+                let text = doc.slice(n.span);
+                let adjective = self.dict.countries.iter().any(|c| c.adjectives.iter().any(|a| a == text));
+                let after = doc.text()[n.span.end..].trim_start_matches(',');
+                let said =
+                    ["said", "says", "told", "reported", "announced"].iter().any(|v| after.trim_start().starts_with(v));
+                !adjective && !said
+            })
+            .filter(|n| {
+                let mut words = doc.text()[..n.span.start].split_whitespace().rev();
+                let mut w = words.next().unwrap_or("");
+                for _ in 0..3 {
+                    if w != "the" && !PLACE_MODIFIERS.contains(&w) {
+                        break;
+                    }
+                    w = words.next().unwrap_or("");
+                }
+                LOCATIVES.contains(&w)
+            })
+            .min_by_key(|n| n.span.start.abs_diff(m.span.start))
+            .and_then(|n| n.country.clone())
     }
 
     fn pair_member(&self, country: &str, gov: bool, sentence: Option<usize>, span: Span) -> Mention {
@@ -1198,6 +1232,14 @@ const ROLE_TIES: &[(&str, &[&str])] = &[
     ("settlers", &["ISR"]),
     ("settler", &["ISR"]),
 ];
+
+/// Prepositions that make the state, capital or city after them the place of an event.
+const LOCATIVES: &[&str] =
+    &["in", "at", "near", "outside", "across", "around", "inside", "In", "At", "Near", "Outside"];
+
+/// Words between a locative preposition and a place ("in northern Ethiopia", "in the capital Kabul").
+const PLACE_MODIFIERS: &[&str] =
+    &["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "capital"];
 
 /// How many sentences back a definite description ("the group") looks for what it names.
 const DEFINITE_REACH: usize = 5;
@@ -1741,6 +1783,105 @@ CVL Civilians
         assert!(codes(&m, &doc).contains(&("Rebels".into(), "SYRREB".into())));
         let doc = Document::from_sentences("3", None, &["The rebels shelled Syrian towns.", "Syria protested."]);
         assert!(codes(&m, &doc).contains(&("rebels".into(), "SYRREB".into())));
+    }
+
+    #[test]
+    fn a_definite_description_names_the_organisation_named_before() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "LBN Lebanon
+    adjectives: Lebanese
+ISR Israel
+    adjectives: Israeli
+NGA Nigeria
+    adjectives: Nigerian
+BLR Belarus
+    capitals: Minsk
+RUS Russia
+    capitals: Moscow
+",
+            ),
+            (
+                "agents.dict",
+                "REB Rebels
+    words: militants | insurgents
+JUD Judiciary
+    words: court
+",
+            ),
+            (
+                "orgs.dict",
+                "LBNREB Hezbollah
+    kind: armed
+NGAREB Boko Haram
+    kind: armed
+NGOHRIAMN Amnesty International
+    kind: ngo
+IGOEUREEC European Union
+    kind: igo
+IGOWSTNAT North Atlantic Treaty Organization
+    names: NATO
+    kind: igo
+IGOJUDICC International Criminal Court
+    kind: igo
+IGOBUSGOS Group of Seven
+    kind: igo
+",
+            ),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = |sentences: &[&str]| Document::from_sentences("1", None, sentences);
+        let has = |d: &Document, text: &str, code: &str| codes(&m, d).contains(&(text.into(), code.into()));
+        // An armed group before a rights group that only reported on it: "the group" is the armed one.
+        let d = doc(&[
+            "Boko Haram militants seized the town.",
+            "Amnesty International published satellite images.",
+            "Nigerian troops fought the group.",
+        ]);
+        assert!(has(&d, "group", "NGAREB"), "{:?}", codes(&m, &d));
+        // Modifiers, numbers and "accused X of V-ing" keep the description; the alliance is NATO.
+        let d = doc(&["The European Union imposed sanctions.", "Minsk said the 27-nation bloc was meddling."]);
+        assert!(has(&d, "27-nation bloc", "IGOEUREEC"));
+        let d = doc(&["NATO held drills.", "Moscow accused the alliance of provoking tensions."]);
+        assert!(has(&d, "alliance", "IGOWSTNAT"));
+        // A country adjective inside must agree, and the description replaces the state.
+        let d = doc(&["Hezbollah fired rockets.", "Israel struck the Lebanese group's positions."]);
+        assert!(has(&d, "Lebanese group", "LBNREB"));
+        assert!(!has(&d, "Lebanese", "LBN"));
+        // A court role resolves to the international court named before.
+        let d = doc(&["The International Criminal Court issued a warrant.", "Israel said the court had no say."]);
+        assert!(has(&d, "court", "IGOJUDICC"));
+        // Nothing fitting before, a name, another group, a plural, "of" + noun: no actor.
+        for text in [
+            &["A group of protesters marched.", "The group reached Minsk."][..],
+            &["The Group of Seven met.", "Hezbollah said the rival group lied."][..],
+            &["Hezbollah fired rockets.", "The group of experts met in Moscow."][..],
+            &["Hezbollah fired rockets.", "The groups met in Moscow."][..],
+        ] {
+            let d = doc(text);
+            assert!(!codes(&m, &d).iter().any(|(t, _)| t.contains("group")), "{:?}", codes(&m, &d));
+        }
+        // Too far back: more than five sentences.
+        let mut far = vec!["Hezbollah fired rockets."];
+        far.extend(["Moscow was quiet."; 6]);
+        far.push("The group said it would go on.");
+        assert!(!codes(&m, &doc(&far)).iter().any(|(t, _)| t == "group"));
+    }
+
+    #[test]
+    fn pro_and_anti_a_state_are_not_that_state() {
+        let m = matcher();
+        let d = Document::from_sentences("1", None, &["Pro-Russian crowds and anti-Chinese activists met the army."]);
+        assert!(
+            !codes(&m, &d).iter().any(|(_, c)| c.starts_with("RUS") || c.starts_with("CHN")),
+            "{:?}",
+            codes(&m, &d)
+        );
     }
 
     #[test]
