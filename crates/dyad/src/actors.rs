@@ -180,6 +180,13 @@ const PAIRS_GOV: &[&str] = &[
     "both delegations",
     "the two parties",
     "both parties",
+    "the two heads of government",
+    "the two premiers",
+    "the two chancellors",
+    "the two defence ministers",
+    "the two defense ministers",
+    "both defence ministers",
+    "both defense ministers",
     "ministers from both countries",
     "ministers from both governments",
     "ministers from both sides",
@@ -198,6 +205,12 @@ const PAIRS_STATE: &[&str] = &[
     "the two neighbors",
     "both neighbours",
     "both neighbors",
+    "our countries",
+    "our two countries",
+    "our nations",
+    "our two nations",
+    "our states",
+    "our two states",
 ];
 const PRONOUNS: &[(&str, Pron)] = &[
     ("I", Pron::I),
@@ -617,16 +630,17 @@ impl ActorMatcher {
                     if m.via != Via::Context {
                         return None;
                     }
-                    let next = out
-                        .iter()
-                        .filter(|n| n.sentence == m.sentence && n.span.start >= m.span.end && n.country.is_some())
-                        .min_by_key(|n| n.span.start)?;
-                    let gap = doc.text().get(m.span.end..next.span.start)?;
-                    let words = gap.split_whitespace().count();
-                    (words <= 5 && (gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ")))
-                        .then(|| next.country.clone())
-                        .flatten()
-                        .or_else(|| self.sentence_place(doc, &out, m))
+                    let right_after = || {
+                        let next = out
+                            .iter()
+                            .filter(|n| n.sentence == m.sentence && n.span.start >= m.span.end && n.country.is_some())
+                            .min_by_key(|n| n.span.start)?;
+                        let gap = doc.text().get(m.span.end..next.span.start)?;
+                        let words = gap.split_whitespace().count();
+                        let prep = gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ");
+                        (words <= 5 && prep).then(|| next.country.clone()).flatten()
+                    };
+                    right_after().or_else(|| self.sentence_place(doc, &out, m))
                 })
                 .collect();
             // "the militants", "the rebels" without a place: the armed group last named before them ("Islamic State
