@@ -13,7 +13,7 @@
 //! assert_eq!(mentions[1].code, "CHN");
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -290,6 +290,10 @@ pub struct ActorMatcher {
     entries: Entries,
     /// Non-actor phrases with a `{adj}` or `{country}` slot, checked around each country match.
     templates: Templates,
+    /// Organisations by their entry's `file:line`, to find a mention's organisation.
+    org_by_entry: HashMap<String, usize>,
+    /// Every country adjective ("Israeli"), which names no place.
+    adjectives: HashSet<String>,
 }
 
 /// Pre-rendered `file:line` strings for every entry.
@@ -463,7 +467,9 @@ impl ActorMatcher {
             nonactors: dict.nonactors.iter().map(|c| loc(&c.loc)).collect(),
         };
         let _ = &entries.nonactors;
-        ActorMatcher { ac, payloads, dict, institution_names, entries, templates }
+        let org_by_entry = entries.orgs.iter().enumerate().map(|(i, e)| (e.clone(), i)).collect();
+        let adjectives = dict.countries.iter().flat_map(|c| c.adjectives.iter().cloned()).collect();
+        ActorMatcher { ac, payloads, dict, institution_names, entries, templates, org_by_entry, adjectives }
     }
 
     /// The dictionaries this matcher was built from.
@@ -735,11 +741,12 @@ impl ActorMatcher {
                 let before: Vec<&Mention> = out
                     .iter()
                     .rev()
-                    .filter(|m| m.span.end <= span.start && !m.code.is_empty() && m.kind != MentionKind::Person)
-                    .filter(|m| match (m.sentence, seg.sentence) {
-                        (Some(a), Some(b)) => b - a <= DEFINITE_REACH,
+                    .filter(|m| m.span.end <= span.start && !m.code.is_empty())
+                    .take_while(|m| match (m.sentence, seg.sentence) {
+                        (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
                         _ => true,
                     })
+                    .filter(|m| m.kind != MentionKind::Person)
                     .filter(|m| {
                         self.fits_definite(m, class)
                             && adjective_country.is_none_or(|c| m.country.as_deref() == Some(c) || m.country.is_none())
@@ -779,7 +786,7 @@ impl ActorMatcher {
         if m.kind != MentionKind::Organisation {
             return None;
         }
-        self.entries.orgs.iter().position(|e| *e == m.entry).map(|i| &self.dict.orgs[i])
+        self.org_by_entry.get(&m.entry).map(|&i| &self.dict.orgs[i])
     }
 
     /// Whether a mention is something a definite description of this class can mean.
@@ -839,7 +846,7 @@ impl ActorMatcher {
             .filter(|n| {
                 // "in Israeli shelling" is no place; "officials in Nairobi said" is where it was said.
                 let text = doc.slice(n.span);
-                let adjective = self.dict.countries.iter().any(|c| c.adjectives.iter().any(|a| a == text));
+                let adjective = self.adjectives.contains(text);
                 let after = doc.text()[n.span.end..].trim_start_matches(',');
                 let said =
                     ["said", "says", "told", "reported", "announced"].iter().any(|v| after.trim_start().starts_with(v));
