@@ -683,7 +683,14 @@ impl ActorMatcher {
                     .iter()
                     .find(|(role, _)| text_lower.ends_with(role))
                     .and_then(|(_, states)| states.iter().find(|c| named_states.iter().any(|n| n == *c)))
-                    .map(|c| c.to_string());
+                    .map(|c| c.to_string())
+                    .or_else(|| {
+                        // "the junta" in a story about France and Mali: the state of the two that a junta rules,
+                        // the one mentioned most.
+                        (m.agent.as_deref() == Some("MIL"))
+                            .then(|| named_states.iter().find(|c| JUNTA_STATES.contains(&c.as_str())).cloned())
+                            .flatten()
+                    });
                 if let (Some(c), Some(a)) = (tied.as_ref().or(place.as_ref()).or(main.as_ref()), &m.agent) {
                     m.code = format!("{c}{a}");
                     m.country = Some(c.clone());
@@ -1435,6 +1442,9 @@ fn m_outside(inside: &[&Mention], span: Span) -> bool {
 /// the state the story is about ("the junta" is that state's military).
 const CONTEXT_WORDS: &[&str] =
     &["junta", "military junta", "ruling junta", "coup leaders", "putschists", "mutineers", "mutinous soldiers"];
+
+/// States ruled by a military junta at some time since 2006: "the junta" of a story that names one of them.
+const JUNTA_STATES: &[&str] = &["MMR", "MLI", "BFA", "NER", "GIN", "SDN", "TCD", "GAB", "THA", "EGY", "MDG", "FJI"];
 
 /// Agent types that, named without a country, are taken to be the document's main state's.
 const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB", "CRM", "LAB", "SET"];
