@@ -1641,6 +1641,9 @@ fn is_named(p: &Payload) -> bool {
     matches!(p, Payload::Person { .. } | Payload::Org(_))
 }
 
+/// Hyphenated words after a state or group that make the agent after them that side's: "Hamas-run ministry".
+const RUN_BY: &[&str] = &["-run", "-led", "-controlled", "-installed", "-appointed", "-commanded", "-owned"];
+
 /// Words that end a noun phrase's modifiers: "the Chinese said police …" is no Chinese police.
 const MODIFIER_STOPS: &[&str] = &[
     "of", "for", "to", "with", "by", "in", "on", "at", "against", "from", "and", "or", "but", "the", "a", "an", "that",
@@ -1682,6 +1685,17 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
             })
         });
     let of = matches!(gap.trim(), "of" | "of the");
+    // "the Hamas-run health ministry", "Russian-installed officials", "US-led forces": run or put there by the
+    // named side (but "Iran-backed militias" are not Iran's own).
+    let run_by = RUN_BY.iter().any(|h| {
+        gap.strip_prefix(h).is_some_and(|rest| {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            rest.starts_with(' ')
+                && rest.ends_with(' ')
+                && words.len() <= 2
+                && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !MODIFIER_STOPS.contains(w))
+        })
+    });
     // "the Malian transitional government", "Israeli riot police": a state adjective, a word or two of lower-case
     // modifiers, then an agent word.
     let modifiers = {
@@ -1694,6 +1708,11 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
             })
     };
     match (a, b) {
+        (Payload::Country { .. } | Payload::Institution { .. } | Payload::Org(_), Payload::Agent(_))
+            if run_by && !matches!(a, Payload::Country { form: Form::People, .. }) =>
+        {
+            true
+        }
         (Payload::Country { form: Form::Adjective, .. }, Payload::Agent(_)) if modifiers => true,
         // Russia's Foreign Ministry, Belarusian President, Belarus President Lukashenko
         (Payload::Country { form, .. }, Payload::Agent(_) | Payload::Person { .. } | Payload::Org(_)) => {
@@ -1905,7 +1924,55 @@ IGOBUSGOS Group of Seven
     }
 
     #[test]
-    fn pro_and_anti_a_state_are_not_that_state() {
+    fn people_and_juntas_without_a_country_belong_to_the_place_and_the_junta_state() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "KEN Kenya
+    capitals: Nairobi
+SOM Somalia
+    adjectives: Somali
+ISR Israel
+    adjectives: Israeli
+PSE Palestine
+    cities: Gaza
+FRA France
+    capitals: Paris
+MLI Mali
+",
+            ),
+            (
+                "agents.dict",
+                "REB Rebels
+    words: gunmen
+CVL Civilians
+    words: people | children
+MIL Military
+    words: junta | troops
+",
+            ),
+            ("orgs.dict", "SOMREB al-Shabaab\n    kind: armed\n"),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = |sentences: &[&str]| Document::from_sentences("1", None, sentences);
+        let has = |d: &Document, text: &str, code: &str| codes(&m, d).contains(&(text.into(), code.into()));
+        // The place of the event, not the attackers' state the document names as often.
+        let d = doc(&["al-Shabaab gunmen attacked a mall in Nairobi, killing 39 people."]);
+        assert!(has(&d, "people", "KENCVL"), "{:?}", codes(&m, &d));
+        // An adjective is no place, nor is where it was said.
+        let d = doc(&["Children were killed in Israeli shelling in Gaza, officials in Nairobi said."]);
+        assert!(has(&d, "Children", "PSECVL"), "{:?}", codes(&m, &d));
+        // "the junta" is the junta-ruled state, even when another is named more.
+        let d = doc(&["France will pull its troops out of Mali.", "Paris blamed the junta.", "France said so."]);
+        assert!(has(&d, "junta", "MLIMIL"), "{:?}", codes(&m, &d));
+    }
+
+    #[test]
+    fn pro_and_anti_a_state_are_not_that_state_but_run_by_it_is() {
         let m = matcher();
         let d = Document::from_sentences("1", None, &["Pro-Russian crowds and anti-Chinese activists met the army."]);
         assert!(
@@ -1913,6 +1980,16 @@ IGOBUSGOS Group of Seven
             "{:?}",
             codes(&m, &d)
         );
+        // Run, led or installed by a side is that side's; backed by it is not.
+        let d = Document::from_sentences(
+            "2",
+            None,
+            &["The Russian-installed ministry and the China-led army met the Russian-backed army."],
+        );
+        let got = codes(&m, &d);
+        assert!(got.contains(&("Russian-installed ministry".into(), "RUSGOV".into())), "{got:?}");
+        assert!(got.contains(&("China-led army".into(), "CHNMIL".into())), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t == "Russian-backed army"), "{got:?}");
     }
 
     #[test]
