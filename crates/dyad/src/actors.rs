@@ -1074,6 +1074,10 @@ impl ActorMatcher {
             if matches!(owner, "its" | "their" | "his" | "her" | "our" | "Its" | "Their" | "His" | "Her" | "Our") {
                 return None;
             }
+            // "Western officials", "world leaders", "foreign diplomats": no one state's, and not coded.
+            if GENERIC_OWNERS.contains(&owner) && !matches!(agent.code.as_str(), "REB" | "CRM") {
+                return None;
+            }
             return Some(Mention {
                 sentence,
                 span,
@@ -1437,6 +1441,39 @@ fn definite_candidates(text: &str) -> Vec<DefiniteCandidate> {
 fn m_outside(inside: &[&Mention], span: Span) -> bool {
     inside.iter().any(|m| m.span.start < span.start || m.span.end > span.end)
 }
+
+/// Words before a role that make it generic rather than the document's main state's ("Western officials").
+const GENERIC_OWNERS: &[&str] = &[
+    "Western",
+    "western",
+    "European",
+    "Arab",
+    "African",
+    "Asian",
+    "Latin",
+    "Gulf",
+    "Nordic",
+    "Baltic",
+    "Balkan",
+    "Eastern",
+    "Muslim",
+    "foreign",
+    "Foreign",
+    "international",
+    "International",
+    "regional",
+    "Regional",
+    "world",
+    "World",
+    "global",
+    "Global",
+    "allied",
+    "Allied",
+    "other",
+    "Other",
+    "multinational",
+    "Multinational",
+];
 
 /// Words of other agent types that, named without a country, are the document's main state's too: a junta rules
 /// the state the story is about ("the junta" is that state's military).
@@ -1990,6 +2027,35 @@ MIL Military
         assert!(got.contains(&("Russian-installed ministry".into(), "RUSGOV".into())), "{got:?}");
         assert!(got.contains(&("China-led army".into(), "CHNMIL".into())), "{got:?}");
         assert!(!got.iter().any(|(t, _)| t == "Russian-backed army"), "{got:?}");
+    }
+
+    #[test]
+    fn roles_of_a_region_or_the_world_stay_uncoded() {
+        let files: Vec<(String, String)> = [
+            ("countries.dict", "IRN Iran\n    capitals: Tehran\n"),
+            (
+                "agents.dict",
+                "GOV Government\n    words: officials | leaders | diplomats\nREB Rebels\n    words: fighters\n",
+            ),
+            ("orgs.dict", ""),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let d = Document::from_sentences(
+            "1",
+            None,
+            &[
+                "Iran fired drones.",
+                "Western officials, world leaders and foreign diplomats met.",
+                "Officials in Tehran spoke.",
+            ],
+        );
+        let got = codes(&m, &d);
+        assert_eq!(got.iter().filter(|(_, c)| c == "IRNGOV").count(), 1, "{got:?}");
+        assert!(got.contains(&("Officials".into(), "IRNGOV".into())), "{got:?}");
     }
 
     #[test]
