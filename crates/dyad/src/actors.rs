@@ -726,6 +726,10 @@ impl ActorMatcher {
                 let mut adjective_country: Option<&str> = None;
                 let mut ok = true;
                 for m in &inside {
+                    // "the Iran-aligned group": a patron inside a compound says nothing of the group's state.
+                    if doc.text()[m.span.end..].starts_with(['-', '–']) && m.span.end < span.end {
+                        continue;
+                    }
                     let head_role = m.via == Via::Context && m.span.end == span.end;
                     let adjective = m.via == Via::Name && m.kind == MentionKind::State && m.span.end < span.end;
                     if adjective {
@@ -771,7 +775,9 @@ impl ActorMatcher {
                 m.sentence = seg.sentence;
                 m.via = Via::Context;
                 m.person = None;
-                removed.extend(inside.iter().map(|x| x.span));
+                removed.extend(
+                    inside.iter().filter(|x| !doc.text()[x.span.end..].starts_with(['-', '–'])).map(|x| x.span),
+                );
                 added.push(m);
             }
         }
