@@ -646,29 +646,49 @@ impl ActorMatcher {
                         let prep = gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ");
                         (words <= 5 && prep).then(|| next.country.clone()).flatten()
                     };
-                    right_after().or_else(|| self.sentence_place(doc, &out, m))
+                    right_after().or_else(|| self.sentence_place(doc, &out, m, false))
                 })
+                .collect();
+            // "Gunmen attacked a base near Gao in Mali": rebels with no armed group named before are the place's.
+            let rebel_places: Vec<Option<String>> = out
+                .iter()
+                .map(|m| (m.via == Via::Context).then(|| self.sentence_place(doc, &out, m, true)).flatten())
                 .collect();
             // "the militants", "the rebels" without a place: the armed group last named before them ("Islamic State
             // fighters … The militants also …"), else the rebels of the state the document is about.
             let armed: Vec<Option<Mention>> = (0..out.len())
                 .map(|i| {
-                    if out[i].via != Via::Context || out[i].agent.as_deref() != Some("REB") {
+                    if out[i].via != Via::Context {
                         return None;
                     }
-                    out[..i]
-                        .iter()
-                        .rev()
-                        .find(|n| {
-                            n.via != Via::Context && (n.agent.as_deref() == Some("REB") || n.code.starts_with("IMG"))
-                        })
-                        .cloned()
+                    match out[i].agent.as_deref() {
+                        Some("REB") => out[..i]
+                            .iter()
+                            .rev()
+                            .find(|n| {
+                                n.via != Via::Context
+                                    && (n.agent.as_deref() == Some("REB") || n.code.starts_with("IMG"))
+                            })
+                            .cloned(),
+                        // "Russian forces shelled Kharkiv … the troops": the army named shortly before.
+                        Some("MIL") => out[..i]
+                            .iter()
+                            .rev()
+                            .take_while(|n| match (n.sentence, out[i].sentence) {
+                                (Some(a), Some(b)) => b.saturating_sub(a) <= 2,
+                                _ => true,
+                            })
+                            .find(|n| n.via != Via::Context && n.agent.as_deref() == Some("MIL") && n.country.is_some())
+                            .cloned(),
+                        _ => None,
+                    }
                 })
                 .collect();
-            for ((m, place), group) in out.iter_mut().zip(located).zip(armed) {
+            for (((m, place), group), rebel_place) in out.iter_mut().zip(located).zip(armed).zip(rebel_places) {
                 if m.via != Via::Context {
                     continue;
                 }
+                let place = if group.is_none() { place.or(rebel_place) } else { place };
                 if let (None, Some(g)) = (&place, group) {
                     m.code = g.code;
                     m.country = g.country;
@@ -687,7 +707,8 @@ impl ActorMatcher {
                     .or_else(|| {
                         // "the junta" in a story about France and Mali: the state of the two that a junta rules,
                         // the one mentioned most.
-                        (m.agent.as_deref() == Some("MIL"))
+                        let junta = ["junta", "juntas", "coup leaders", "putschists", "mutineers", "mutinous soldiers"];
+                        (m.agent.as_deref() == Some("MIL") && junta.iter().any(|j| text_lower.ends_with(j)))
                             .then(|| named_states.iter().find(|c| JUNTA_STATES.contains(&c.as_str())).cloned())
                             .flatten()
                     });
@@ -850,8 +871,9 @@ impl ActorMatcher {
     /// "gunmen attacked a mall in Nairobi, killing 39 people": people, police and crowds without a country belong to
     /// the state where the sentence places the event (a state, capital or city after "in", "at", "near"…), the one
     /// nearest to them.
-    fn sentence_place(&self, doc: &Document, out: &[Mention], m: &Mention) -> Option<String> {
-        if !matches!(m.agent.as_deref(), Some("CVL" | "COP" | "OPP" | "LAB" | "CRM")) {
+    fn sentence_place(&self, doc: &Document, out: &[Mention], m: &Mention, rebels: bool) -> Option<String> {
+        let wanted = if rebels { &["REB"][..] } else { &["CVL", "COP", "OPP", "LAB", "CRM"][..] };
+        if !m.agent.as_deref().is_some_and(|a| wanted.contains(&a)) {
             return None;
         }
         out.iter()
@@ -1483,8 +1505,31 @@ const GENERIC_OWNERS: &[&str] = &[
 
 /// Words of other agent types that, named without a country, are the document's main state's too: a junta rules
 /// the state the story is about ("the junta" is that state's military).
-const CONTEXT_WORDS: &[&str] =
-    &["junta", "military junta", "ruling junta", "coup leaders", "putschists", "mutineers", "mutinous soldiers"];
+const CONTEXT_WORDS: &[&str] = &[
+    "junta",
+    "military junta",
+    "ruling junta",
+    "coup leaders",
+    "putschists",
+    "mutineers",
+    "mutinous soldiers",
+    "army",
+    "troops",
+    "soldiers",
+    "armed forces",
+    "servicemen",
+    "navy",
+    "air force",
+    "special forces",
+    "commandos",
+    "paratroopers",
+    "marines",
+    "coast guard",
+    "border guards",
+    "army officers",
+    "military officers",
+    "presidential guard",
+];
 
 /// States ruled by a military junta at some time since 2006: "the junta" of a story that names one of them.
 const JUNTA_STATES: &[&str] = &["MMR", "MLI", "BFA", "NER", "GIN", "SDN", "TCD", "GAB", "THA", "EGY", "MDG", "FJI"];
@@ -2009,6 +2054,11 @@ MIL Military
         // An adjective is no place, nor is where it was said.
         let d = doc(&["Children were killed in Israeli shelling in Gaza, officials in Nairobi said."]);
         assert!(has(&d, "Children", "PSECVL"), "{:?}", codes(&m, &d));
+        // Troops without a country are the army named just before; gunmen with no group before are the place's.
+        let d = doc(&["Somali troops moved north.", "The troops reached Nairobi."]);
+        assert!(has(&d, "troops", "SOMMIL"), "{:?}", codes(&m, &d));
+        let d = doc(&["Kenya was calm.", "Kenya voted.", "Gunmen attacked a base near Gaza."]);
+        assert!(has(&d, "Gunmen", "PSEREB"), "{:?}", codes(&m, &d));
         // "the junta" is the junta-ruled state, even when another is named more.
         let d = doc(&["France will pull its troops out of Mali.", "Paris blamed the junta.", "France said so."]);
         assert!(has(&d, "junta", "MLIMIL"), "{:?}", codes(&m, &d));
@@ -2153,10 +2203,12 @@ CVL Civilians
         let doc = Document::from_text("t", None, "The Russian regular army crossed the border.");
         assert!(codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
         // Negatives: a verb, or words that end a phrase, keep a state and an agent word apart.
+        // (The army alone may still be the document's state's, from context.)
+        let joined = |doc: &Document| codes(&m, doc).iter().any(|(t, c)| c == "RUSMIL" && t.contains("Russia"));
         let doc = Document::from_text("t", None, "Russia warned the army.");
-        assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+        assert!(!joined(&doc), "{:?}", codes(&m, &doc));
         let doc = Document::from_text("t", None, "The Russian people and army marched.");
-        assert!(!codes(&m, &doc).iter().any(|(_, c)| c == "RUSMIL"), "{:?}", codes(&m, &doc));
+        assert!(!joined(&doc), "{:?}", codes(&m, &doc));
     }
 
     #[test]
