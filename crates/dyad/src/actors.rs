@@ -974,6 +974,33 @@ impl ActorMatcher {
         anywhere.iter().find(|c| in_office(c)).or(anywhere.first()).map(|&c| (c, Via::Name))
     }
 
+    /// "Blinken and Wang hold talks" heading a story that names Wang Yi further down: a surname before the full name
+    /// is the person the document names in full somewhere.
+    fn named_later(&self, doc: &Document, pattern: usize, state: &mut DocState) -> Option<(usize, Via)> {
+        let surname_of = |p: &Payload| match p {
+            Payload::Person { idx, anywhere: false } => Some(*idx as usize),
+            _ => None,
+        };
+        if !self.payloads[pattern].iter().any(|p| surname_of(p).is_some()) {
+            return None;
+        }
+        let named = state.named_in_full.get_or_insert_with(|| {
+            let mut named = Vec::new();
+            for seg in doc.segments() {
+                for raw in self.raw_matches(seg.text) {
+                    for p in &self.payloads[raw.pattern] {
+                        if let Payload::Person { idx, anywhere: true } = p {
+                            named.push(*idx as usize);
+                        }
+                    }
+                }
+            }
+            named
+        });
+        let idx = named.iter().copied().find(|n| self.payloads[pattern].iter().any(|p| surname_of(p) == Some(*n)))?;
+        Some((idx, Via::Surname))
+    }
+
     fn person_mention(&self, idx: usize, date: Option<Date>, eli: bool) -> (String, String, String) {
         let p = &self.dict.people[idx];
         let (current, office) = p.office_on(date);
@@ -1011,10 +1038,15 @@ impl ActorMatcher {
                 match *p {
                     Payload::Block => break,
                     Payload::Org(i) => org = Some(i),
-                    Payload::Person { .. } => match self.pick_person(r.pattern, doc.date, state) {
-                        Some(found) => person = Some(found),
-                        None => continue,
-                    },
+                    Payload::Person { .. } => {
+                        match self
+                            .pick_person(r.pattern, doc.date, state)
+                            .or_else(|| self.named_later(doc, r.pattern, state))
+                        {
+                            Some(found) => person = Some(found),
+                            None => continue,
+                        }
+                    }
                     Payload::Country { idx, form } => country = Some((idx, form)),
                     Payload::Institution { country, agent, name } => institution = Some((country, agent, name)),
                     Payload::Agent(a) => agents.push(a),
@@ -1099,7 +1131,23 @@ impl ActorMatcher {
             // "recalled its ambassador", "their government": someone else's, not the document's main state's.
             let before = text[..first.start].trim_end();
             let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            if matches!(owner, "its" | "their" | "his" | "her" | "our" | "Its" | "Their" | "His" | "Her" | "Our") {
+            if matches!(
+                owner,
+                "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "your"
+                    | "my"
+                    | "Its"
+                    | "Their"
+                    | "His"
+                    | "Her"
+                    | "Our"
+                    | "Your"
+                    | "My"
+            ) {
                 return None;
             }
             // "Western officials", "world leaders", "foreign diplomats": no one state's, and not coded.
@@ -1834,6 +1882,8 @@ struct DocState {
     speaker: Option<usize>,
     /// Whether the last segment opened with the two sides, so that "They" is them.
     prev_pair: bool,
+    /// Persons named in full anywhere in the document, found when a surname comes before its full name.
+    named_in_full: Option<Vec<usize>>,
     date: Option<Date>,
 }
 
@@ -2242,6 +2292,22 @@ CVL Civilians
             "The United States sanctioned Iran. The United States said the president spoke.",
         );
         assert!(codes(&m, &doc).iter().any(|(t, c)| t == "president" && c == "USAGOV"), "{:?}", codes(&m, &doc));
+    }
+
+    #[test]
+    fn a_headline_surname_is_the_person_the_story_names_in_full() {
+        let m = matcher();
+        let mut doc = Document::from_sentences(
+            "1",
+            None,
+            &["Obama and Xi hold talks", "Barack Obama met Xi Jinping in Beijing."],
+        );
+        doc.date = Some("2016-01-01".parse().unwrap());
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("Xi".into(), "CHNGOV".into())), "{got:?}");
+        // A surname whose full name the story never gives stays unknown.
+        let doc = Document::from_sentences("2", None, &["Xi holds talks", "Obama spoke."]);
+        assert!(!codes(&m, &doc).iter().any(|(t, _)| t == "Xi"));
     }
 
     #[test]
