@@ -723,6 +723,7 @@ impl ActorMatcher {
         }
         self.resolve_definites(doc, &mut out);
         out.retain(|m| !m.code.is_empty());
+        resolve_possessors(doc, &mut out);
         out
     }
 
@@ -1340,6 +1341,34 @@ const ROLE_TIES: &[(&str, &[&str])] = &[
     ("settlers", &["ISR"]),
     ("settler", &["ISR"]),
 ];
+
+/// "the group's leader", "Putin's spokesman", "the rebels' commander": a role right after a possessive actor found
+/// from context or by name is that actor's (an organisation's own code; a state's, a person's or a role's country
+/// with the role's agent).
+fn resolve_possessors(doc: &Document, out: &mut [Mention]) {
+    for i in 1..out.len() {
+        let (before, rest) = out.split_at_mut(i);
+        let (prev, m) = (&before[i - 1], &mut rest[0]);
+        if m.via != Via::Context || m.sentence != prev.sentence || prev.span.end > m.span.start {
+            continue;
+        }
+        let gap = &doc.text()[prev.span.end..m.span.start];
+        if !matches!(gap, "'s " | "’s " | "' " | "’ ") {
+            continue;
+        }
+        let Some(agent) = m.agent.clone() else { continue };
+        let organisation = prev.country.is_none() || prev.kind == MentionKind::Organisation;
+        if organisation || matches!(prev.agent.as_deref(), Some("REB" | "UAF" | "CRM")) {
+            m.code.clone_from(&prev.code);
+            m.country.clone_from(&prev.country);
+            m.agent.clone_from(&prev.agent);
+            m.name.clone_from(&prev.name);
+        } else if let Some(c) = &prev.country {
+            m.code = format!("{c}{agent}");
+            m.country = Some(c.clone());
+        }
+    }
+}
 
 /// Prepositions that make the state, capital or city after them the place of an event.
 const LOCATIVES: &[&str] =
@@ -2054,6 +2083,9 @@ IGOBUSGOS Group of Seven
             let d = doc(text);
             assert!(!codes(&m, &d).iter().any(|(t, _)| t.contains("group")), "{:?}", codes(&m, &d));
         }
+        // A role owned by the description is the group's.
+        let d = doc(&["Hezbollah fired rockets.", "The group's court met in Moscow."]);
+        assert!(has(&d, "court", "LBNREB"), "{:?}", codes(&m, &d));
         // Too far back: more than five sentences.
         let mut far = vec!["Hezbollah fired rockets."];
         far.extend(["Moscow was quiet."; 6]);
