@@ -62,7 +62,10 @@ pub enum Via {
     Addressee,
     /// "the two sides", "both countries": the pair the document is about.
     Pair,
-    /// A role without a country ("police", "the government", "protesters"): the state the document is about.
+    /// Resolved from context: a role without a country ("police", "the government", "protesters", "the troops"),
+    /// filled in with the army or armed group named just before, the place the sentence names, a junta's state or
+    /// the state the document is about; or a definite description ("the group", "the alliance", "the bloc") of an
+    /// organisation named shortly before.
     Context,
     /// Not named at all: the government that a domestic protest with no named target is against ("thousands
     /// marched in Caracas"); the mention's span is the event's anchor word.
