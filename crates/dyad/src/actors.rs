@@ -490,9 +490,9 @@ impl ActorMatcher {
         let mut state = DocState { date: doc.date, ..DocState::default() };
         let mut out: Vec<Mention> = Vec::new();
         let mut pairs: Vec<(usize, Option<usize>, Span, bool)> = Vec::new(); // (position in out, sentence, span, gov)
-        for seg in doc.segments() {
-            let raws = self.raw_matches(seg.text);
-            let chains = chain(seg.text, &raws);
+        let seg_raws: Vec<Vec<Raw>> = doc.segments().map(|seg| self.raw_matches(seg.text)).collect();
+        for (seg, raws) in doc.segments().zip(&seg_raws) {
+            let chains = chain(seg.text, raws);
             // First the named actors of this segment, so that the speaker is known before "I" and "you".
             let mut seg_mentions: Vec<(usize, Mention)> = Vec::new();
             let mut deferred: Vec<(usize, &Raw)> = Vec::new();
@@ -501,7 +501,8 @@ impl ActorMatcher {
                     Some(Payload::Pronoun(_)) | Some(Payload::Pair { .. }) => deferred.push((ci, &ch[0])),
                     Some(Payload::Block) => {}
                     _ => {
-                        if let Some(m) = self.resolve_chain(doc, seg.sentence, seg.span.start, seg.text, ch, &mut state)
+                        if let Some(m) =
+                            self.resolve_chain(doc, &seg_raws, seg.sentence, seg.span.start, seg.text, ch, &mut state)
                         {
                             seg_mentions.push((ci, m));
                         }
@@ -980,7 +981,7 @@ impl ActorMatcher {
 
     /// "Blinken and Wang hold talks" heading a story that names Wang Yi further down: a surname before the full name
     /// is the person the document names in full somewhere.
-    fn named_later(&self, doc: &Document, pattern: usize, state: &mut DocState) -> Option<(usize, Via)> {
+    fn named_later(&self, seg_raws: &[Vec<Raw>], pattern: usize, state: &mut DocState) -> Option<(usize, Via)> {
         let surname_of = |p: &Payload| match p {
             Payload::Person { idx, anywhere: false } => Some(*idx as usize),
             _ => None,
@@ -990,8 +991,8 @@ impl ActorMatcher {
         }
         let named = state.named_in_full.get_or_insert_with(|| {
             let mut named = Vec::new();
-            for seg in doc.segments() {
-                for raw in self.raw_matches(seg.text) {
+            for raws in seg_raws {
+                for raw in raws {
                     for p in &self.payloads[raw.pattern] {
                         if let Payload::Person { idx, anywhere: true } = p {
                             named.push(*idx as usize);
@@ -1025,6 +1026,7 @@ impl ActorMatcher {
     fn resolve_chain(
         &self,
         doc: &Document,
+        seg_raws: &[Vec<Raw>],
         sentence: Option<usize>,
         seg_start: usize,
         text: &str,
@@ -1045,7 +1047,7 @@ impl ActorMatcher {
                     Payload::Person { .. } => {
                         match self
                             .pick_person(r.pattern, doc.date, state)
-                            .or_else(|| self.named_later(doc, r.pattern, state))
+                            .or_else(|| self.named_later(seg_raws, r.pattern, state))
                         {
                             Some(found) => person = Some(found),
                             None => continue,
