@@ -2881,7 +2881,7 @@ impl<'a> Sentence<'a> {
                 // "said on Tuesday that it had expelled …": a few words may come before "it".
                 // So does "the movement", "the kingdom", "the group": the speaker's own side named by a common noun
                 // ("A Taliban spokesman said the movement wanted …", "the Saudi minister said the kingdom would …").
-                let it = (t + 1..anchor.min(t + 6)).find(|&k| {
+                let it = (t + 1..anchor.min(t + 11)).take_while(|&k| self.group_at[k].is_none()).find(|&k| {
                     matches!(self.lemmas[k], "it" | "they")
                         || (self.lemmas[k] == "the"
                             && k + 2 <= anchor
@@ -2980,6 +2980,30 @@ impl<'a> Sentence<'a> {
         let noun = t - 1;
         let w = self.word(noun);
         let l = self.lemmas[noun];
+        // "said in a (joint) statement that it welcomed …", "told a news conference that": "that" opens what was
+        // said, not a relative clause on the noun.
+        if matches!(
+            l,
+            "statement"
+                | "communique"
+                | "communiqué"
+                | "post"
+                | "interview"
+                | "letter"
+                | "release"
+                | "briefing"
+                | "message"
+                | "address"
+                | "speech"
+                | "conference"
+                | "note"
+                | "readout"
+                | "broadcast"
+                | "video"
+        ) && (noun.saturating_sub(6)..noun).any(|k| SPEECH.contains(&self.lemmas[k]))
+        {
+            return false;
+        }
         let nounish = self.group_at[noun].is_none()
             && self.tokens[noun].kind == TokenKind::Word
             && w.chars().all(|c| c.is_lowercase() || c == '-')
@@ -3332,6 +3356,22 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn said_in_a_statement_that_keeps_the_speaker() {
+        let d = "2025-03-01";
+        let e = events(d, "China said in a statement that it welcomed the agreement between Iran and Saudi Arabia.");
+        assert!(has(&e, "CHN", "IRN", "051") && has(&e, "CHN", "SAU", "051"), "{e:?}");
+        let e = events(d, "Japan and South Korea said in a joint statement on Monday that they would expand cooperation with the Philippines.");
+        assert!(
+            e.iter().any(|x| x.0 == "JPN" && x.1 == "PHL") && e.iter().any(|x| x.0 == "KOR" && x.1 == "PHL"),
+            "{e:?}"
+        );
+        // A real relative clause on a noun still has no actor subject, and an actor between the verb of saying and
+        // "it" is the reported clause's own subject.
+        let e = events(d, "Officials said a statement that criticised Japan had been withdrawn.");
+        assert!(!e.iter().any(|x| x.1 == "JPN"), "{e:?}");
     }
 
     #[test]
