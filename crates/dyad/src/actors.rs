@@ -599,12 +599,20 @@ impl ActorMatcher {
                 }
             }
         }
-        // "the two sides": the two states mentioned most in the document.
+        // "the two sides": the two named just before as "between X and Y" ("a ceasefire between Israel and Hamas …
+        // the two sides"), else the two states mentioned most in the document.
         if !pairs.is_empty() {
             let pair = principal_pair(&out);
             for (pos, sentence, span, gov) in pairs.into_iter().rev() {
                 let mut replacement = Vec::new();
-                if let Some((a, b)) = &pair {
+                if let Some((a, b)) = coordinated_before(doc, &out[..pos], sentence) {
+                    for m in [a, b] {
+                        replacement.push(match (&m.country, &m.agent, m.kind) {
+                            (Some(c), None, MentionKind::State) => self.pair_member(c, gov, sentence, span),
+                            _ => Mention { sentence, span, via: Via::Pair, person: None, ..m.clone() },
+                        });
+                    }
+                } else if let Some((a, b)) = &pair {
                     for c in [a, b] {
                         replacement.push(self.pair_member(c, gov, sentence, span));
                     }
@@ -1373,6 +1381,30 @@ fn resolve_possessors(doc: &Document, out: &mut [Mention]) {
             m.country = Some(c.clone());
         }
     }
+}
+
+/// The last two actors of different sides named as "between X and Y" in the three sentences before `sentence` (or
+/// earlier in it): "a ceasefire between Israel and Hamas".
+fn coordinated_before<'a>(
+    doc: &Document,
+    before: &'a [Mention],
+    sentence: Option<usize>,
+) -> Option<(&'a Mention, &'a Mention)> {
+    let named: Vec<&Mention> =
+        before.iter().filter(|m| !m.code.is_empty() && !matches!(m.via, Via::Pair | Via::Context)).collect();
+    named.windows(2).rev().find_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let near = match (a.sentence, sentence) {
+            (Some(x), Some(y)) => y.saturating_sub(x) <= 3,
+            _ => false,
+        };
+        let side = |m: &Mention| m.country.clone().unwrap_or_else(|| m.code.clone());
+        let joined = a.sentence == b.sentence
+            && a.span.end <= b.span.start
+            && doc.text()[..a.span.start].ends_with("between ")
+            && matches!(doc.text().get(a.span.end..b.span.start), Some(" and "));
+        (near && joined && side(a) != side(b)).then_some((a, b))
+    })
 }
 
 /// Prepositions that make the state, capital or city after them the place of an event.
@@ -2329,6 +2361,19 @@ CVL Civilians
             "The United States sanctioned Iran. The United States said the president spoke.",
         );
         assert!(codes(&m, &doc).iter().any(|(t, c)| t == "president" && c == "USAGOV"), "{:?}", codes(&m, &doc));
+    }
+
+    #[test]
+    fn the_two_sides_are_the_two_named_between_before() {
+        let m = matcher();
+        let doc = Document::from_sentences(
+            "1",
+            None,
+            &["China hosted talks.", "A truce between Belarus and Russia held.", "The two sides met in Beijing."],
+        );
+        let got = codes(&m, &doc);
+        let sides: Vec<&str> = got.iter().filter(|(t, _)| t == "The two sides").map(|(_, c)| c.as_str()).collect();
+        assert_eq!(sides, ["BLRGOV", "RUSGOV"], "{got:?}");
     }
 
     #[test]
