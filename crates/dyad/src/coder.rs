@@ -695,6 +695,16 @@ impl Coder {
                         None => return false,
                     }
                 }
+                // "police arrested 40 suspects", "security forces detained hundreds of people": an arrest of people
+                // the text does not name is the state's own coercion of its people.
+                Some(subj)
+                    if p.code.starts_with("17")
+                        && sent.is_state_organ(subj)
+                        && sent.groups[subj].members.iter().all(|&k| sent.mentions[k].agent.is_some())
+                        && sent.unnamed_people_after(anchor) =>
+                {
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                }
                 // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
                 Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
                     return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
@@ -2740,6 +2750,42 @@ impl<'a> Sentence<'a> {
         (self.groups[g].members.len() >= 2).then_some(g)
     }
 
+    /// Whether the anchor's object is people the text does not name: a number or quantity and a noun of people
+    /// ("40 suspects", "hundreds of people", "dozens of demonstrators"), with no actor among them.
+    fn unnamed_people_after(&self, anchor: usize) -> bool {
+        let n = self.tokens.len();
+        let mut k = anchor + 1;
+        let mut counted = false;
+        while k < n && k < anchor + 5 && self.group_at[k].is_none() && (self.is_quantity(k) || self.lemmas[k] == "of") {
+            counted |= self.is_number(k);
+            k += 1;
+        }
+        counted
+            && k < n
+            && self.group_at[k].is_none()
+            && matches!(
+                self.word(k),
+                "suspects"
+                    | "people"
+                    | "men"
+                    | "women"
+                    | "persons"
+                    | "individuals"
+                    | "activists"
+                    | "demonstrators"
+                    | "protesters"
+                    | "protestors"
+                    | "students"
+                    | "journalists"
+                    | "supporters"
+                    | "members"
+                    | "others"
+                    | "rioters"
+            )
+            // "52 members of the banned movement": people of a group the text names.
+            && !(k + 1 < n && matches!(self.lemmas[k + 1], "of" | "from"))
+    }
+
     /// The first group of the anchor's clause that can be a subject.
     fn first_subject(&self, anchor: usize) -> Option<usize> {
         let start = self.clause_start(anchor);
@@ -3657,6 +3703,18 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
         let evs = events("2015-07-14", "The United States will lift sanctions once the IAEA verifies compliance.");
         assert!(!evs.iter().any(|e| e.1 == "IGOUNOIAE"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_arrest_of_unnamed_people_by_a_state_organ_is_on_its_own_state() {
+        let evs =
+            events("2019-04-23", "President Sirisena declared a state of emergency, and police arrested 40 suspects.");
+        assert!(has(&evs, "LKACOP", "LKA", "173"), "{evs:?}");
+        // Not people of a group, nor arrests by civilians, nor without a count.
+        assert!(!events("2019-04-23", "Sri Lankan police arrested 40 members of the banned group.")
+            .iter()
+            .any(|e| e.2 == "173"));
+        assert!(events("2019-04-23", "Sri Lankan police arrested the suspects.").is_empty());
     }
 
     #[test]
