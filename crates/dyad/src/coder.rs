@@ -601,6 +601,18 @@ impl Coder {
         } else {
             sent.subject_before(anchor, sent.is_nominal(anchor))
         };
+        // "…, and France announced it would expel 35": the object of the same act earlier in the sentence.
+        if m.elided && m.target.is_none() {
+            let Some(subj) = m.source.or(subject) else { return false };
+            let earlier =
+                out.iter().rev().take_while(|e| e.sentence == sentence).find(|e| {
+                    e.code[..2] == p.code[..2] && e.evidence.end <= sent.tokens[anchor].span.start + sent.offset
+                });
+            let Some(e) = earlier else { return false };
+            let mut object = e.target.clone();
+            object.via = Via::Name;
+            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Elided(object), out);
+        }
         // "welcomed the decision", "rejected the report": the target is the author of the act referred to.
         if let (None, Some((noun, victim))) = (m.target, m.implied_act) {
             // Comments on an act ("has not commented on the attack") are not aimed at its author.
@@ -986,6 +998,15 @@ impl Coder {
             let mut src = sent.mentions[s].clone();
             // The target the text leaves unnamed, and the rule's tag for how it was found.
             let (target, tag) = match &implied {
+                Implied::Elided(object) => {
+                    if object.code == src.code || (object.country.is_some() && object.country == src.country) {
+                        continue;
+                    }
+                    let mut target = object.clone();
+                    target.span = evidence;
+                    target.via = Via::Implied;
+                    (target, "elided")
+                }
                 Implied::Actor(accuser) => {
                     if accuser.code == src.code {
                         continue;
@@ -1234,6 +1255,8 @@ enum Implied {
     Own(Option<&'static str>),
     /// An actor named earlier in the document.
     Actor(Mention),
+    /// The object of the same act earlier in the sentence, left out ("and France expelled 35").
+    Elided(Mention),
 }
 
 /// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
@@ -1704,6 +1727,9 @@ struct Match {
     /// A protest pattern (root 14): a place that is no actor may fill its last target slot ("gathered outside the
     /// courthouse"); whom the protest is against then comes from its purpose, as for a protest with no object.
     protest: bool,
+    /// The target slot holds only a number ("France announced it would expel 35"): the object is the one of the same
+    /// act earlier in the sentence ("Germany expelled 40 Russian diplomats").
+    elided: bool,
 }
 
 /// A sentence's tokens with its actor groups laid over them.
@@ -1993,6 +2019,7 @@ impl<'a> Sentence<'a> {
             np_target,
             implied_act: None,
             protest: p.code.starts_with("14"),
+            elided: false,
         };
         if self.match_from(&p.elems, 0, anchor, &mut st) {
             Some(st)
@@ -2135,6 +2162,21 @@ impl<'a> Sentence<'a> {
                             }
                             st.implied_act = None;
                         }
+                    }
+                    // "Germany expelled 40 Russian diplomats, and France announced it would expel 35."
+                    if k == elems.len() - 1
+                        && i < self.tokens.len()
+                        && self.tokens[i].kind == TokenKind::Number
+                        && self
+                            .tokens
+                            .get(i + 1)
+                            .is_none_or(|t| matches!(&self.text[t.span.start..t.span.end], "." | ";" | "," | "!" | "?"))
+                    {
+                        st.elided = true;
+                        if self.match_from(elems, k + 1, i + 1, st) {
+                            return true;
+                        }
+                        st.elided = false;
                     }
                     if st.protest && k == elems.len() - 1 {
                         if let Some(end) = self.place_phrase(i) {
@@ -3715,6 +3757,16 @@ mod tests {
             .iter()
             .any(|e| e.2 == "173"));
         assert!(events("2019-04-23", "Sri Lankan police arrested the suspects.").is_empty());
+    }
+
+    #[test]
+    fn an_object_left_out_after_a_number_is_the_same_acts() {
+        let evs = events("2022-04-05", "Germany expelled 40 Russian diplomats, and France expelled 35.");
+        assert!(has(&evs, "FRA", "RUSGOV", "161"), "{evs:?}");
+        // Nothing earlier to take it from, or another kind of act: no event.
+        assert!(events("2022-04-05", "France expelled 35.").is_empty());
+        let evs = events("2022-04-05", "Russia fired 20 missiles at Kyiv and Ukraine shot down 15.");
+        assert!(!evs.iter().any(|e| e.0 == "UKR"), "{evs:?}");
     }
 
     #[test]
