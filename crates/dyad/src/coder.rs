@@ -365,6 +365,7 @@ impl Coder {
         let mut events = Vec::new();
         // Mentions come in reading order, segment by segment: walk them alongside the segments.
         let mut next = 0;
+        let mut org_seen = false;
         for seg in doc.segments() {
             let mut ms: Vec<&Mention> = Vec::new();
             let first = next;
@@ -374,8 +375,13 @@ impl Coder {
                 }
                 next += 1;
             }
-            // "the alliance", "the group" stand for an organisation named before.
-            let anaphora = nominal_anaphora(seg.text, seg.span.start, &mentions[..first]);
+            // "the alliance", "the group" stand for an organisation named before (once one has been).
+            let anaphora =
+                if org_seen { nominal_anaphora(seg.text, seg.span.start, &mentions[..first]) } else { Vec::new() };
+            org_seen = org_seen
+                || mentions[first..next]
+                    .iter()
+                    .any(|m| m.kind == MentionKind::Organisation || matches!(m.agent.as_deref(), Some("REB" | "INS")));
             if ms.is_empty() && anaphora.is_empty() {
                 continue;
             }
