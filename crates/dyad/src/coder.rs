@@ -734,6 +734,16 @@ impl Coder {
                 // "Taiwan put its forces on alert", "the Pentagon moved two destroyers closer to the peninsula": a
                 // military posture is aimed at the other state the sentence names, else at whoever last acted against
                 // the source's state in the document.
+                // "Both countries have moved troops to the frontier": each side's build-up is aimed at the other.
+                Some(subj)
+                    if p.code.starts_with("15")
+                        && sent.groups[subj].members.len() == 2
+                        && sent.is_state_organ(subj)
+                        && sent.mentions[sent.groups[subj].members[0]].country
+                            != sent.mentions[sent.groups[subj].members[1]].country =>
+                {
+                    (vec![subj], vec![subj])
+                }
                 // (An alliance's too: "NATO put forces on standby as Russia massed troops".)
                 Some(subj)
                     if p.code.starts_with("15")
@@ -3792,6 +3802,13 @@ mod tests {
 
     #[test]
     fn a_military_posture_is_aimed_at_the_other_state() {
+        // A pair's build-up is aimed at each other.
+        let evs = doc_events(
+            "2020-09-01",
+            &["India and China clashed in Ladakh.", "Both countries moved troops to the frontier."],
+        );
+        assert!(evs.contains(&(Some(1), "IND".into(), "CHN".into(), "154".into())), "{evs:?}");
+        assert!(evs.contains(&(Some(1), "CHN".into(), "IND".into(), "154".into())), "{evs:?}");
         let evs = events("2022-01-24", "NATO put forces on standby as Russia massed troops near Ukraine's borders.");
         assert!(has(&evs, "IGOWSTNAT", "RUS", "152"), "{evs:?}");
         let evs = events("2022-08-05", "Taiwan put its forces on alert to track the Chinese warships.");
