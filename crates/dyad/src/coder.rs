@@ -365,6 +365,7 @@ impl Coder {
         let mut events = Vec::new();
         // Mentions come in reading order, segment by segment: walk them alongside the segments.
         let mut next = 0;
+        let mut org_seen = false;
         for seg in doc.segments() {
             let mut ms: Vec<&Mention> = Vec::new();
             let first = next;
@@ -374,8 +375,13 @@ impl Coder {
                 }
                 next += 1;
             }
-            // "the alliance", "the group" stand for an organisation named before.
-            let anaphora = nominal_anaphora(seg.text, seg.span.start, &mentions[..first]);
+            // "the alliance", "the group" stand for an organisation named before (once one has been).
+            let anaphora =
+                if org_seen { nominal_anaphora(seg.text, seg.span.start, &mentions[..first]) } else { Vec::new() };
+            org_seen = org_seen
+                || mentions[first..next]
+                    .iter()
+                    .any(|m| m.kind == MentionKind::Organisation || matches!(m.agent.as_deref(), Some("REB" | "INS")));
             if ms.is_empty() && anaphora.is_empty() {
                 continue;
             }
@@ -601,6 +607,18 @@ impl Coder {
         } else {
             sent.subject_before(anchor, sent.is_nominal(anchor))
         };
+        // "…, and France announced it would expel 35": the object of the same act earlier in the sentence.
+        if m.elided && m.target.is_none() {
+            let Some(subj) = m.source.or(subject) else { return false };
+            let earlier =
+                out.iter().rev().take_while(|e| e.sentence == sentence).find(|e| {
+                    e.code[..2] == p.code[..2] && e.evidence.end <= sent.tokens[anchor].span.start + sent.offset
+                });
+            let Some(e) = earlier else { return false };
+            let mut object = e.target.clone();
+            object.via = Via::Name;
+            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Elided(object), out);
+        }
         // "welcomed the decision", "rejected the report": the target is the author of the act referred to.
         if let (None, Some((noun, victim))) = (m.target, m.implied_act) {
             // Comments on an act ("has not commented on the attack") are not aimed at its author.
@@ -695,6 +713,16 @@ impl Coder {
                         None => return false,
                     }
                 }
+                // "police arrested 40 suspects", "security forces detained hundreds of people": an arrest of people
+                // the text does not name is the state's own coercion of its people.
+                Some(subj)
+                    if p.code.starts_with("17")
+                        && sent.is_state_organ(subj)
+                        && sent.groups[subj].members.iter().all(|&k| sent.mentions[k].agent.is_some())
+                        && sent.unnamed_people_after(anchor) =>
+                {
+                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                }
                 // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
                 Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
                     return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
@@ -706,6 +734,16 @@ impl Coder {
                 // "Taiwan put its forces on alert", "the Pentagon moved two destroyers closer to the peninsula": a
                 // military posture is aimed at the other state the sentence names, else at whoever last acted against
                 // the source's state in the document.
+                // "Both countries have moved troops to the frontier": each side's build-up is aimed at the other.
+                Some(subj)
+                    if p.code.starts_with("15")
+                        && sent.groups[subj].members.len() == 2
+                        && sent.is_state_organ(subj)
+                        && sent.mentions[sent.groups[subj].members[0]].country
+                            != sent.mentions[sent.groups[subj].members[1]].country =>
+                {
+                    (vec![subj], vec![subj])
+                }
                 // (An alliance's too: "NATO put forces on standby as Russia massed troops".)
                 Some(subj)
                     if p.code.starts_with("15")
@@ -976,6 +1014,15 @@ impl Coder {
             let mut src = sent.mentions[s].clone();
             // The target the text leaves unnamed, and the rule's tag for how it was found.
             let (target, tag) = match &implied {
+                Implied::Elided(object) => {
+                    if object.code == src.code || (object.country.is_some() && object.country == src.country) {
+                        continue;
+                    }
+                    let mut target = object.clone();
+                    target.span = evidence;
+                    target.via = Via::Implied;
+                    (target, "elided")
+                }
                 Implied::Actor(accuser) => {
                     if accuser.code == src.code {
                         continue;
@@ -1224,6 +1271,8 @@ enum Implied {
     Own(Option<&'static str>),
     /// An actor named earlier in the document.
     Actor(Mention),
+    /// The object of the same act earlier in the sentence, left out ("and France expelled 35").
+    Elided(Mention),
 }
 
 /// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
@@ -1694,6 +1743,9 @@ struct Match {
     /// A protest pattern (root 14): a place that is no actor may fill its last target slot ("gathered outside the
     /// courthouse"); whom the protest is against then comes from its purpose, as for a protest with no object.
     protest: bool,
+    /// The target slot holds only a number ("France announced it would expel 35"): the object is the one of the same
+    /// act earlier in the sentence ("Germany expelled 40 Russian diplomats").
+    elided: bool,
 }
 
 /// A sentence's tokens with its actor groups laid over them.
@@ -1983,6 +2035,7 @@ impl<'a> Sentence<'a> {
             np_target,
             implied_act: None,
             protest: p.code.starts_with("14"),
+            elided: false,
         };
         if self.match_from(&p.elems, 0, anchor, &mut st) {
             Some(st)
@@ -2125,6 +2178,21 @@ impl<'a> Sentence<'a> {
                             }
                             st.implied_act = None;
                         }
+                    }
+                    // "Germany expelled 40 Russian diplomats, and France announced it would expel 35."
+                    if k == elems.len() - 1
+                        && i < self.tokens.len()
+                        && self.tokens[i].kind == TokenKind::Number
+                        && self
+                            .tokens
+                            .get(i + 1)
+                            .is_none_or(|t| matches!(&self.text[t.span.start..t.span.end], "." | ";" | "," | "!" | "?"))
+                    {
+                        st.elided = true;
+                        if self.match_from(elems, k + 1, i + 1, st) {
+                            return true;
+                        }
+                        st.elided = false;
                     }
                     if st.protest && k == elems.len() - 1 {
                         if let Some(end) = self.place_phrase(i) {
@@ -2738,6 +2806,42 @@ impl<'a> Sentence<'a> {
         }
         let g = self.subject_before(say, false)?;
         (self.groups[g].members.len() >= 2).then_some(g)
+    }
+
+    /// Whether the anchor's object is people the text does not name: a number or quantity and a noun of people
+    /// ("40 suspects", "hundreds of people", "dozens of demonstrators"), with no actor among them.
+    fn unnamed_people_after(&self, anchor: usize) -> bool {
+        let n = self.tokens.len();
+        let mut k = anchor + 1;
+        let mut counted = false;
+        while k < n && k < anchor + 5 && self.group_at[k].is_none() && (self.is_quantity(k) || self.lemmas[k] == "of") {
+            counted |= self.is_number(k);
+            k += 1;
+        }
+        counted
+            && k < n
+            && self.group_at[k].is_none()
+            && matches!(
+                self.word(k),
+                "suspects"
+                    | "people"
+                    | "men"
+                    | "women"
+                    | "persons"
+                    | "individuals"
+                    | "activists"
+                    | "demonstrators"
+                    | "protesters"
+                    | "protestors"
+                    | "students"
+                    | "journalists"
+                    | "supporters"
+                    | "members"
+                    | "others"
+                    | "rioters"
+            )
+            // "52 members of the banned movement": people of a group the text names.
+            && !(k + 1 < n && matches!(self.lemmas[k + 1], "of" | "from"))
     }
 
     /// The first group of the anchor's clause that can be a subject.
@@ -3700,6 +3804,28 @@ mod tests {
     }
 
     #[test]
+    fn an_arrest_of_unnamed_people_by_a_state_organ_is_on_its_own_state() {
+        let evs =
+            events("2019-04-23", "President Sirisena declared a state of emergency, and police arrested 40 suspects.");
+        assert!(has(&evs, "LKACOP", "LKA", "173"), "{evs:?}");
+        // Not people of a group, nor arrests by civilians, nor without a count.
+        assert!(!events("2019-04-23", "Sri Lankan police arrested 40 members of the banned group.")
+            .iter()
+            .any(|e| e.2 == "173"));
+        assert!(events("2019-04-23", "Sri Lankan police arrested the suspects.").is_empty());
+    }
+
+    #[test]
+    fn an_object_left_out_after_a_number_is_the_same_acts() {
+        let evs = events("2022-04-05", "Germany expelled 40 Russian diplomats, and France expelled 35.");
+        assert!(has(&evs, "FRA", "RUSGOV", "161"), "{evs:?}");
+        // Nothing earlier to take it from, or another kind of act: no event.
+        assert!(events("2022-04-05", "France expelled 35.").is_empty());
+        let evs = events("2022-04-05", "Russia fired 20 missiles at Kyiv and Ukraine shot down 15.");
+        assert!(!evs.iter().any(|e| e.0 == "UKR"), "{evs:?}");
+    }
+
+    #[test]
     fn a_courtesy_title_before_a_target_is_skipped() {
         assert!(has(&events("2023-06-01", "Putin criticised Mr. Zelensky."), "RUSGOV", "UKRGOV", "111"));
         assert!(has(&events("2023-06-01", "Xi condemned Mr Biden."), "CHNGOV", "USAGOV", "111"));
@@ -3716,6 +3842,13 @@ mod tests {
 
     #[test]
     fn a_military_posture_is_aimed_at_the_other_state() {
+        // A pair's build-up is aimed at each other.
+        let evs = doc_events(
+            "2020-09-01",
+            &["India and China clashed in Ladakh.", "Both countries moved troops to the frontier."],
+        );
+        assert!(evs.contains(&(Some(1), "IND".into(), "CHN".into(), "154".into())), "{evs:?}");
+        assert!(evs.contains(&(Some(1), "CHN".into(), "IND".into(), "154".into())), "{evs:?}");
         let evs = events("2022-01-24", "NATO put forces on standby as Russia massed troops near Ukraine's borders.");
         assert!(has(&evs, "IGOWSTNAT", "RUS", "152"), "{evs:?}");
         let evs = events("2022-08-05", "Taiwan put its forces on alert to track the Chinese warships.");
