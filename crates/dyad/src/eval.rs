@@ -5,8 +5,9 @@
 //!   actors), codes on their root (first two digits) or any root listed in `alt`;
 //! - **strict**: full actor codes, codes on their first three digits (or any code in `alt`).
 //!
-//! `optional` gold events count neither as misses nor as false alarms. Predictions are compared as sets: the same
-//! sentence, dyad and code counted once per level. Title events are not scored (gold indexes sentences only).
+//! `optional` gold events count neither as misses nor as false alarms. Predictions are compared as sets: an event
+//! coded twice counts once, and two that differ only below the level ("CHNGOV -> RUSGOV 046" and "CHNGOV -> RUS 042"
+//! at country+root) can each match a gold event of their own but are one false alarm at most. Title events are not scored (gold indexes sentences only).
 //! Gold events and predictions are paired by a maximum matching (required gold events first), so a prediction that
 //! an `alt` lets fit two gold events never leaves a correct prediction counted as a false alarm.
 //!
@@ -397,16 +398,21 @@ pub fn evaluate(coder: &Coder, golds: &[GoldDoc]) -> Result<Report> {
 }
 
 fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) {
-    // Predictions as a set at this level.
+    // Distinct predictions (the same sentence, actors and code coded twice count once). Two predictions that differ
+    // only below this level ("CHNGOV -> RUSGOV 046" and "CHNGOV -> RUS 042") stay apart, so each can match its own
+    // gold event; unmatched, they are one false alarm (see `false_alarms`).
     let mut uniq: Vec<&Event> = Vec::new();
-    let key = |e: &Event| {
-        (e.sentence, actor_key(&e.source.code, level), actor_key(&e.target.code, level), code_key(&e.code, level))
+    let same = |a: &Event, b: &Event| {
+        a.sentence == b.sentence && a.source.code == b.source.code && a.target.code == b.target.code && a.code == b.code
     };
     for e in preds {
-        if !uniq.iter().any(|u| key(u) == key(e)) {
+        if !uniq.iter().any(|u| same(u, e)) {
             uniq.push(e);
         }
     }
+    let key = |e: &Event| {
+        (e.sentence, actor_key(&e.source.code, level), actor_key(&e.target.code, level), code_key(&e.code, level))
+    };
     let mut order: Vec<&GoldEvent> = g.events.iter().filter(|e| !e.optional).collect();
     order.extend(g.events.iter().filter(|e| e.optional));
     let sentence_text = |s: usize| g.sentences.get(s).cloned().unwrap_or_default();
@@ -457,10 +463,9 @@ fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) 
             });
         }
     }
-    for (i, p) in uniq.iter().enumerate() {
-        if used[i] {
-            continue;
-        }
+    let keys: Vec<_> = uniq.iter().map(|p| key(p)).collect();
+    for i in false_alarms(&keys, &used) {
+        let p = uniq[i];
         let root = code_key(&p.code, Level::CountryRoot);
         lr.by_root.entry(root).or_default().fp += 1;
         lr.total.fp += 1;
@@ -476,6 +481,19 @@ fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) 
             rule: Some(p.rule.clone()),
         });
     }
+}
+
+/// The predictions that count as false alarms: unmatched ones, one for each key at the scoring level, and none for a
+/// key that a matched prediction already has (the same event at this level, coded more finely twice).
+fn false_alarms<K: PartialEq>(keys: &[K], used: &[bool]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for i in 0..keys.len() {
+        let covered = (0..keys.len()).any(|j| used[j] && keys[j] == keys[i]) || out.iter().any(|&j| keys[j] == keys[i]);
+        if !used[i] && !covered {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// A maximum matching of gold events (`accepts[g]`: the predictions gold event `g` accepts) to predictions, found in
@@ -574,6 +592,15 @@ mod tests {
         let owner = max_matching(&[vec![0], vec![1, 2], vec![1]], 3);
         assert_eq!(owner, vec![Some(0), Some(2), Some(1)]);
         assert_eq!(max_matching(&[vec![], vec![]], 0), Vec::<Option<usize>>::new());
+    }
+
+    #[test]
+    fn predictions_that_differ_below_the_level_are_one_false_alarm_at_most() {
+        // Keys at the scoring level: 0 and 1 share one, 2 has its own.
+        let keys = ["CHN-RUS-04", "CHN-RUS-04", "CHN-USA-11"];
+        assert_eq!(false_alarms(&keys, &[false, false, false]), vec![0, 2]);
+        assert_eq!(false_alarms(&keys, &[true, false, false]), vec![2], "the twin of a match is no false alarm");
+        assert_eq!(false_alarms(&keys, &[true, true, true]), Vec::<usize>::new());
     }
 
     #[test]
