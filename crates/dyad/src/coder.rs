@@ -528,11 +528,19 @@ impl Coder {
         // Who acts and who is acted upon. A participle clause (", killing 13 soldiers") belongs to the clause's
         // subject, not to the nearest actor (often a place: "outside Kabul airport, killing …").
         let participle = anchor > 0 && sent.word(anchor - 1) == "," && sent.word(anchor).ends_with("ing");
+        let compound = sent.hyphen_compound(anchor);
+        if compound == Some(None) {
+            return false;
+        }
         let subject = if participle {
             sent.first_subject(anchor).or_else(|| sent.subject_before(anchor, false))
         } else {
             sent.subject_before(anchor, sent.is_nominal(anchor))
         };
+        let subject = compound.flatten().or(subject);
+        // "In a phone call with Erdogan, Putin …", "During talks with Xi in Beijing, Lula …": an event named in the
+        // opening phrase is the main clause's subject's.
+        let subject = subject.or_else(|| m.target.and_then(|_| sent.opening_phrase_subject(anchor)));
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
@@ -1223,6 +1231,119 @@ fn is_people_noun(w: &str) -> bool {
     ) || matches!(w, "people" | "police" | "personnel" | "staff" | "military" | "forces" | "force")
 }
 
+/// Whether the mention at tokens `a..b` opens a new clause instead of joining the group `g` before it:
+/// - after an opening place or time phrase and its comma ("In Gaza, Israeli air strikes killed …", "In Moscow,
+///   police detained …"), unless a list of places goes on ("In Kyiv, Kharkiv and Odesa, …");
+/// - after "and" when the group is the object of a verb and the mention is followed by its own verb ("Lithuania
+///   expelled a Russian diplomat and Finland closed its border").
+#[allow(clippy::too_many_arguments)]
+fn splits_clause(
+    text: &str,
+    tokens: &[Token],
+    lemmas: &[&str],
+    ids: &[u32],
+    anchors: &[Vec<usize>],
+    g: &Group,
+    (a, b): (usize, usize),
+    m: &Mention,
+) -> bool {
+    let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let lower = |k: usize| tokens[k].kind == TokenKind::Word && word(k).chars().all(|c| c.is_lowercase() || c == '-');
+    let is_anchor = |k: usize| ids[k] != NO_ID && !anchors[ids[k] as usize].is_empty();
+    let between = &lemmas[g.tok_end.min(a)..a];
+    // The first token before the group, over determiners and lower-case modifiers.
+    let before = |start: usize| {
+        let mut k = start;
+        let mut steps = 0;
+        while k > 0
+            && steps < 4
+            && (DETERMINERS.contains(&lemmas[k - 1])
+                || tokens[k - 1].kind == TokenKind::Number
+                || (lower(k - 1)
+                    && !PREPOSITIONS.contains(&lemmas[k - 1])
+                    && !is_anchor(k - 1)
+                    && !matches!(
+                        lemmas[k - 1],
+                        "and"
+                            | "or"
+                            | "but"
+                            | "as"
+                            | "while"
+                            | "when"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "if"
+                            | "be"
+                            | "have"
+                    )))
+        {
+            k -= 1;
+            steps += 1;
+        }
+        k.checked_sub(1)
+    };
+    if matches!(between, [","] | [",", "the"]) && g.members.len() == 1 {
+        let opens = lemmas[0] == "following" || PREPOSITIONS.contains(&lemmas[0]);
+        let in_phrase = before(g.tok_start).is_some_and(|p| PREPOSITIONS.contains(&lemmas[p]));
+        let no_comma = !lemmas[..g.tok_start].contains(&",");
+        // A list of places goes on with a bare state followed by "," or "and".
+        let list = m.kind == MentionKind::State
+            && m.agent.is_none()
+            && lemmas.get(b).is_some_and(|l| matches!(*l, "," | "and" | "or"));
+        return opens && in_phrase && no_comma && !list;
+    }
+    if matches!(between, ["and"] | ["and", "the"]) {
+        let Some(v) = before(g.tok_start) else { return false };
+        // The object of a verb, or of a preposition after one ("imposed sanctions on Iran and Britain froze …").
+        let object = (is_anchor(v) && !SPEECH.contains(&lemmas[v]))
+            || (matches!(lemmas[v], "on" | "against" | "at" | "into" | "to")
+                && (v.saturating_sub(5)..v).any(|k| is_anchor(k) && !SPEECH.contains(&lemmas[k])));
+        // … and the mention is followed by a finite verb of its own.
+        let verb_after = b < tokens.len()
+            && lower(b)
+            && (SPEECH.contains(&lemmas[b])
+                || matches!(lemmas[b], "have" | "be" | "will" | "would" | "also" | "then" | "later")
+                || (word(b).ends_with("ed") && word(b).len() > 4)
+                || matches!(
+                    word(b),
+                    "met"
+                        | "held"
+                        | "sent"
+                        | "took"
+                        | "made"
+                        | "told"
+                        | "gave"
+                        | "struck"
+                        | "shot"
+                        | "cut"
+                        | "hit"
+                        | "put"
+                        | "left"
+                        | "began"
+                        | "fought"
+                        | "froze"
+                        | "withdrew"
+                        | "threw"
+                        | "flew"
+                        | "broke"
+                        | "brought"
+                        | "sought"
+                        | "spoke"
+                        | "led"
+                        | "drew"
+                        | "stood"
+                        | "won"
+                        | "paid"
+                        | "shut"
+                        | "kept"
+                        | "lost"
+                ));
+        return object && verb_after;
+    }
+    false
+}
+
 fn in_span(inner: Span, outer: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
@@ -1378,6 +1499,7 @@ impl<'a> Sentence<'a> {
                     ["and"] | ["and", "the"] | ["as", "well", "as"] | ["or"] => true,
                     _ => false,
                 };
+                let joined = joined && !splits_clause(text, tokens, lemmas, ids, anchors, g, (a, b), m);
                 if same || (g.tok_end <= a && joined) {
                     g.members.push(i);
                     g.tok_end = g.tok_end.max(b);
@@ -2020,7 +2142,11 @@ impl<'a> Sentence<'a> {
                 j -= 1;
                 steps += 1;
             }
-            if j > 0 && self.group_at[j - 1].is_none() && self.is_anchor(j - 1) && !SPEECH.contains(&self.lemmas[j - 1])
+            if j > 0
+                && self.group_at[j - 1].is_none()
+                && self.is_anchor(j - 1)
+                && !SPEECH.contains(&self.lemmas[j - 1])
+                && !self.free_compound(j - 1)
             {
                 return false;
             }
@@ -2038,10 +2164,102 @@ impl<'a> Sentence<'a> {
             }
         }
         let hyphen = |t: usize| matches!(self.word(t), "-" | "–" | "—");
-        if (a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b)) {
+        if ((a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b))) && !self.heads_compound(b) {
             return false;
         }
         true
+    }
+
+    /// For an anchor inside a sentence's opening phrase ("In a phone call with Erdogan, …", "During his visit to
+    /// China, …"; not "After …" or "Following …", which are background), the subject of the main clause after its
+    /// comma.
+    fn opening_phrase_subject(&self, anchor: usize) -> Option<usize> {
+        if !matches!(self.lemmas.first().copied(), Some("in" | "during" | "at" | "on"))
+            || !self.is_nominal(anchor)
+            || self.word(anchor).ends_with("ed")
+        {
+            return None;
+        }
+        let comma = (1..self.tokens.len()).find(|&k| matches!(self.word(k), "," | ";" | ":"))?;
+        if comma <= anchor || self.word(comma) != "," {
+            return None;
+        }
+        let (g, end) = self.group_starting(comma + 1)?;
+        // The main clause's verb follows the subject.
+        (end < self.tokens.len() && self.tokens[end].kind == TokenKind::Word && self.can_be_subject(g, true))
+            .then_some(g)
+    }
+
+    /// Whether token `t` is the second part of a hyphenated compound ("Rwanda-backed", "Western-trained"): a
+    /// modifier of the noun after it, not a verb taking it as object.
+    fn in_hyphen_compound(&self, t: usize) -> bool {
+        t > 0 && matches!(self.word(t - 1), "-" | "–")
+    }
+
+    /// Whether the hyphenated compound ending at token `t` ("Rwanda-backed", "Western-trained") opens its noun
+    /// phrase: neither a preposition nor a verb governs it ("received by the military-appointed minister").
+    fn free_compound(&self, t: usize) -> bool {
+        if t < 2 || !self.in_hyphen_compound(t) {
+            return false;
+        }
+        let mut k = self.group_at[t - 2].map_or(t - 2, |g| self.groups[g].tok_start);
+        while k > 0 && self.group_at[k - 1].is_none() && DETERMINERS.contains(&self.lemmas[k - 1]) {
+            k -= 1;
+        }
+        k == 0
+            || !(PREPOSITIONS.contains(&self.lemmas[k - 1])
+                || (self.group_at[k - 1].is_none() && self.is_anchor(k - 1) && !SPEECH.contains(&self.lemmas[k - 1])))
+    }
+
+    /// Whether the actor ending at token `b` names the one who leads, owns or flags the noun after its compound,
+    /// which then acts or is acted upon for it: "the Saudi-led coalition struck", "a Norwegian-flagged tanker was
+    /// seized", "a Greek-owned vessel". Not "Rwanda-backed" (the backed side acts) nor "China-Belarus ties".
+    fn heads_compound(&self, b: usize) -> bool {
+        let n = self.tokens.len();
+        b + 2 < n
+            && matches!(self.word(b), "-" | "–")
+            && matches!(self.word(b + 1), "led" | "flagged" | "owned" | "registered" | "operated" | "commanded" | "run")
+            && self.group_at[b + 2].is_none()
+            && self.tokens[b + 2].kind == TokenKind::Word
+    }
+
+    /// The anchor as the participle of a hyphenated compound after an actor: `None` when it is not one, `Some(None)`
+    /// when the compound only describes a relation ("Rwanda-backed rebels", "Iran-allied militias", "Russian-occupied
+    /// Crimea": no event), `Some(Some(g))` with the actor as the source when the compound reports an act whose
+    /// pattern names a target ("a US-brokered truce between Israel and Hamas").
+    fn hyphen_compound(&self, anchor: usize) -> Option<Option<usize>> {
+        if anchor < 2 || !self.in_hyphen_compound(anchor) {
+            return None;
+        }
+        let g = self.group_at[anchor - 2]?;
+        let relation = matches!(
+            self.lemmas[anchor],
+            "back"
+                | "support"
+                | "sponsor"
+                | "fund"
+                | "finance"
+                | "arm"
+                | "ally"
+                | "align"
+                | "train"
+                | "lead"
+                | "flag"
+                | "own"
+                | "run"
+                | "base"
+                | "occupy"
+                | "control"
+                | "hold"
+                | "held"
+                | "annex"
+                | "install"
+                | "appoint"
+                | "recognise"
+                | "recognize"
+                | "friendly"
+        ) || matches!(self.word(anchor), "backed" | "led" | "held" | "run" | "owned" | "flagged");
+        Some((!relation).then_some(g))
     }
 
     /// For a group whose first token (after determiners) is `k`, right after "from", "of" or "by": the first token of
