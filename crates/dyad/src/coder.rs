@@ -702,6 +702,14 @@ impl Coder {
         // "suspended joint exercises with China", "froze talks with": cooperation stopped is relations reduced.
         let reduced = sent.reduction_verb(mode_start, anchor).and_then(|v| reduce_code(&p.code).map(|c| (v, c)));
         let (mode, refusal) = sent.mode(mode_start, reduced.map_or(anchor, |(v, _)| v));
+        // "Putin's visit to India was cancelled": the event named by the noun did not happen.
+        if sent.called_off_after(anchor) {
+            return false;
+        }
+        // "China will host the talks if both sides agree": an intention on a condition is no event (a threat stays
+        // one, and "unless" for yielding or rejecting is made a threat below).
+        let mode =
+            if mode == Mode::Intended && sent.condition_after(anchor, &p.code) { Mode::Hypothetical } else { mode };
         if mode == Mode::Hypothetical && !self.hypothetical {
             return false;
         }
@@ -1342,6 +1350,14 @@ fn splits_clause(
         return object && verb_after;
     }
     false
+}
+
+/// Every form of the verbs of promising, whatever their lemma: "promised", "promising", "undertook",
+/// "undertaken", "pledging", "vowed", "committing", "offered".
+fn is_promise_form(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    ["promis", "pledg", "vow", "commit", "undert", "offer"].iter().any(|s| w.starts_with(s))
+        && !matches!(w.as_str(), "commitment" | "commitments" | "offering" | "offerings" | "vowel")
 }
 
 fn in_span(inner: Span, outer: Span) -> bool {
@@ -2190,6 +2206,89 @@ impl<'a> Sentence<'a> {
             .then_some(g)
     }
 
+    /// Whether the event named by a noun at `anchor` is reported as called off after its noun phrase: "Putin's visit
+    /// to India was cancelled", "The talks between … have been postponed", "the planned meeting … did not take
+    /// place". Not through a relative clause ("the visit, which was postponed last year, took place").
+    fn called_off_after(&self, anchor: usize) -> bool {
+        let nominal = anchor == 0 || self.is_nominal(anchor);
+        if !nominal {
+            return false;
+        }
+        let n = self.tokens.len();
+        let mut k = anchor + 1;
+        while k < n && k <= anchor + 14 {
+            let l = self.lemmas[k];
+            if matches!(self.word(k), ";" | ":" | "." | "!" | "?")
+                || matches!(l, "which" | "that" | "who" | "but")
+                || SPEECH.contains(&l)
+            {
+                return false;
+            }
+            if self.group_at[k].is_none() && matches!(l, "be" | "have" | "do" | "fall" | "never") {
+                let mut j = k + 1;
+                while j < n
+                    && matches!(
+                        self.lemmas[j],
+                        "be" | "been" | "also" | "now" | "reportedly" | "abruptly" | "officially" | "later" | "then"
+                    )
+                {
+                    j += 1;
+                }
+                let w = |i: usize| self.lemmas.get(i).copied().unwrap_or("");
+                let off = matches!(
+                    self.word(j.min(n - 1)),
+                    "cancelled"
+                        | "canceled"
+                        | "postponed"
+                        | "scrapped"
+                        | "delayed"
+                        | "shelved"
+                        | "suspended"
+                        | "abandoned"
+                        | "aborted"
+                        | "deferred"
+                        | "through"
+                ) || (matches!(w(j), "call" | "put") && w(j + 1) == "off")
+                    || (matches!(w(j), "not" | "n't") && matches!(w(j + 1), "take" | "go") && w(j + 2) == "place")
+                    || (l == "never" && w(j) == "take" && w(j + 1) == "place");
+                return off;
+            }
+            // The main verb of another clause ends the noun's phrase.
+            if self.group_at[k].is_none() && self.is_anchor(k) && self.word(k).ends_with("ed") {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Whether a condition follows the anchor in its clause ("… if the talks go well", "… unless Kyiv agrees"),
+    /// for an act of cooperation, yielding or comment (roots 01 to 09): an intention on a condition is no event.
+    /// ("unless" with yielding is a threat, coded elsewhere.)
+    fn condition_after(&self, anchor: usize, code: &str) -> bool {
+        let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        // Only a future ("will", "would"): "is willing to send aid if it is attacked" states a present readiness.
+        let future = (anchor.saturating_sub(6)..anchor)
+            .any(|k| matches!(self.word(k), "will" | "would" | "shall" | "'ll") && self.group_at[k].is_none());
+        if !(1..=9).contains(&root) || !future {
+            return false;
+        }
+        let n = self.tokens.len();
+        for k in anchor + 1..n.min(anchor + 20) {
+            let l = self.lemmas[k];
+            if matches!(self.word(k), ";" | ":" | "." | "!" | "?") || l == "but" {
+                return false;
+            }
+            if l == "if" && !(k > 0 && self.lemmas[k - 1] == "as") {
+                return true;
+            }
+            if l == "unless" && root != 8 {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether token `t` is the second part of a hyphenated compound ("Rwanda-backed", "Western-trained"): a
     /// modifier of the noun after it, not a verb taking it as object.
     fn in_hyphen_compound(&self, t: usize) -> bool {
@@ -2727,6 +2826,15 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| has(w))
+            || (!words.is_empty()
+                && (from.min(anchor)..anchor).any(|k| {
+                    // "promised to", "undertook to", "committed itself to" (not "undertook a mission").
+                    let to = match self.lemmas.get(k + 1).copied() {
+                        Some("itself" | "themselves" | "himself" | "herself") => k + 2,
+                        _ => k + 1,
+                    };
+                    is_promise_form(self.word(k)) && self.lemmas.get(to) == Some(&"to")
+                }))
         {
             return (Mode::Intended, false);
         }
