@@ -3414,4 +3414,92 @@ mod tests {
         assert_eq!(recode("040", Mode::Negated, true), Some(("125".into(), "+reject")));
         assert_eq!(recode("190", Mode::Asserted, false), Some(("190".into(), "")));
     }
+
+    #[test]
+    fn an_opening_place_phrase_ends_at_its_comma() {
+        let evs = events("2024-03-04", "In Gaza, Israeli air strikes killed 30 Palestinians.");
+        assert!(evs.iter().any(|e| e.0 == "ISR" && e.1 == "PSE" && e.2.starts_with("19")), "{evs:?}");
+        let evs = events("2024-03-04", "In Kyiv, Zelensky met Scholz to discuss air defence.");
+        assert!(has(&evs, "UKRGOV", "DEUGOV", "040"), "{evs:?}");
+        let evs = events("2024-03-04", "In Moscow, police detained dozens of protesters.");
+        assert!(has(&evs, "RUSCOP", "RUSCVL", "173"), "{evs:?}");
+        // The opening phrase's nominal event is the main subject's.
+        let evs = events("2024-03-04", "In a phone call with Erdogan, Putin thanked Turkey for its mediation.");
+        assert!(has(&evs, "RUSGOV", "TURGOV", "041") && has(&evs, "RUSGOV", "TUR", "051"), "{evs:?}");
+        // Negative: a participle in the opening phrase is not the main subject's act.
+        let evs = events(
+            "1998-03-04",
+            "In a note handed over to the United Nations on Monday, Iraq said it would admit the inspectors.",
+        );
+        assert!(!evs.iter().any(|e| e.0 == "IRQ" && e.2.starts_with("08")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_new_clause_after_and_has_its_own_subject() {
+        let evs = events("2024-03-04", "Lithuania expelled a Russian diplomat and Finland closed its border.");
+        assert!(has(&evs, "LTU", "RUSGOV", "161") && !evs.iter().any(|e| e.1 == "FIN"), "{evs:?}");
+        let evs = events("2024-03-04", "The US imposed sanctions on Iran and Britain froze Iranian assets.");
+        assert!(has(&evs, "USA", "IRN", "163") && !evs.iter().any(|e| e.1 == "GBR"), "{evs:?}");
+        // Negative: joint subjects stay joined.
+        let evs = events("2024-03-04", "China and Russia signed a trade deal.");
+        assert!(has(&evs, "CHN", "RUS", "057") && has(&evs, "RUS", "CHN", "057"), "{evs:?}");
+        let evs = events("2024-03-04", "The blast came as Iranian and Saudi negotiators met in Baghdad.");
+        assert!(evs.iter().any(|e| e.0 == "IRN" && e.1.starts_with("SAU") && e.2 == "040"), "{evs:?}");
+    }
+
+    #[test]
+    fn hyphenated_compounds_name_who_acts() {
+        // "-backed": the backed side acts, and the backing is no event.
+        let evs = events("2025-01-28", "Rwanda-backed M23 rebels attacked Goma.");
+        assert!(evs.iter().any(|e| e.0 == "CODREB" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "RWA"), "{evs:?}");
+        // "-led", "-flagged": the actor before the hyphen stands for the noun.
+        let evs = events("2024-03-04", "The Saudi-led coalition bombed Sanaa overnight.");
+        assert!(has(&evs, "SAU", "YEM", "195"), "{evs:?}");
+        let evs = events("2024-03-04", "A Norwegian-flagged tanker was attacked by the Houthis.");
+        assert!(evs.iter().any(|e| e.0 == "YEMREB" && e.1 == "NOR" && e.2.starts_with("19")), "{evs:?}");
+        // Negative: a compound of two states is no subject.
+        let evs = events("2024-03-04", "China-Belarus relations have grown, Xi said.");
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn every_form_of_a_promise_is_an_intention() {
+        for text in [
+            "China promised to increase investment in Kenya.",
+            "China has promised to increase investment in Kenya.",
+            "China is promising to increase investment in Kenya.",
+            "China undertook to increase investment in Kenya.",
+        ] {
+            let evs = events("2024-03-04", text);
+            assert!(has(&evs, "CHN", "KEN", "0311") && !has(&evs, "CHN", "KEN", "061"), "{text}: {evs:?}");
+        }
+        // Negative: the act itself, and "undertook" with a noun, are done.
+        let evs = events("2024-03-04", "China increased investment in Kenya.");
+        assert!(has(&evs, "CHN", "KEN", "061"), "{evs:?}");
+        let evs = events("2024-03-04", "The Qatari emir undertook a mediation mission between Rwanda and Congo.");
+        assert!(evs.iter().any(|e| e.1 == "RWA" && e.2 == "045"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_event_called_off_or_on_a_condition_is_not_coded() {
+        for text in [
+            "Putin's visit to India was cancelled.",
+            "Blinken's trip to China has been postponed.",
+            "China will host talks with India if the talks go well.",
+        ] {
+            let evs = events("2024-03-04", text);
+            assert!(evs.is_empty(), "{text}: {evs:?}");
+        }
+        // Negative: a visit that took place, a postponement in a relative clause, a readiness, a threat.
+        let evs = events("2024-03-04", "Macron's visit to Algeria took place on Monday.");
+        assert!(has(&evs, "FRAGOV", "DZA", "042"), "{evs:?}");
+        let evs = events("2024-03-04", "Xi's visit to Moscow, which was postponed last year, went ahead on Monday.");
+        assert!(has(&evs, "CHNGOV", "RUS", "042"), "{evs:?}");
+        let evs =
+            events("1990-09-01", "Norway is willing to send troops to help defend Saudi Arabia if it is attacked.");
+        assert!(evs.iter().any(|e| e.0 == "NOR" && e.1 == "SAU" && e.2.starts_with("03")), "{evs:?}");
+        let evs = events("2024-03-04", "Russia will retaliate against Finland if NATO deploys troops there.");
+        assert!(evs.iter().any(|e| e.0 == "RUS" && e.1 == "FIN" && e.2.starts_with("13")), "{evs:?}");
+    }
 }
