@@ -124,6 +124,8 @@ struct Pattern {
     mutual: bool,
     elems: Vec<Elem>,
     literals: usize,
+    /// A variant without its target, for an act whose target goes unnamed ([`implied_variant`]).
+    implied: bool,
 }
 
 /// The lemmas a pattern word accepts: its lemma, and for a word ending in a silent "e" also the stem the
@@ -209,6 +211,9 @@ pub struct Coder {
     vocab: HashMap<String, u32, BuildFnv>,
     /// Pattern indices by the lemma id of their first word.
     by_anchor: Vec<Vec<usize>>,
+    /// Target-less variants of the patterns of attacks and bans, and their indices by anchor lemma id.
+    implied_patterns: Vec<Pattern>,
+    implied_by_anchor: Vec<Vec<usize>>,
     dict_version: String,
     hypothetical: bool,
 }
@@ -322,16 +327,37 @@ impl Coder {
                     mutual: entry.mutual,
                     elems,
                     literals,
+                    implied: false,
                 });
             }
         }
         by_anchor.resize(vocab.len(), Vec::new());
+        // Variants without a target of the patterns of attacks, hostage-taking and bans ("launched 40 drones",
+        // "took 251 hostages", "dissolved all political parties"), tried where no pattern made an event.
+        let mut words_of = vec![String::new(); vocab.len()];
+        for (w, &id) in &vocab {
+            words_of[id as usize] = w.clone();
+        }
+        let mut implied_patterns = Vec::new();
+        let mut implied_by_anchor: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
+        for p in &patterns {
+            let Some(elems) = implied_variant(p, &words_of) else { continue };
+            if let Some(Elem::Ids { ids, .. }) = elems.first() {
+                for &id in ids {
+                    implied_by_anchor[id as usize].push(implied_patterns.len());
+                }
+            }
+            let literals = elems.iter().filter(|e| matches!(e, Elem::Ids { optional: false, .. })).count();
+            implied_patterns.push(Pattern { elems, literals, implied: true, ..p.clone() });
+        }
         let dict_version = dict.version().to_string();
         Ok(Coder {
             actors: ActorMatcher::from_arc(dict),
             patterns,
             vocab,
             by_anchor,
+            implied_patterns,
+            implied_by_anchor,
             dict_version,
             hypothetical: false,
         })
@@ -438,6 +464,7 @@ impl Coder {
                 }
             }
         }
+        self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
         // One event per sentence, source, target and code.
@@ -554,6 +581,39 @@ impl Coder {
                 None => return false,
             },
             (None, None) => match subject {
+                // A target-less variant of an attack or a ban ("launched 40 drones overnight", "took 251 hostages",
+                // "dissolved all political parties"): the side attacked, or the state's own opposition or people.
+                Some(subj) if p.implied => match sent.unnamed_target(p, anchor, subj, out) {
+                    Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                    Some(Aim::Actor(victim)) => {
+                        return self.emit_implied(
+                            sentence,
+                            sent,
+                            p,
+                            anchor,
+                            subj,
+                            m,
+                            date,
+                            Implied::Victim(*victim),
+                            out,
+                        )
+                    }
+                    None if p.code.starts_with("172") && sent.is_state_organ(subj) => {
+                        let agent = if p.code == "1722" { "OPP" } else { "CVL" };
+                        return self.emit_implied(
+                            sentence,
+                            sent,
+                            p,
+                            anchor,
+                            subj,
+                            m,
+                            date,
+                            Implied::Own(Some(agent)),
+                            out,
+                        );
+                    }
+                    None => return false,
+                },
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
                 // "Thousands marched in Caracas to demand that Maduro step down", "students blocked roads": a
                 // protest by a state's own people is against whom its purpose names, else that state's government.
@@ -831,6 +891,50 @@ impl Coder {
 }
 
 impl Coder {
+    /// Acts of war and bans whose target the sentence leaves unnamed: the target-less variants of their patterns,
+    /// tried at anchors no event of the sentence covers.
+    #[allow(clippy::too_many_arguments)]
+    fn unnamed_targets(
+        &self,
+        doc: &Document,
+        sentence: Option<usize>,
+        sent: &Sentence,
+        ids: &[u32],
+        date: Option<Date>,
+        start: usize,
+        out: &mut Vec<Event>,
+    ) {
+        let mut taken_until = 0usize;
+        for (i, &id) in ids.iter().enumerate() {
+            if i < taken_until || sent.group_at[i].is_some() || id == NO_ID {
+                continue;
+            }
+            let cands = &self.implied_by_anchor[id as usize];
+            if cands.is_empty() {
+                continue;
+            }
+            let at = sent.tokens[i].span.start + sent.offset;
+            if out[start..].iter().any(|e| e.evidence.start <= at && at < e.evidence.end) {
+                continue;
+            }
+            let mut found: Vec<(usize, Match)> = cands
+                .iter()
+                .filter_map(|&pi| sent.match_pattern(&self.implied_patterns[pi], i).map(|m| (pi, m)))
+                .collect();
+            found.sort_by(|(a, ma), (b, mb)| {
+                (self.implied_patterns[*b].literals, mb.end)
+                    .cmp(&(self.implied_patterns[*a].literals, ma.end))
+                    .then(a.cmp(b))
+            });
+            for (pi, m) in found {
+                if self.emit(doc, sentence, sent, &self.implied_patterns[pi], i, &m, date, out) {
+                    taken_until = m.evidence_end;
+                    break;
+                }
+            }
+        }
+    }
+
     /// An event whose target goes unnamed because it is the source's own state ([`Via::Implied`]): a domestic
     /// protest is against the government (`agent` `GOV`), a curfew is imposed on the state (`None`), an internet
     /// shutdown restricts its people (`CVL`). A state named bare as the source is its government.
@@ -862,7 +966,7 @@ impl Coder {
             let mut src = sent.mentions[s].clone();
             // The target the text leaves unnamed, and the rule's tag for how it was found.
             let (target, tag) = match &implied {
-                Implied::Actor(accuser) => {
+                Implied::Actor(accuser) | Implied::Victim(accuser) => {
                     if accuser.code == src.code {
                         continue;
                     }
@@ -872,7 +976,14 @@ impl Coder {
                     target.sentence = sentence;
                     target.span = evidence;
                     target.via = Via::Implied;
-                    (target, "answers")
+                    let victim = matches!(implied, Implied::Victim(_));
+                    // The state itself: "launched 40 drones" falls on Ukraine, not on its army.
+                    if let Some(c) = target.country.clone().filter(|_| victim) {
+                        target.code = c;
+                        target.agent = None;
+                        target.kind = MentionKind::State;
+                    }
+                    (target, if victim { "implied" } else { "answers" })
                 }
                 Implied::Own(agent) => {
                     let agent = *agent;
@@ -1073,6 +1184,8 @@ enum Implied {
     Own(Option<&'static str>),
     /// An actor named earlier in the document.
     Actor(Mention),
+    /// The side an attack falls on, from the sentence's places or the document's hostilities.
+    Victim(Mention),
 }
 
 /// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
@@ -1350,6 +1463,69 @@ fn splits_clause(
         return object && verb_after;
     }
     false
+}
+
+/// The pattern of an attack (roots 18 to 20), a hostage-taking or a ban on parties or media (1721, 1722) without
+/// its target: the target slot, and when it ends the pattern the words that lead to it ("at", "on", "(southern|)",
+/// "(of|led) (by|)"). `None` for other patterns, for passives, and when fewer than two required words remain (a bare
+/// "kidnapped" says too little).
+fn implied_variant(p: &Pattern, words_of: &[String]) -> Option<Vec<Elem>> {
+    let root: u8 = p.code.get(..2)?.parse().ok()?;
+    if !((18..=20).contains(&root) || matches!(p.code.as_str(), "1721" | "1722")) || p.mutual {
+        return None;
+    }
+    // Not "shot down 43 missiles", "intercepted drones": defence, not an attack on a side.
+    let defence = |e: &Elem| match e {
+        Elem::Ids { ids, .. } => ids.iter().any(|&id| matches!(words_of[id as usize].as_str(), "down" | "intercept")),
+        _ => false,
+    };
+    if p.elems.iter().any(defence) {
+        return None;
+    }
+    // Bans: only of parties, media and rallies, which fall on the state's own opposition or people.
+    let domestic = |e: &Elem| match e {
+        Elem::Ids { ids, .. } => ids.iter().any(|&id| {
+            matches!(
+                words_of[id as usize].as_str(),
+                "party" | "parties" | "newspaper" | "newspapers" | "channel" | "channels" | "rally" | "rallies"
+            )
+        }),
+        _ => false,
+    };
+    if root == 17 && !p.elems.iter().any(domestic) {
+        return None;
+    }
+    if p.elems.iter().any(|e| *e == Elem::Source) {
+        return None;
+    }
+    let t = p.elems.iter().position(|e| *e == Elem::Target)?;
+    let mut elems = p.elems.clone();
+    elems.remove(t);
+    if t == elems.len() {
+        let function = |ids: &[u32]| {
+            ids.iter().all(|&id| {
+                let w = words_of[id as usize].as_str();
+                PREPOSITIONS.contains(&w)
+                    || matches!(
+                        w,
+                        "led" | "run" | "belonging" | "organized" | "organised" | "planned" | "called" | "staged"
+                    )
+            })
+        };
+        while matches!(elems.last(), Some(Elem::Ids { optional: true, .. } | Elem::Gap(_))) {
+            elems.pop();
+        }
+        if let Some(Elem::Ids { ids, optional: false }) = elems.last() {
+            if function(ids) {
+                elems.pop();
+            }
+        }
+        while matches!(elems.last(), Some(Elem::Ids { optional: true, .. } | Elem::Gap(_))) {
+            elems.pop();
+        }
+    }
+    let literals = elems.iter().filter(|e| matches!(e, Elem::Ids { optional: false, .. })).count();
+    (literals >= 2).then_some(elems)
 }
 
 /// Every form of the verbs of promising, whatever their lemma: "promised", "promising", "undertook",
@@ -2287,6 +2463,100 @@ impl<'a> Sentence<'a> {
             }
         }
         false
+    }
+
+    /// The target of a target-less act of war by the group: the one place of another state the sentence names
+    /// ("… overnight in the Kharkiv region"), else the one other state the document's hostilities so far (roots 10
+    /// to 20) set the source's state against. `None` when there is none or more than one, and for bans (1721,
+    /// 1722), which fall on the state's own people. Not for civilians, and not when a foreign speaker reports it
+    /// (an accusation).
+    fn unnamed_target(&self, p: &Pattern, anchor: usize, subj: usize, so_far: &[Event]) -> Option<Aim> {
+        if p.code.starts_with("172") {
+            return None;
+        }
+        // The subject's own verb, close by: not "accused Azerbaijan of opening fire", not "in breach of …".
+        // A participle clause (", firing missiles at …", "and holding others hostage") is the subject's.
+        let participle = anchor > 0
+            && matches!(self.lemmas[anchor - 1], "," | "and")
+            && self.word(anchor).ends_with("ing")
+            && self.groups[subj].tok_end < anchor;
+        let between = if participle { anchor..anchor } else { self.groups[subj].tok_end..anchor };
+        if between.len() > 8
+            || self.after_preposition(anchor)
+            || between.clone().any(|k| {
+                matches!(self.lemmas[k], "of" | "accuse" | "blame" | "deny" | "claim" | "allege" | "," | "and")
+            })
+        {
+            return None;
+        }
+        let first = self.mentions[self.groups[subj].members[0]];
+        let own = first.country.clone()?;
+        // Named attackers only: "armed men" resolved from context may be anyone's.
+        if self.is_civil(subj)
+            || self.groups[subj]
+                .members
+                .iter()
+                .any(|&m| self.mentions[m].country.as_ref() != Some(&own) || self.mentions[m].via == Via::Context)
+        {
+            return None;
+        }
+        if let Some(spk) = self.speaker_of(Some(subj), anchor) {
+            if self.mentions[self.groups[spk].members[0]].country.as_ref() != Some(&own) {
+                return None;
+            }
+        }
+        // A place of another state in the sentence.
+        let mut place: Option<(usize, String)> = None;
+        for (g, grp) in self.groups.iter().enumerate() {
+            let mut k = grp.tok_start;
+            while k > 0
+                && grp.tok_start - k < 3
+                && self.group_at[k - 1].is_none()
+                && (DETERMINERS.contains(&self.lemmas[k - 1]) || self.is_modifier(k - 1))
+            {
+                k -= 1;
+            }
+            if g == subj || k == 0 || !matches!(self.lemmas[k - 1], "in" | "at" | "near" | "over" | "across") {
+                continue;
+            }
+            let Some(c) = self.mentions[grp.members[0]].country.clone() else { continue };
+            if c == own {
+                continue;
+            }
+            match &place {
+                Some((_, pc)) if *pc != c => return None,
+                Some(_) => {}
+                None => place = Some((g, c)),
+            }
+        }
+        if let Some((g, _)) = place {
+            return Some(Aim::Group(g));
+        }
+        // The one adversary of the document so far.
+        let mut other: Option<&Mention> = None;
+        for e in so_far.iter().rev() {
+            let root: u8 = e.code[..2].parse().unwrap_or(0);
+            if !(10..=20).contains(&root) {
+                continue;
+            }
+            let side = if e.source.country.as_ref() == Some(&own) {
+                &e.target
+            } else if e.target.country.as_ref() == Some(&own) {
+                &e.source
+            } else {
+                continue;
+            };
+            let Some(c) = side.country.as_ref() else { continue };
+            if *c == own {
+                continue;
+            }
+            match other {
+                Some(o) if o.country.as_ref() != Some(c) => return None,
+                Some(_) => {}
+                None => other = Some(side),
+            }
+        }
+        other.map(|o| Aim::Actor(Box::new(o.clone())))
     }
 
     /// Whether token `t` is the second part of a hyphenated compound ("Rwanda-backed", "Western-trained"): a
@@ -3501,5 +3771,32 @@ mod tests {
         assert!(evs.iter().any(|e| e.0 == "NOR" && e.1 == "SAU" && e.2.starts_with("03")), "{evs:?}");
         let evs = events("2024-03-04", "Russia will retaliate against Finland if NATO deploys troops there.");
         assert!(evs.iter().any(|e| e.0 == "RUS" && e.1 == "FIN" && e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_attack_without_a_named_target_falls_on_the_documents_one_adversary() {
+        let evs = doc_events(
+            "2024-03-04",
+            &["Russia shelled Kharkiv on Monday.", "Russia launched 40 drones and 12 missiles overnight."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == "UKR" && e.3.starts_with("19")), "{evs:?}");
+        let evs = doc_events("2023-10-08", &["Hamas attacked Israel on Saturday.", "Hamas took 251 hostages."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "PSEREB" && e.2 == "ISR" && e.3 == "181"), "{evs:?}");
+        // A place of the other side in the sentence.
+        let evs = events("2024-03-04", "Russian troops fired rockets at residential districts in Kharkiv overnight.");
+        assert!(evs.iter().any(|e| e.0 == "RUSMIL" && e.1 == "UKR" && e.2.starts_with("19")), "{evs:?}");
+        // Negatives: two adversaries, none, a foreign speaker's claim, a defence.
+        for sentences in [
+            &["Russia shelled Kharkiv.", "Russian jets bombed Tbilisi.", "Russia launched 40 drones overnight."][..],
+            &["Russia and China held talks.", "Russia launched 40 drones overnight."][..],
+            &["Russia shelled Kharkiv.", "Russia launched 40 drones overnight, the Ukrainian air force said."][..],
+        ] {
+            let evs = doc_events("2024-03-04", sentences);
+            let last = sentences.len() - 1;
+            assert!(!evs.iter().any(|e| e.0 == Some(last) && e.3.starts_with("19")), "{sentences:?}: {evs:?}");
+        }
+        let evs =
+            doc_events("2024-03-04", &["Russia shelled Kharkiv.", "Ukrainian air defences shot down 12 missiles."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
     }
 }
