@@ -1495,7 +1495,7 @@ fn implied_variant(p: &Pattern, words_of: &[String]) -> Option<Vec<Elem>> {
     if root == 17 && !p.elems.iter().any(domestic) {
         return None;
     }
-    if p.elems.iter().any(|e| *e == Elem::Source) {
+    if p.elems.contains(&Elem::Source) {
         return None;
     }
     let t = p.elems.iter().position(|e| *e == Elem::Target)?;
