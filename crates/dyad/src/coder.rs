@@ -1405,7 +1405,7 @@ fn splits_clause(
         k.checked_sub(1)
     };
     if matches!(between, [","] | [",", "the"]) && g.members.len() == 1 {
-        let opens = lemmas[0] == "following" || PREPOSITIONS.contains(&lemmas[0]);
+        let opens = matches!(lemmas[0], "following" | "according" | "accord") || PREPOSITIONS.contains(&lemmas[0]);
         let in_phrase = before(g.tok_start).is_some_and(|p| PREPOSITIONS.contains(&lemmas[p]));
         let no_comma = !lemmas[..g.tok_start].contains(&",");
         // A list of places goes on with a bare state followed by "," or "and".
