@@ -1505,10 +1505,30 @@ fn implied_variant(p: &Pattern, words_of: &[String]) -> Option<Vec<Elem>> {
         let function = |ids: &[u32]| {
             ids.iter().all(|&id| {
                 let w = words_of[id as usize].as_str();
+                // (Pattern words are compiled to lemmas, with a stem for a final "e": "inside" also gives "insid".)
+                let full = format!("{w}e");
+                let w = if PREPOSITIONS.contains(&w) || !PREPOSITIONS.contains(&full.as_str()) { w } else { "of" };
                 PREPOSITIONS.contains(&w)
                     || matches!(
                         w,
-                        "led" | "run" | "belonging" | "organized" | "organised" | "planned" | "called" | "staged"
+                        "led"
+                            | "run"
+                            | "belonging"
+                            | "organized"
+                            | "organised"
+                            | "planned"
+                            | "called"
+                            | "staged"
+                            | "target"
+                            | "targeting"
+                            | "inside"
+                            | "insid"
+                            | "outside"
+                            | "outsid"
+                            | "onto"
+                            | "throughout"
+                            | "toward"
+                            | "towards"
                     )
             })
         };
