@@ -124,6 +124,8 @@ struct Pattern {
     mutual: bool,
     elems: Vec<Elem>,
     literals: usize,
+    /// A variant without its target, for an act whose target goes unnamed ([`implied_variant`]).
+    implied: bool,
 }
 
 /// The lemmas a pattern word accepts: its lemma, and for a word ending in a silent "e" also the stem the
@@ -209,6 +211,9 @@ pub struct Coder {
     vocab: HashMap<String, u32, BuildFnv>,
     /// Pattern indices by the lemma id of their first word.
     by_anchor: Vec<Vec<usize>>,
+    /// Target-less variants of the patterns of attacks and bans, and their indices by anchor lemma id.
+    implied_patterns: Vec<Pattern>,
+    implied_by_anchor: Vec<Vec<usize>>,
     dict_version: String,
     hypothetical: bool,
 }
@@ -322,16 +327,37 @@ impl Coder {
                     mutual: entry.mutual,
                     elems,
                     literals,
+                    implied: false,
                 });
             }
         }
         by_anchor.resize(vocab.len(), Vec::new());
+        // Variants without a target of the patterns of attacks, hostage-taking and bans ("launched 40 drones",
+        // "took 251 hostages", "dissolved all political parties"), tried where no pattern made an event.
+        let mut words_of = vec![String::new(); vocab.len()];
+        for (w, &id) in &vocab {
+            words_of[id as usize] = w.clone();
+        }
+        let mut implied_patterns = Vec::new();
+        let mut implied_by_anchor: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
+        for p in &patterns {
+            let Some(elems) = implied_variant(p, &words_of) else { continue };
+            if let Some(Elem::Ids { ids, .. }) = elems.first() {
+                for &id in ids {
+                    implied_by_anchor[id as usize].push(implied_patterns.len());
+                }
+            }
+            let literals = elems.iter().filter(|e| matches!(e, Elem::Ids { optional: false, .. })).count();
+            implied_patterns.push(Pattern { elems, literals, implied: true, ..p.clone() });
+        }
         let dict_version = dict.version().to_string();
         Ok(Coder {
             actors: ActorMatcher::from_arc(dict),
             patterns,
             vocab,
             by_anchor,
+            implied_patterns,
+            implied_by_anchor,
             dict_version,
             hypothetical: false,
         })
@@ -458,6 +484,7 @@ impl Coder {
                 }
             }
         }
+        self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
@@ -602,11 +629,19 @@ impl Coder {
         // Who acts and who is acted upon. A participle clause (", killing 13 soldiers") belongs to the clause's
         // subject, not to the nearest actor (often a place: "outside Kabul airport, killing …").
         let participle = anchor > 0 && (sent.word(anchor - 1) == "," || gerund) && sent.word(anchor).ends_with("ing");
+        let compound = sent.hyphen_compound(anchor);
+        if compound == Some(None) {
+            return false;
+        }
         let subject = if participle {
             sent.first_subject(anchor).or_else(|| sent.subject_before(anchor, false))
         } else {
             sent.subject_before(anchor, sent.is_nominal(anchor))
         };
+        let subject = compound.flatten().or(subject);
+        // "In a phone call with Erdogan, Putin …", "During talks with Xi in Beijing, Lula …": an event named in the
+        // opening phrase is the main clause's subject's.
+        let subject = subject.or_else(|| m.target.and_then(|_| sent.opening_phrase_subject(anchor)));
         // "…, and France announced it would expel 35": the object of the same act earlier in the sentence.
         if m.elided && m.target.is_none() {
             let Some(subj) = m.source.or(subject) else { return false };
@@ -658,6 +693,39 @@ impl Coder {
                 None => return false,
             },
             (None, None) => match subject {
+                // A target-less variant of an attack or a ban ("launched 40 drones overnight", "took 251 hostages",
+                // "dissolved all political parties"): the side attacked, or the state's own opposition or people.
+                Some(subj) if p.implied => match sent.unnamed_target(p, anchor, subj, out) {
+                    Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                    Some(Aim::Actor(victim)) => {
+                        return self.emit_implied(
+                            sentence,
+                            sent,
+                            p,
+                            anchor,
+                            subj,
+                            m,
+                            date,
+                            Implied::Victim(*victim),
+                            out,
+                        )
+                    }
+                    None if p.code.starts_with("172") && sent.is_state_organ(subj) => {
+                        let agent = if p.code == "1722" { "OPP" } else { "CVL" };
+                        return self.emit_implied(
+                            sentence,
+                            sent,
+                            p,
+                            anchor,
+                            subj,
+                            m,
+                            date,
+                            Implied::Own(Some(agent)),
+                            out,
+                        );
+                    }
+                    None => return false,
+                },
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
                 // "Zarif and Mogherini announced that negotiators had reached an agreement": a mutual act whose
                 // reported subject is no actor is the joint speakers'.
@@ -862,6 +930,14 @@ impl Coder {
         // "suspended joint exercises with China", "froze talks with": cooperation stopped is relations reduced.
         let reduced = sent.reduction_verb(mode_start, anchor).and_then(|v| reduce_code(&p.code).map(|c| (v, c)));
         let (mode, refusal) = sent.mode(mode_start, reduced.map_or(anchor, |(v, _)| v));
+        // "Putin's visit to India was cancelled": the event named by the noun did not happen.
+        if sent.called_off_after(anchor) {
+            return false;
+        }
+        // "China will host the talks if both sides agree": an intention on a condition is no event (a threat stays
+        // one, and "unless" for yielding or rejecting is made a threat below).
+        let mode =
+            if mode == Mode::Intended && sent.condition_after(anchor, &p.code) { Mode::Hypothetical } else { mode };
         if mode == Mode::Hypothetical && !self.hypothetical {
             return false;
         }
@@ -983,6 +1059,50 @@ impl Coder {
 }
 
 impl Coder {
+    /// Acts of war and bans whose target the sentence leaves unnamed: the target-less variants of their patterns,
+    /// tried at anchors no event of the sentence covers.
+    #[allow(clippy::too_many_arguments)]
+    fn unnamed_targets(
+        &self,
+        doc: &Document,
+        sentence: Option<usize>,
+        sent: &Sentence,
+        ids: &[u32],
+        date: Option<Date>,
+        start: usize,
+        out: &mut Vec<Event>,
+    ) {
+        let mut taken_until = 0usize;
+        for (i, &id) in ids.iter().enumerate() {
+            if i < taken_until || sent.group_at[i].is_some() || id == NO_ID {
+                continue;
+            }
+            let cands = &self.implied_by_anchor[id as usize];
+            if cands.is_empty() {
+                continue;
+            }
+            let at = sent.tokens[i].span.start + sent.offset;
+            if out[start..].iter().any(|e| e.evidence.start <= at && at < e.evidence.end) {
+                continue;
+            }
+            let mut found: Vec<(usize, Match)> = cands
+                .iter()
+                .filter_map(|&pi| sent.match_pattern(&self.implied_patterns[pi], i).map(|m| (pi, m)))
+                .collect();
+            found.sort_by(|(a, ma), (b, mb)| {
+                (self.implied_patterns[*b].literals, mb.end)
+                    .cmp(&(self.implied_patterns[*a].literals, ma.end))
+                    .then(a.cmp(b))
+            });
+            for (pi, m) in found {
+                if self.emit(doc, sentence, sent, &self.implied_patterns[pi], i, &m, date, out) {
+                    taken_until = m.evidence_end;
+                    break;
+                }
+            }
+        }
+    }
+
     /// An event whose target goes unnamed because it is the source's own state ([`Via::Implied`]): a domestic
     /// protest is against the government (`agent` `GOV`), a curfew is imposed on the state (`None`), an internet
     /// shutdown restricts its people (`CVL`). A state named bare as the source is its government.
@@ -1023,7 +1143,7 @@ impl Coder {
                     target.via = Via::Implied;
                     (target, "elided")
                 }
-                Implied::Actor(accuser) => {
+                Implied::Actor(accuser) | Implied::Victim(accuser) => {
                     if accuser.code == src.code {
                         continue;
                     }
@@ -1033,7 +1153,14 @@ impl Coder {
                     target.sentence = sentence;
                     target.span = evidence;
                     target.via = Via::Implied;
-                    (target, "answers")
+                    let victim = matches!(implied, Implied::Victim(_));
+                    // The state itself: "launched 40 drones" falls on Ukraine, not on its army.
+                    if let Some(c) = target.country.clone().filter(|_| victim) {
+                        target.code = c;
+                        target.agent = None;
+                        target.kind = MentionKind::State;
+                    }
+                    (target, if victim { "implied" } else { "answers" })
                 }
                 Implied::Own(agent) => {
                     let agent = *agent;
@@ -1273,6 +1400,8 @@ enum Implied {
     Actor(Mention),
     /// The object of the same act earlier in the sentence, left out ("and France expelled 35").
     Elided(Mention),
+    /// The side an attack falls on, from the sentence's places or the document's hostilities.
+    Victim(Mention),
 }
 
 /// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
@@ -1635,6 +1764,210 @@ fn is_people_noun(w: &str) -> bool {
     ) || matches!(w, "people" | "police" | "personnel" | "staff" | "military" | "forces" | "force")
 }
 
+/// Whether the mention at tokens `a..b` opens a new clause instead of joining the group `g` before it:
+/// - after an opening place or time phrase and its comma ("In Gaza, Israeli air strikes killed …", "In Moscow,
+///   police detained …"), unless a list of places goes on ("In Kyiv, Kharkiv and Odesa, …");
+/// - after "and" when the group is the object of a verb and the mention is followed by its own verb ("Lithuania
+///   expelled a Russian diplomat and Finland closed its border").
+#[allow(clippy::too_many_arguments)]
+fn splits_clause(
+    text: &str,
+    tokens: &[Token],
+    lemmas: &[&str],
+    ids: &[u32],
+    anchors: &[Vec<usize>],
+    g: &Group,
+    (a, b): (usize, usize),
+    m: &Mention,
+) -> bool {
+    let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let lower = |k: usize| tokens[k].kind == TokenKind::Word && word(k).chars().all(|c| c.is_lowercase() || c == '-');
+    let is_anchor = |k: usize| ids[k] != NO_ID && !anchors[ids[k] as usize].is_empty();
+    let between = &lemmas[g.tok_end.min(a)..a];
+    // The first token before the group, over determiners and lower-case modifiers.
+    let before = |start: usize| {
+        let mut k = start;
+        let mut steps = 0;
+        while k > 0
+            && steps < 4
+            && (DETERMINERS.contains(&lemmas[k - 1])
+                || tokens[k - 1].kind == TokenKind::Number
+                || (lower(k - 1)
+                    && !PREPOSITIONS.contains(&lemmas[k - 1])
+                    && !is_anchor(k - 1)
+                    && !matches!(
+                        lemmas[k - 1],
+                        "and"
+                            | "or"
+                            | "but"
+                            | "as"
+                            | "while"
+                            | "when"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "if"
+                            | "be"
+                            | "have"
+                    )))
+        {
+            k -= 1;
+            steps += 1;
+        }
+        k.checked_sub(1)
+    };
+    if matches!(between, [","] | [",", "the"]) && g.members.len() == 1 {
+        let opens = matches!(lemmas[0], "following" | "according" | "accord") || PREPOSITIONS.contains(&lemmas[0]);
+        let in_phrase = before(g.tok_start).is_some_and(|p| PREPOSITIONS.contains(&lemmas[p]));
+        let no_comma = !lemmas[..g.tok_start].contains(&",");
+        // A list of places goes on with a bare state followed by "," or "and".
+        let list = m.kind == MentionKind::State
+            && m.agent.is_none()
+            && lemmas.get(b).is_some_and(|l| matches!(*l, "," | "and" | "or"));
+        return opens && in_phrase && no_comma && !list;
+    }
+    if matches!(between, ["and"] | ["and", "the"]) {
+        let Some(v) = before(g.tok_start) else { return false };
+        // The object of a verb, or of a preposition after one ("imposed sanctions on Iran and Britain froze …").
+        let object = (is_anchor(v) && !SPEECH.contains(&lemmas[v]))
+            || (matches!(lemmas[v], "on" | "against" | "at" | "into" | "to")
+                && (v.saturating_sub(5)..v).any(|k| is_anchor(k) && !SPEECH.contains(&lemmas[k])));
+        // … and the mention is followed by a finite verb of its own.
+        let verb_after = b < tokens.len()
+            && lower(b)
+            && (SPEECH.contains(&lemmas[b])
+                || matches!(lemmas[b], "have" | "be" | "will" | "would" | "also" | "then" | "later")
+                || (word(b).ends_with("ed") && word(b).len() > 4)
+                || matches!(
+                    word(b),
+                    "met"
+                        | "held"
+                        | "sent"
+                        | "took"
+                        | "made"
+                        | "told"
+                        | "gave"
+                        | "struck"
+                        | "shot"
+                        | "cut"
+                        | "hit"
+                        | "put"
+                        | "left"
+                        | "began"
+                        | "fought"
+                        | "froze"
+                        | "withdrew"
+                        | "threw"
+                        | "flew"
+                        | "broke"
+                        | "brought"
+                        | "sought"
+                        | "spoke"
+                        | "led"
+                        | "drew"
+                        | "stood"
+                        | "won"
+                        | "paid"
+                        | "shut"
+                        | "kept"
+                        | "lost"
+                ));
+        return object && verb_after;
+    }
+    false
+}
+
+/// The pattern of an attack (roots 18 to 20), a hostage-taking or a ban on parties or media (1721, 1722) without
+/// its target: the target slot, and when it ends the pattern the words that lead to it ("at", "on", "(southern|)",
+/// "(of|led) (by|)"). `None` for other patterns, for passives, and when fewer than two required words remain (a bare
+/// "kidnapped" says too little).
+fn implied_variant(p: &Pattern, words_of: &[String]) -> Option<Vec<Elem>> {
+    let root: u8 = p.code.get(..2)?.parse().ok()?;
+    if !((18..=20).contains(&root) || matches!(p.code.as_str(), "1721" | "1722")) || p.mutual {
+        return None;
+    }
+    // Not "shot down 43 missiles", "intercepted drones": defence, not an attack on a side.
+    let defence = |e: &Elem| match e {
+        Elem::Ids { ids, .. } => ids.iter().any(|&id| matches!(words_of[id as usize].as_str(), "down" | "intercept")),
+        _ => false,
+    };
+    if p.elems.iter().any(defence) {
+        return None;
+    }
+    // Bans: only of parties, media and rallies, which fall on the state's own opposition or people.
+    let domestic = |e: &Elem| match e {
+        Elem::Ids { ids, .. } => ids.iter().any(|&id| {
+            matches!(
+                words_of[id as usize].as_str(),
+                "party" | "parties" | "newspaper" | "newspapers" | "channel" | "channels" | "rally" | "rallies"
+            )
+        }),
+        _ => false,
+    };
+    if root == 17 && !p.elems.iter().any(domestic) {
+        return None;
+    }
+    if p.elems.contains(&Elem::Source) {
+        return None;
+    }
+    let t = p.elems.iter().position(|e| *e == Elem::Target)?;
+    let mut elems = p.elems.clone();
+    elems.remove(t);
+    if t == elems.len() {
+        let function = |ids: &[u32]| {
+            ids.iter().all(|&id| {
+                let w = words_of[id as usize].as_str();
+                // (Pattern words are compiled to lemmas, with a stem for a final "e": "inside" also gives "insid".)
+                let full = format!("{w}e");
+                let w = if PREPOSITIONS.contains(&w) || !PREPOSITIONS.contains(&full.as_str()) { w } else { "of" };
+                PREPOSITIONS.contains(&w)
+                    || matches!(
+                        w,
+                        "led"
+                            | "run"
+                            | "belonging"
+                            | "organized"
+                            | "organised"
+                            | "planned"
+                            | "called"
+                            | "staged"
+                            | "target"
+                            | "targeting"
+                            | "inside"
+                            | "insid"
+                            | "outside"
+                            | "outsid"
+                            | "onto"
+                            | "throughout"
+                            | "toward"
+                            | "towards"
+                    )
+            })
+        };
+        while matches!(elems.last(), Some(Elem::Ids { optional: true, .. } | Elem::Gap(_))) {
+            elems.pop();
+        }
+        if let Some(Elem::Ids { ids, optional: false }) = elems.last() {
+            if function(ids) {
+                elems.pop();
+            }
+        }
+        while matches!(elems.last(), Some(Elem::Ids { optional: true, .. } | Elem::Gap(_))) {
+            elems.pop();
+        }
+    }
+    let literals = elems.iter().filter(|e| matches!(e, Elem::Ids { optional: false, .. })).count();
+    (literals >= 2).then_some(elems)
+}
+
+/// Every form of the verbs of promising, whatever their lemma: "promised", "promising", "undertook",
+/// "undertaken", "pledging", "vowed", "committing", "offered".
+fn is_promise_form(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    ["promis", "pledg", "vow", "commit", "undert", "offer"].iter().any(|s| w.starts_with(s))
+        && !matches!(w.as_str(), "commitment" | "commitments" | "offering" | "offerings" | "vowel")
+}
+
 fn in_span(inner: Span, outer: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
@@ -1824,6 +2157,7 @@ impl<'a> Sentence<'a> {
                     g.tok_end = b;
                     continue;
                 }
+                let joined = joined && !splits_clause(text, tokens, lemmas, ids, anchors, g, (a, b), m);
                 if same || (g.tok_end <= a && joined) {
                     g.members.push(i);
                     g.tok_end = g.tok_end.max(b);
@@ -2703,6 +3037,7 @@ impl<'a> Sentence<'a> {
                 && self.is_anchor(j - 1)
                 && !SPEECH.contains(&self.lemmas[j - 1])
                 && !(adjective && self.word(j - 1).ends_with("ed"))
+                && !self.free_compound(j - 1)
             {
                 return false;
             }
@@ -2723,10 +3058,279 @@ impl<'a> Sentence<'a> {
         // "the Saudi-led bloc", "a US-led coalition" act for their leader (but "Russian-backed separatists" are not
         // Russia).
         let led = b + 1 < self.tokens.len() && hyphen(b) && self.word(b + 1) == "led";
-        if (a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b) && !led) {
+        if ((a > 0 && hyphen(a - 1)) || (b < self.tokens.len() && hyphen(b) && !led)) && !self.heads_compound(b) {
             return false;
         }
         true
+    }
+
+    /// For an anchor inside a sentence's opening phrase ("In a phone call with Erdogan, …", "During his visit to
+    /// China, …"; not "After …" or "Following …", which are background), the subject of the main clause after its
+    /// comma.
+    fn opening_phrase_subject(&self, anchor: usize) -> Option<usize> {
+        if !matches!(self.lemmas.first().copied(), Some("in" | "during" | "at" | "on"))
+            || !self.is_nominal(anchor)
+            || self.word(anchor).ends_with("ed")
+        {
+            return None;
+        }
+        let comma = (1..self.tokens.len()).find(|&k| matches!(self.word(k), "," | ";" | ":"))?;
+        if comma <= anchor || self.word(comma) != "," {
+            return None;
+        }
+        let (g, end) = self.group_starting(comma + 1)?;
+        // The main clause's verb follows the subject.
+        (end < self.tokens.len() && self.tokens[end].kind == TokenKind::Word && self.can_be_subject(g, true))
+            .then_some(g)
+    }
+
+    /// Whether the event named by a noun at `anchor` is reported as called off after its noun phrase: "Putin's visit
+    /// to India was cancelled", "The talks between … have been postponed", "the planned meeting … did not take
+    /// place". Not through a relative clause ("the visit, which was postponed last year, took place").
+    fn called_off_after(&self, anchor: usize) -> bool {
+        let nominal = anchor == 0 || self.is_nominal(anchor);
+        if !nominal {
+            return false;
+        }
+        let n = self.tokens.len();
+        let mut k = anchor + 1;
+        while k < n && k <= anchor + 14 {
+            let l = self.lemmas[k];
+            if matches!(self.word(k), ";" | ":" | "." | "!" | "?")
+                || matches!(l, "which" | "that" | "who" | "but")
+                || SPEECH.contains(&l)
+            {
+                return false;
+            }
+            if self.group_at[k].is_none() && matches!(l, "be" | "have" | "do" | "fall" | "never") {
+                let mut j = k + 1;
+                while j < n
+                    && matches!(
+                        self.lemmas[j],
+                        "be" | "been" | "also" | "now" | "reportedly" | "abruptly" | "officially" | "later" | "then"
+                    )
+                {
+                    j += 1;
+                }
+                let w = |i: usize| self.lemmas.get(i).copied().unwrap_or("");
+                let off = matches!(
+                    self.word(j.min(n - 1)),
+                    "cancelled"
+                        | "canceled"
+                        | "postponed"
+                        | "scrapped"
+                        | "delayed"
+                        | "shelved"
+                        | "suspended"
+                        | "abandoned"
+                        | "aborted"
+                        | "deferred"
+                        | "through"
+                ) || (matches!(w(j), "call" | "put") && w(j + 1) == "off")
+                    || (matches!(w(j), "not" | "n't") && matches!(w(j + 1), "take" | "go") && w(j + 2) == "place")
+                    || (l == "never" && w(j) == "take" && w(j + 1) == "place");
+                return off;
+            }
+            // The main verb of another clause ends the noun's phrase.
+            if self.group_at[k].is_none() && self.is_anchor(k) && self.word(k).ends_with("ed") {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Whether a condition follows the anchor in its clause ("… if the talks go well", "… unless Kyiv agrees"),
+    /// for an act of cooperation, yielding or comment (roots 01 to 09): an intention on a condition is no event.
+    /// ("unless" with yielding is a threat, coded elsewhere.)
+    fn condition_after(&self, anchor: usize, code: &str) -> bool {
+        let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+        // Only a future ("will", "would"): "is willing to send aid if it is attacked" states a present readiness.
+        let future = (anchor.saturating_sub(6)..anchor)
+            .any(|k| matches!(self.word(k), "will" | "would" | "shall" | "'ll") && self.group_at[k].is_none());
+        if !(1..=9).contains(&root) || !future {
+            return false;
+        }
+        let n = self.tokens.len();
+        for k in anchor + 1..n.min(anchor + 20) {
+            let l = self.lemmas[k];
+            if matches!(self.word(k), ";" | ":" | "." | "!" | "?") || l == "but" {
+                return false;
+            }
+            if l == "if" && !(k > 0 && self.lemmas[k - 1] == "as") {
+                return true;
+            }
+            if l == "unless" && root != 8 {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The target of a target-less act of war by the group: the one place of another state the sentence names
+    /// ("… overnight in the Kharkiv region"), else the one other state the document's hostilities so far (roots 10
+    /// to 20) set the source's state against. `None` when there is none or more than one, and for bans (1721,
+    /// 1722), which fall on the state's own people. Not for civilians, and not when a foreign speaker reports it
+    /// (an accusation).
+    fn unnamed_target(&self, p: &Pattern, anchor: usize, subj: usize, so_far: &[Event]) -> Option<Aim> {
+        if p.code.starts_with("172") {
+            return None;
+        }
+        // The subject's own verb, close by: not "accused Azerbaijan of opening fire", not "in breach of …".
+        // A participle clause (", firing missiles at …", "and holding others hostage") is the subject's.
+        let participle = anchor > 0
+            && matches!(self.lemmas[anchor - 1], "," | "and")
+            && self.word(anchor).ends_with("ing")
+            && self.groups[subj].tok_end < anchor;
+        let between = if participle { anchor..anchor } else { self.groups[subj].tok_end..anchor };
+        if between.len() > 8
+            || self.after_preposition(anchor)
+            || between.clone().any(|k| {
+                matches!(self.lemmas[k], "of" | "accuse" | "blame" | "deny" | "claim" | "allege" | "," | "and")
+            })
+        {
+            return None;
+        }
+        let first = self.mentions[self.groups[subj].members[0]];
+        let own = first.country.clone()?;
+        // Named attackers only: "armed men" resolved from context may be anyone's.
+        if self.is_civil(subj)
+            || self.groups[subj]
+                .members
+                .iter()
+                .any(|&m| self.mentions[m].country.as_ref() != Some(&own) || self.mentions[m].via == Via::Context)
+        {
+            return None;
+        }
+        if let Some(spk) = self.speaker_of(Some(subj), anchor) {
+            if self.mentions[self.groups[spk].members[0]].country.as_ref() != Some(&own) {
+                return None;
+            }
+        }
+        // A place of another state in the sentence.
+        let mut place: Option<(usize, String)> = None;
+        for (g, grp) in self.groups.iter().enumerate() {
+            let mut k = grp.tok_start;
+            while k > 0
+                && grp.tok_start - k < 3
+                && self.group_at[k - 1].is_none()
+                && (DETERMINERS.contains(&self.lemmas[k - 1]) || self.is_modifier(k - 1))
+            {
+                k -= 1;
+            }
+            if g == subj || k == 0 || !matches!(self.lemmas[k - 1], "in" | "at" | "near" | "over" | "across") {
+                continue;
+            }
+            let Some(c) = self.mentions[grp.members[0]].country.clone() else { continue };
+            if c == own {
+                continue;
+            }
+            match &place {
+                Some((_, pc)) if *pc != c => return None,
+                Some(_) => {}
+                None => place = Some((g, c)),
+            }
+        }
+        if let Some((g, _)) = place {
+            return Some(Aim::Group(g));
+        }
+        // The one adversary of the document so far.
+        let mut other: Option<&Mention> = None;
+        for e in so_far.iter().rev() {
+            let root: u8 = e.code[..2].parse().unwrap_or(0);
+            if !(10..=20).contains(&root) {
+                continue;
+            }
+            let side = if e.source.country.as_ref() == Some(&own) {
+                &e.target
+            } else if e.target.country.as_ref() == Some(&own) {
+                &e.source
+            } else {
+                continue;
+            };
+            let Some(c) = side.country.as_ref() else { continue };
+            if *c == own {
+                continue;
+            }
+            match other {
+                Some(o) if o.country.as_ref() != Some(c) => return None,
+                Some(_) => {}
+                None => other = Some(side),
+            }
+        }
+        other.map(|o| Aim::Actor(Box::new(o.clone())))
+    }
+
+    /// Whether token `t` is the second part of a hyphenated compound ("Rwanda-backed", "Western-trained"): a
+    /// modifier of the noun after it, not a verb taking it as object.
+    fn in_hyphen_compound(&self, t: usize) -> bool {
+        t > 0 && matches!(self.word(t - 1), "-" | "–")
+    }
+
+    /// Whether the hyphenated compound ending at token `t` ("Rwanda-backed", "Western-trained") opens its noun
+    /// phrase: neither a preposition nor a verb governs it ("received by the military-appointed minister").
+    fn free_compound(&self, t: usize) -> bool {
+        if t < 2 || !self.in_hyphen_compound(t) {
+            return false;
+        }
+        let mut k = self.group_at[t - 2].map_or(t - 2, |g| self.groups[g].tok_start);
+        while k > 0 && self.group_at[k - 1].is_none() && DETERMINERS.contains(&self.lemmas[k - 1]) {
+            k -= 1;
+        }
+        k == 0
+            || !(PREPOSITIONS.contains(&self.lemmas[k - 1])
+                || (self.group_at[k - 1].is_none() && self.is_anchor(k - 1) && !SPEECH.contains(&self.lemmas[k - 1])))
+    }
+
+    /// Whether the actor ending at token `b` names the one who leads, owns or flags the noun after its compound,
+    /// which then acts or is acted upon for it: "the Saudi-led coalition struck", "a Norwegian-flagged tanker was
+    /// seized", "a Greek-owned vessel". Not "Rwanda-backed" (the backed side acts) nor "China-Belarus ties".
+    fn heads_compound(&self, b: usize) -> bool {
+        let n = self.tokens.len();
+        b + 2 < n
+            && matches!(self.word(b), "-" | "–")
+            && matches!(self.word(b + 1), "led" | "flagged" | "owned" | "registered" | "operated" | "commanded" | "run")
+            && self.group_at[b + 2].is_none()
+            && self.tokens[b + 2].kind == TokenKind::Word
+    }
+
+    /// The anchor as the participle of a hyphenated compound after an actor: `None` when it is not one, `Some(None)`
+    /// when the compound only describes a relation ("Rwanda-backed rebels", "Iran-allied militias", "Russian-occupied
+    /// Crimea": no event), `Some(Some(g))` with the actor as the source when the compound reports an act whose
+    /// pattern names a target ("a US-brokered truce between Israel and Hamas").
+    fn hyphen_compound(&self, anchor: usize) -> Option<Option<usize>> {
+        if anchor < 2 || !self.in_hyphen_compound(anchor) {
+            return None;
+        }
+        let g = self.group_at[anchor - 2]?;
+        let relation = matches!(
+            self.lemmas[anchor],
+            "back"
+                | "support"
+                | "sponsor"
+                | "fund"
+                | "finance"
+                | "arm"
+                | "ally"
+                | "align"
+                | "train"
+                | "lead"
+                | "flag"
+                | "own"
+                | "run"
+                | "base"
+                | "occupy"
+                | "control"
+                | "hold"
+                | "held"
+                | "annex"
+                | "install"
+                | "appoint"
+                | "recognise"
+                | "recognize"
+                | "friendly"
+        ) || matches!(self.word(anchor), "backed" | "led" | "held" | "run" | "owned" | "flagged");
+        Some((!relation).then_some(g))
     }
 
     /// For a group whose first token (after determiners) is `k`, right after "from", "of" or "by": the first token of
@@ -3308,6 +3912,15 @@ impl<'a> Sentence<'a> {
         ]
         .iter()
         .any(|w| has(w))
+            || (!words.is_empty()
+                && (from.min(anchor)..anchor).any(|k| {
+                    // "promised to", "undertook to", "committed itself to" (not "undertook a mission").
+                    let to = match self.lemmas.get(k + 1).copied() {
+                        Some("itself" | "themselves" | "himself" | "herself") => k + 2,
+                        _ => k + 1,
+                    };
+                    is_promise_form(self.word(k)) && self.lemmas.get(to) == Some(&"to")
+                }))
         {
             return (Mode::Intended, false);
         }
@@ -4145,5 +4758,120 @@ mod tests {
         assert_eq!(recode("190", Mode::Negated, false), None);
         assert_eq!(recode("040", Mode::Negated, true), Some(("125".into(), "+reject")));
         assert_eq!(recode("190", Mode::Asserted, false), Some(("190".into(), "")));
+    }
+
+    #[test]
+    fn an_opening_place_phrase_ends_at_its_comma() {
+        let evs = events("2024-03-04", "In Gaza, Israeli air strikes killed 30 Palestinians.");
+        assert!(evs.iter().any(|e| e.0 == "ISR" && e.1.starts_with("PSE") && e.2.starts_with("19")), "{evs:?}");
+        let evs = events("2024-03-04", "In Kyiv, Zelensky met Scholz to discuss air defence.");
+        assert!(has(&evs, "UKRGOV", "DEUGOV", "040"), "{evs:?}");
+        let evs = events("2024-03-04", "In Moscow, police detained dozens of protesters.");
+        assert!(has(&evs, "RUSCOP", "RUSCVL", "173"), "{evs:?}");
+        // The opening phrase's nominal event is the main subject's.
+        let evs = events("2024-03-04", "In a phone call with Erdogan, Putin thanked Turkey for its mediation.");
+        assert!(has(&evs, "RUSGOV", "TURGOV", "041") && has(&evs, "RUSGOV", "TUR", "051"), "{evs:?}");
+        // Negative: a participle in the opening phrase is not the main subject's act.
+        let evs = events(
+            "1998-03-04",
+            "In a note handed over to the United Nations on Monday, Iraq said it would admit the inspectors.",
+        );
+        assert!(!evs.iter().any(|e| e.0 == "IRQ" && e.2.starts_with("08")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_new_clause_after_and_has_its_own_subject() {
+        let evs = events("2024-03-04", "Lithuania expelled a Russian diplomat and Finland closed its border.");
+        assert!(has(&evs, "LTU", "RUSGOV", "161") && !evs.iter().any(|e| e.1 == "FIN"), "{evs:?}");
+        let evs = events("2024-03-04", "The US imposed sanctions on Iran and Britain froze Iranian assets.");
+        assert!(has(&evs, "USA", "IRN", "163") && !evs.iter().any(|e| e.1 == "GBR"), "{evs:?}");
+        // Negative: joint subjects stay joined.
+        let evs = events("2024-03-04", "China and Russia signed a trade deal.");
+        assert!(has(&evs, "CHN", "RUS", "057") && has(&evs, "RUS", "CHN", "057"), "{evs:?}");
+        let evs = events("2024-03-04", "The blast came as Iranian and Saudi negotiators met in Baghdad.");
+        assert!(evs.iter().any(|e| e.0 == "IRN" && e.1.starts_with("SAU") && e.2 == "040"), "{evs:?}");
+    }
+
+    #[test]
+    fn hyphenated_compounds_name_who_acts() {
+        // "-backed": the backed side acts, and the backing is no event.
+        let evs = events("2025-01-28", "Rwanda-backed M23 rebels attacked Goma.");
+        assert!(evs.iter().any(|e| e.0 == "CODREB" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "RWA"), "{evs:?}");
+        // "-led", "-flagged": the actor before the hyphen stands for the noun.
+        let evs = events("2024-03-04", "The Saudi-led coalition bombed Sanaa overnight.");
+        assert!(has(&evs, "SAU", "YEM", "195"), "{evs:?}");
+        let evs = events("2024-03-04", "A Norwegian-flagged tanker was attacked by the Houthis.");
+        assert!(evs.iter().any(|e| e.0 == "YEMREB" && e.1 == "NOR" && e.2.starts_with("19")), "{evs:?}");
+        // Negative: a compound of two states is no subject.
+        let evs = events("2024-03-04", "China-Belarus relations have grown, Xi said.");
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn every_form_of_a_promise_is_an_intention() {
+        for text in [
+            "China promised to increase investment in Kenya.",
+            "China has promised to increase investment in Kenya.",
+            "China is promising to increase investment in Kenya.",
+            "China undertook to increase investment in Kenya.",
+        ] {
+            let evs = events("2024-03-04", text);
+            assert!(has(&evs, "CHN", "KEN", "0311") && !has(&evs, "CHN", "KEN", "061"), "{text}: {evs:?}");
+        }
+        // Negative: the act itself, and "undertook" with a noun, are done.
+        let evs = events("2024-03-04", "China increased investment in Kenya.");
+        assert!(has(&evs, "CHN", "KEN", "061"), "{evs:?}");
+        let evs = events("2024-03-04", "The Qatari emir undertook a mediation mission between Rwanda and Congo.");
+        assert!(evs.iter().any(|e| e.1 == "RWA" && e.2 == "045"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_event_called_off_or_on_a_condition_is_not_coded() {
+        for text in [
+            "Putin's visit to India was cancelled.",
+            "Blinken's trip to China has been postponed.",
+            "China will host talks with India if the talks go well.",
+        ] {
+            let evs = events("2024-03-04", text);
+            assert!(evs.is_empty(), "{text}: {evs:?}");
+        }
+        // Negative: a visit that took place, a postponement in a relative clause, a readiness, a threat.
+        let evs = events("2024-03-04", "Macron's visit to Algeria took place on Monday.");
+        assert!(has(&evs, "FRAGOV", "DZA", "042"), "{evs:?}");
+        let evs = events("2024-03-04", "Xi's visit to Moscow, which was postponed last year, went ahead on Monday.");
+        assert!(has(&evs, "CHNGOV", "RUS", "042"), "{evs:?}");
+        let evs =
+            events("1990-09-01", "Norway is willing to send troops to help defend Saudi Arabia if it is attacked.");
+        assert!(evs.iter().any(|e| e.0 == "NOR" && e.1 == "SAU" && e.2.starts_with("03")), "{evs:?}");
+        let evs = events("2024-03-04", "Russia will retaliate against Finland if NATO deploys troops there.");
+        assert!(evs.iter().any(|e| e.0 == "RUS" && e.1 == "FIN" && e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_attack_without_a_named_target_falls_on_the_documents_one_adversary() {
+        let evs = doc_events(
+            "2024-03-04",
+            &["Russia shelled Kharkiv on Monday.", "Russia launched 40 drones and 12 missiles overnight."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == "UKR" && e.3.starts_with("19")), "{evs:?}");
+        let evs = doc_events("2023-10-08", &["Hamas attacked Israel on Saturday.", "Hamas took 251 hostages."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "PSEREB" && e.2 == "ISR" && e.3 == "181"), "{evs:?}");
+        // A place of the other side in the sentence.
+        let evs = events("2024-03-04", "Russian troops fired rockets at residential districts in Kharkiv overnight.");
+        assert!(evs.iter().any(|e| e.0 == "RUSMIL" && e.1 == "UKR" && e.2.starts_with("19")), "{evs:?}");
+        // Negatives: two adversaries, none, a foreign speaker's claim, a defence.
+        for sentences in [
+            &["Russia shelled Kharkiv.", "Russian jets bombed Tbilisi.", "Russia launched 40 drones overnight."][..],
+            &["Russia and China held talks.", "Russia launched 40 drones overnight."][..],
+            &["Russia shelled Kharkiv.", "Russia launched 40 drones overnight, the Ukrainian air force said."][..],
+        ] {
+            let evs = doc_events("2024-03-04", sentences);
+            let last = sentences.len() - 1;
+            assert!(!evs.iter().any(|e| e.0 == Some(last) && e.3.starts_with("19")), "{sentences:?}: {evs:?}");
+        }
+        let evs =
+            doc_events("2024-03-04", &["Russia shelled Kharkiv.", "Ukrainian air defences shot down 12 missiles."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
     }
 }
