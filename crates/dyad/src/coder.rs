@@ -126,6 +126,20 @@ struct Pattern {
     literals: usize,
     /// A variant without its target, for an act whose target goes unnamed ([`implied_variant`]).
     implied: bool,
+    /// The words every match needs after the anchor (one of each list): a sentence lacking one is not tried.
+    required: Vec<Vec<u32>>,
+}
+
+/// The lemma ids of a pattern's non-optional word elements after its anchor.
+fn required_ids(elems: &[Elem]) -> Vec<Vec<u32>> {
+    elems
+        .iter()
+        .skip(1)
+        .filter_map(|e| match e {
+            Elem::Ids { ids, optional: false } => Some(ids.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The lemmas a pattern word accepts: its lemma, and for a word ending in a silent "e" also the stem the
@@ -325,6 +339,7 @@ impl Coder {
                     id: p.id.clone(),
                     code: entry.code.clone(),
                     mutual: entry.mutual,
+                    required: required_ids(&elems),
                     elems,
                     literals,
                     implied: false,
@@ -348,7 +363,13 @@ impl Coder {
                 }
             }
             let literals = elems.iter().filter(|e| matches!(e, Elem::Ids { optional: false, .. })).count();
-            implied_patterns.push(Pattern { elems, literals, implied: true, ..p.clone() });
+            implied_patterns.push(Pattern {
+                required: required_ids(&elems),
+                elems,
+                literals,
+                implied: true,
+                ..p.clone()
+            });
         }
         let dict_version = dict.version().to_string();
         Ok(Coder {
@@ -2095,6 +2116,8 @@ struct Sentence<'a> {
     ids: &'a [u32],
     /// Patterns by anchor id: an actor right after an anchor word is its object, not a subject.
     anchors: &'a [Vec<usize>],
+    /// Which lemma ids occur in the sentence (a bit per id).
+    present: Vec<u64>,
 }
 
 impl<'a> Sentence<'a> {
@@ -2172,7 +2195,18 @@ impl<'a> Sentence<'a> {
                 *slot = Some(gi);
             }
         }
-        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, ids, anchors }
+        let mut present = vec![0u64; anchors.len().div_ceil(64)];
+        for &id in ids {
+            if id != NO_ID && (id as usize) < anchors.len() {
+                present[id as usize / 64] |= 1 << (id % 64);
+            }
+        }
+        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, ids, anchors, present }
+    }
+
+    /// Whether some token of the sentence has this lemma id.
+    fn has_id(&self, id: u32) -> bool {
+        self.present.get(id as usize / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     /// Whether a pattern's words and gaps may use token `i`: not part of an actor, or part of a role only filled in
@@ -2355,6 +2389,10 @@ impl<'a> Sentence<'a> {
     }
 
     fn match_pattern(&self, p: &Pattern, anchor: usize) -> Option<Match> {
+        // A word the pattern needs is missing from the sentence: no match, without trying.
+        if !p.required.iter().all(|alts| alts.iter().any(|&id| self.has_id(id))) {
+            return None;
+        }
         // Attitudes (statements, appeals, praise, demands, criticism, rejection, threats, protest, reduced
         // relations) may take their target inside a noun phrase: "condemned the arrest of X", "rejected comments by X".
         // Not for an anchor that is itself an adjective ("the alleged violations by").
