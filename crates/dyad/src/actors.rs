@@ -734,6 +734,7 @@ impl ActorMatcher {
             }
         }
         self.resolve_definites(doc, &mut out);
+        drop_seat_metonyms(doc, &mut out);
         out.retain(|m| !m.code.is_empty());
         resolve_possessors(doc, &mut out);
         out
@@ -1088,6 +1089,49 @@ impl ActorMatcher {
         }
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
+            let international = ["IGO", "NGO", "IMG"].iter().any(|p| org.code.starts_with(p));
+            // "Sweden's NATO bid", "France's UN envoy": a state before an international body is the state (or its
+            // agent), not the body; "South Korea's Democratic Party": a party name another state's party also bears
+            // is the party of the state named before it.
+            if let Some((ci, _)) = country {
+                let c = &self.dict.countries[ci as usize];
+                let (org_country, org_agent) = split_code(&org.code);
+                let foreign_party = org.kind == crate::dict::OrgKind::Party
+                    && org_country.as_deref().is_some_and(|oc| oc != c.code)
+                    && org_agent.is_some();
+                if international || foreign_party {
+                    let agent = if foreign_party { org_agent } else { agents.first().map(|&a| agent_code(a)) };
+                    let (kind, name, entry) = match &agent {
+                        Some(a) if foreign_party => (
+                            MentionKind::Organisation,
+                            format!("{} ({})", org.name, c.name),
+                            self.entries.orgs[o as usize].clone(),
+                        ),
+                        Some(a) => {
+                            let ai = agents[0] as usize;
+                            let _ = a;
+                            (
+                                MentionKind::Role,
+                                format!("{} {}", c.name, self.dict.agents[ai].name),
+                                self.entries.agents[ai].clone(),
+                            )
+                        }
+                        None => (MentionKind::State, c.name.clone(), self.entries.countries[ci as usize].clone()),
+                    };
+                    return Some(Mention {
+                        sentence,
+                        span,
+                        code: format!("{}{}", c.code, agent.as_deref().unwrap_or("")),
+                        country: Some(c.code.clone()),
+                        agent,
+                        name,
+                        kind,
+                        entry,
+                        via: Via::Name,
+                        person: None,
+                    });
+                }
+            }
             let (country, mut agent) = split_code(&org.code);
             // "UN peacekeepers" is the UN's military arm; "UN officials" and "ICC investigators" are the body itself.
             let mut code = org.code.clone();
@@ -1313,6 +1357,31 @@ impl ActorMatcher {
             entry: self.entries.people[idx].clone(),
             via,
             person: Some(idx),
+        }
+    }
+}
+
+/// "Brussels wants Budapest to …": a seat of international institutions (a name that orgs.dict gives to one)
+/// stands for them only in a story about that organisation (it is named in another way too, at least as often as
+/// the host state), and not as the place of an event ("talks in Brussels"); otherwise it is no actor.
+fn drop_seat_metonyms(doc: &Document, out: &mut [Mention]) {
+    const SEATS: &[&str] = &["Brussels"];
+    for i in 0..out.len() {
+        let text = doc.slice(out[i].span);
+        if out[i].kind != MentionKind::Organisation || !SEATS.contains(&text) {
+            continue;
+        }
+        let code = out[i].code.clone();
+        let body = out.iter().filter(|n| n.code.starts_with(&code) && !SEATS.contains(&doc.slice(n.span))).count();
+        let host = out.iter().filter(|n| n.country.as_deref() == Some("BEL")).count();
+        let mut before = doc.text()[..out[i].span.start].split_whitespace().rev();
+        let mut w = before.next().unwrap_or("");
+        while w == "the" || PLACE_MODIFIERS.contains(&w) {
+            w = before.next().unwrap_or("");
+        }
+        let place = LOCATIVES.contains(&w) || matches!(w, "from" | "From" | "via");
+        if body == 0 || host > body || place {
+            out[i].code = String::new();
         }
     }
 }
