@@ -1175,7 +1175,7 @@ impl ActorMatcher {
                 person: None,
             });
         }
-        let Some((ci, _form)) = country else {
+        let Some((ci, form)) = country else {
             // A domestic role with no country ("Police arrested dozens", "the junta"): filled in with the state
             // the document is about once the whole document is read.
             let &a = agents.first()?;
@@ -1240,6 +1240,26 @@ impl ActorMatcher {
                 via: Via::Name,
                 person: None,
             });
+        }
+        // "Venezuelans marched", "two Israelis were wounded": a state's people named by their plural demonym are its
+        // civilians; the state itself is named by its name or capital, and "the Americans proposed" is the side.
+        let the =
+            text[..first.start].trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w == "the" || w == "The");
+        if form == Form::People && !the {
+            if let Some(cvl) = self.dict.agents.iter().position(|a| a.code == "CVL") {
+                return Some(Mention {
+                    sentence,
+                    span,
+                    code: format!("{}CVL", c.code),
+                    country: Some(c.code.clone()),
+                    agent: Some("CVL".to_string()),
+                    name: format!("{} people", c.name),
+                    kind: MentionKind::Role,
+                    entry: self.entries.agents[cvl].clone(),
+                    via: Via::Name,
+                    person: None,
+                });
+            }
         }
         Some(Mention {
             sentence,
