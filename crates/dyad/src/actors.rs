@@ -736,6 +736,7 @@ impl ActorMatcher {
         self.resolve_definites(doc, &mut out);
         drop_seat_metonyms(doc, &mut out);
         out.retain(|m| !m.code.is_empty());
+        self.add_koreas(doc, &mut out);
         resolve_possessors(doc, &mut out);
         out
     }
@@ -931,6 +932,67 @@ impl ActorMatcher {
             entry,
             via: Via::Pair,
             person: None,
+        }
+    }
+
+    /// The two Koreas named together or by halves: "South and North Korea" (the first half is a state too), "both
+    /// Koreas" / "the two Koreas" (both states), and in a story that names either Korea and no other divided state,
+    /// "the North" and "the South" on their own (not "the North Atlantic", "the South China Sea").
+    fn add_koreas(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let text = doc.text();
+        if !(text.contains("Korea") && (text.contains("North") || text.contains("South"))) {
+            return;
+        }
+        let named = |c: &str| out.iter().any(|m| m.country.as_deref() == Some(c) && m.via == Via::Name);
+        let korea_story =
+            (named("KOR") || named("PRK")) && !["SDN", "SSD", "YEM", "CYP", "VNM"].iter().any(|c| named(c));
+        let free = |out: &[Mention], s: usize, e: usize| out.iter().all(|m| m.span.end <= s || m.span.start >= e);
+        let mut added: Vec<Mention> = Vec::new();
+        for seg in doc.segments() {
+            let t = seg.text;
+            let at = |i: usize, len: usize| Span::new(seg.span.start + i, seg.span.start + i + len);
+            for (phrase, code) in [("South and North Korea", "KOR"), ("North and South Korea", "PRK")] {
+                for (i, _) in t.match_indices(phrase) {
+                    let span = at(i, 5);
+                    if free(out, span.start, span.end) {
+                        added.push(Mention { via: Via::Name, ..self.pair_member(code, false, seg.sentence, span) });
+                    }
+                }
+            }
+            for phrase in ["both Koreas", "Both Koreas", "two Koreas", "the Koreas", "The Koreas"] {
+                for (i, _) in t.match_indices(phrase) {
+                    let span = at(i + phrase.len() - 6, 6);
+                    if free(out, span.start, span.end) && free(&added, span.start, span.end) {
+                        for code in ["KOR", "PRK"] {
+                            added.push(self.pair_member(code, false, seg.sentence, span));
+                        }
+                    }
+                }
+            }
+            if !korea_story {
+                continue;
+            }
+            for (half, code) in [("North", "PRK"), ("South", "KOR")] {
+                for (i, _) in t.match_indices(half) {
+                    let before = t[..i].trim_end();
+                    let the =
+                        before.ends_with(" the") || before == "the" || before == "The" || before.ends_with(" The");
+                    let after = &t[i + half.len()..];
+                    // "the North's", "the North said", "the North." but not "the North Atlantic", "the North-South".
+                    let alone = after.starts_with("'s")
+                        || after.starts_with("’s")
+                        || after.starts_with(|c: char| c == ' ' || c == ',' || c == '.' || c == ';')
+                            && !after.trim_start().starts_with(|c: char| c.is_uppercase());
+                    let span = at(i, half.len());
+                    if the && alone && free(out, span.start, span.end) {
+                        added.push(Mention { via: Via::Name, ..self.pair_member(code, false, seg.sentence, span) });
+                    }
+                }
+            }
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| m.span.start);
         }
     }
 
