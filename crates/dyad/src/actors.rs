@@ -696,8 +696,57 @@ impl ActorMatcher {
                     }
                 })
                 .collect();
-            for (((m, place), group), rebel_place) in out.iter_mut().zip(located).zip(armed).zip(rebel_places) {
+            // "Saudi Crown Prince Mohammed bin Salman … The crown prince said": a definite title is the person named
+            // shortly before who holds that office on the document's date.
+            let titled: Vec<Option<Mention>> = (0..out.len())
+                .map(|i| {
+                    let m = &out[i];
+                    if m.via != Via::Context {
+                        return None;
+                    }
+                    let role = doc.slice(m.span).to_lowercase();
+                    if !TITLES.contains(&role.as_str()) {
+                        return None;
+                    }
+                    let before = doc.text()[..m.span.start].trim_end();
+                    if !(before.ends_with(" the") || before.ends_with("The") || before == "the") {
+                        return None;
+                    }
+                    out[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|n| match (n.sentence, m.sentence) {
+                            (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
+                            _ => true,
+                        })
+                        .filter(|n| n.kind == MentionKind::Person && n.via != Via::Context)
+                        .find(|n| {
+                            n.person.is_some_and(|p| {
+                                let (current, office) = self.dict.people[p].office_on(doc.date);
+                                let title = office.role.to_lowercase();
+                                current.is_some()
+                                    && title.match_indices(role.as_str()).any(|(k, _)| {
+                                        let end = k + role.len();
+                                        !title[..k].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                                            && !title[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                                    })
+                            })
+                        })
+                        .cloned()
+                })
+                .collect();
+            for ((((m, place), group), rebel_place), titled) in
+                out.iter_mut().zip(located).zip(armed).zip(rebel_places).zip(titled)
+            {
                 if m.via != Via::Context {
+                    continue;
+                }
+                if let Some(t) = titled {
+                    m.code = t.code;
+                    m.country = t.country;
+                    m.agent = t.agent;
+                    m.name = t.name;
+                    m.person = t.person;
                     continue;
                 }
                 let place = if group.is_none() { place.or(rebel_place) } else { place };
@@ -981,7 +1030,7 @@ impl ActorMatcher {
                     // "the North's", "the North said", "the North." but not "the North Atlantic", "the North-South".
                     let alone = after.starts_with("'s")
                         || after.starts_with("’s")
-                        || after.starts_with(|c: char| c == ' ' || c == ',' || c == '.' || c == ';')
+                        || after.starts_with([' ', ',', '.', ';'])
                             && !after.trim_start().starts_with(|c: char| c.is_uppercase());
                     let span = at(i, half.len());
                     if the && alone && free(out, span.start, span.end) {
@@ -1163,22 +1212,21 @@ impl ActorMatcher {
                     && org_agent.is_some();
                 if international || foreign_party {
                     let agent = if foreign_party { org_agent } else { agents.first().map(|&a| agent_code(a)) };
-                    let (kind, name, entry) = match &agent {
-                        Some(a) if foreign_party => (
+                    let (kind, name, entry) = if foreign_party {
+                        (
                             MentionKind::Organisation,
                             format!("{} ({})", org.name, c.name),
                             self.entries.orgs[o as usize].clone(),
-                        ),
-                        Some(a) => {
-                            let ai = agents[0] as usize;
-                            let _ = a;
-                            (
-                                MentionKind::Role,
-                                format!("{} {}", c.name, self.dict.agents[ai].name),
-                                self.entries.agents[ai].clone(),
-                            )
-                        }
-                        None => (MentionKind::State, c.name.clone(), self.entries.countries[ci as usize].clone()),
+                        )
+                    } else if let Some(&ai) = agents.first() {
+                        let ai = ai as usize;
+                        (
+                            MentionKind::Role,
+                            format!("{} {}", c.name, self.dict.agents[ai].name),
+                            self.entries.agents[ai].clone(),
+                        )
+                    } else {
+                        (MentionKind::State, c.name.clone(), self.entries.countries[ci as usize].clone())
                     };
                     return Some(Mention {
                         sentence,
@@ -1443,25 +1491,29 @@ impl ActorMatcher {
     }
 }
 
-/// "Brussels wants Budapest to …": a seat of international institutions (a name that orgs.dict gives to one)
-/// stands for them only in a story about that organisation (it is named in another way too, at least as often as
-/// the host state), and not as the place of an event ("talks in Brussels"); otherwise it is no actor.
+/// "Brussels wants Budapest to …", "the Security Council voted": a seat of international institutions or a body's
+/// short name (names that orgs.dict gives to one) stands for it only in a story about that organisation (it is
+/// named in another way too, at least as often as the host state), and a seat not as the place of an event ("talks
+/// in Brussels"); otherwise it is no actor.
 fn drop_seat_metonyms(doc: &Document, out: &mut [Mention]) {
-    const SEATS: &[&str] = &["Brussels"];
+    // (name, host state, whether it is a place)
+    const SEATS: &[(&str, &str, bool)] = &[("Brussels", "BEL", true), ("Security Council", "", false)];
+    let seat = |t: &str| SEATS.iter().find(|s| s.0 == t);
     for i in 0..out.len() {
         let text = doc.slice(out[i].span);
-        if out[i].kind != MentionKind::Organisation || !SEATS.contains(&text) {
+        let Some(&(_, host_code, is_place)) = seat(text) else { continue };
+        if out[i].kind != MentionKind::Organisation {
             continue;
         }
         let code = out[i].code.clone();
-        let body = out.iter().filter(|n| n.code.starts_with(&code) && !SEATS.contains(&doc.slice(n.span))).count();
-        let host = out.iter().filter(|n| n.country.as_deref() == Some("BEL")).count();
+        let body = out.iter().filter(|n| n.code.starts_with(&code) && seat(doc.slice(n.span)).is_none()).count();
+        let host = out.iter().filter(|n| n.country.as_deref() == Some(host_code)).count();
         let mut before = doc.text()[..out[i].span.start].split_whitespace().rev();
         let mut w = before.next().unwrap_or("");
         while w == "the" || PLACE_MODIFIERS.contains(&w) {
             w = before.next().unwrap_or("");
         }
-        let place = LOCATIVES.contains(&w) || matches!(w, "from" | "From" | "via");
+        let place = is_place && (LOCATIVES.contains(&w) || matches!(w, "from" | "From" | "via"));
         if body == 0 || host > body || place {
             out[i].code = String::new();
         }
@@ -1493,6 +1545,27 @@ fn placeholder() -> Mention {
 
 /// Role words that belong to a few states only, in order of preference: a role without a country is the first of
 /// them the document names.
+/// Singular titles that, after "the", name the person holding that office named shortly before.
+const TITLES: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "crown prince",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "foreign secretary",
+    "secretary of state",
+    "vice president",
+    "secretary-general",
+];
+
 const ROLE_TIES: &[(&str, &[&str])] = &[
     ("supreme leader", &["IRN", "PRK"]),
     ("ayatollah", &["IRN"]),
@@ -2413,9 +2486,9 @@ CVL Civilians
         let doc = Document::from_sentences("1", None, &["Serb forces killed three ethnic Albanians in Serbia."]);
         let got = codes(&m, &doc);
         assert!(got.contains(&("Albanians".into(), "SRBCVL".into())), "{got:?}");
-        // Without "ethnic", Albanians are Albania's.
+        // Without "ethnic", Albanians are Albania's people.
         let doc = Document::from_sentences("2", None, &["Albanians voted on Sunday."]);
-        assert!(codes(&m, &doc).contains(&("Albanians".into(), "ALB".into())));
+        assert!(codes(&m, &doc).contains(&("Albanians".into(), "ALBCVL".into())));
     }
 
     #[test]
@@ -2548,6 +2621,114 @@ CVL Civilians
         let m = matcher();
         let doc = Document::from_text("1", None, "Xi met Obama.");
         assert!(codes(&m, &doc).iter().all(|(t, _)| t != "Xi"));
+    }
+
+    fn builtin_codes(date: &str, text: &str) -> Vec<(String, String)> {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some(date.parse().unwrap());
+        codes(&m, &doc)
+    }
+
+    fn has_code(found: &[(String, String)], text: &str, code: &str) -> bool {
+        found.iter().any(|(t, c)| t == text && c == code)
+    }
+
+    #[test]
+    fn leaders_known_by_one_name_are_found_alone() {
+        for (date, text, name, code) in [
+            ("2025-06-01", "Khamenei said Iran would not bow to pressure.", "Khamenei", "IRNGOV"),
+            ("2025-06-01", "Ayatollah Ali Khamenei spoke. Khamenei later met clerics.", "Khamenei", "IRNGOV"),
+            ("2024-03-01", "Burhan vowed to fight on.", "Burhan", "SDNGOV"),
+            ("2025-06-01", "Carney met the premiers.", "Carney", "CANGOV"),
+            ("2016-06-01", "Carney warned about Brexit.", "Carney", "GBRGOV"),
+            ("2025-06-01", "Kuleba criticised the West.", "Kuleba", "UKRELI"),
+        ] {
+            let found = builtin_codes(date, text);
+            assert!(has_code(&found, name, code), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn brussels_is_the_eu_only_in_eu_stories_and_not_as_a_place() {
+        let found = builtin_codes("2024-05-01", "Brussels told Budapest that EU funds would stay frozen.");
+        assert!(has_code(&found, "Brussels", "IGOEUREEC"), "{found:?}");
+        let found = builtin_codes("2024-05-01", "EU ministers met in Brussels on Monday.");
+        assert!(!found.iter().any(|(t, _)| t == "Brussels"), "{found:?}");
+        let found = builtin_codes("2024-05-01", "Brussels raised Belgian taxes, the Belgian finance minister said.");
+        assert!(!found.iter().any(|(t, _)| t == "Brussels"), "{found:?}");
+        let found = builtin_codes("2024-05-01", "The EU sold Brussels sprouts.");
+        assert!(!found.iter().any(|(t, _)| t.contains("Brussels")), "{found:?}");
+    }
+
+    #[test]
+    fn a_state_before_a_foreign_party_or_an_international_body_is_that_state() {
+        let found = builtin_codes("2024-12-10", "South Korea's Democratic Party called for impeachment.");
+        assert!(found.iter().all(|(_, c)| c.starts_with("KOR")), "{found:?}");
+        let found = builtin_codes("2024-12-10", "The Democratic Party nominated Harris.");
+        assert!(has_code(&found, "Democratic Party", "USAPTY"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "Sweden's NATO bid stalled.");
+        assert!(has_code(&found, "Sweden's NATO", "SWE"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "France's UN ambassador spoke.");
+        assert!(has_code(&found, "France's UN ambassador", "FRAGOV"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "NATO troops patrolled.");
+        assert!(found.iter().any(|(_, c)| c.starts_with("IGOWSTNAT")), "{found:?}");
+        let found = builtin_codes("2023-03-01", "China's Taiwan Affairs Office condemned the visit.");
+        assert!(has_code(&found, "Taiwan Affairs Office", "CHNGOV"), "{found:?}");
+        assert!(!found.iter().any(|(_, c)| c == "TWN"), "{found:?}");
+    }
+
+    #[test]
+    fn plural_demonyms_are_civilians_but_the_side_after_the() {
+        let found = builtin_codes("2024-08-01", "Venezuelans marched in Caracas. Two Venezuelans were arrested.");
+        assert_eq!(found.iter().filter(|(t, c)| t == "Venezuelans" && c == "VENCVL").count(), 2, "{found:?}");
+        let found = builtin_codes("2024-08-01", "Georgians rallied; the Americans proposed a deal; Venezuela refused.");
+        assert!(has_code(&found, "Georgians", "GEOCVL"), "{found:?}");
+        assert!(has_code(&found, "Americans", "USA"), "{found:?}");
+        assert!(has_code(&found, "Venezuela", "VEN"), "{found:?}");
+    }
+
+    #[test]
+    fn the_koreas_by_halves_and_together() {
+        let found = builtin_codes("2018-04-27", "South and North Korea agreed to talks.");
+        assert!(has_code(&found, "South", "KOR") && has_code(&found, "North Korea", "PRK"), "{found:?}");
+        let found = builtin_codes("2018-04-27", "North and South Korea agreed to talks. Both Koreas sent envoys.");
+        assert!(has_code(&found, "North", "PRK") && has_code(&found, "South Korea", "KOR"), "{found:?}");
+        assert!(has_code(&found, "Koreas", "KOR") && has_code(&found, "Koreas", "PRK"), "{found:?}");
+        let found = builtin_codes("2023-01-01", "North Korea fired a missile. The South said the North's test failed.");
+        assert!(has_code(&found, "South", "KOR") && has_code(&found, "North", "PRK"), "{found:?}");
+        // Not a Korea story, or not a state: no half.
+        let found = builtin_codes("2023-01-01", "Sudan said the South had broken the deal.");
+        assert!(!found.iter().any(|(t, _)| t == "South"), "{found:?}");
+        let found = builtin_codes("2023-01-01", "North Korea fired into the South China Sea near the North Atlantic.");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_definite_title_is_the_person_named_before_who_holds_it() {
+        let found = builtin_codes(
+            "2023-06-01",
+            "Blinken met Saudi Crown Prince Mohammed bin Salman in Riyadh. The crown prince said he wanted peace. \
+             The Pope called for a ceasefire.",
+        );
+        assert!(has_code(&found, "crown prince", "SAUGOV"), "{found:?}");
+        assert!(has_code(&found, "Pope", "VATGOV"), "{found:?}");
+        let found = builtin_codes("2023-06-01", "Xi Jinping met Vladimir Putin. The president said ties were strong.");
+        assert!(has_code(&found, "president", "RUSGOV"), "{found:?}");
+    }
+
+    #[test]
+    fn the_security_council_is_the_uns_only_in_a_un_story() {
+        let found =
+            builtin_codes("2023-06-01", "The UN envoy briefed the Security Council, which condemned the attack.");
+        assert!(has_code(&found, "Security Council", "IGOUNO"), "{found:?}");
+        let found = builtin_codes(
+            "2023-06-01",
+            "The Security Council of the club met. Iran's Supreme National Security Council met.",
+        );
+        assert!(!found.iter().any(|(t, _)| t.contains("Security Council")), "{found:?}");
+        let found = builtin_codes("2023-06-01", "Russia's Security Council met on Friday.");
+        assert!(found.iter().all(|(_, c)| c.starts_with("RUS")), "{found:?}");
     }
 
     #[test]
