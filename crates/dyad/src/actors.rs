@@ -168,6 +168,11 @@ const PAIRS_GOV: &[&str] = &[
     "both heads of state",
     "the two presidents",
     "both presidents",
+    // Plural titles without "two" are the pair too ("The presidents signed 15 agreements"), but not before "of"
+    // ("the presidents of Russia, China and Iran").
+    "the presidents",
+    "the prime ministers",
+    "the foreign ministers",
     "the two governments",
     "both governments",
     "the two foreign ministers",
@@ -558,6 +563,13 @@ impl ActorMatcher {
                     Err(raw) => {
                         let span = Span::new(seg.span.start + raw.start, seg.span.start + raw.end);
                         match raw.payload {
+                            Payload::Pair { .. }
+                                if seg.text[raw.end..].starts_with(" of ")
+                                    && !seg.text[raw.start..raw.end].contains("two")
+                                    && !seg.text[raw.start..raw.end].contains("both") =>
+                            {
+                                all.push((i, None));
+                            }
                             Payload::Pair { gov } => {
                                 pairs.push((out.len() + all.len(), seg.sentence, span, gov));
                                 all.push((i, None));
@@ -2715,6 +2727,14 @@ CVL Civilians
         assert!(has_code(&found, "Pope", "VATGOV"), "{found:?}");
         let found = builtin_codes("2023-06-01", "Xi Jinping met Vladimir Putin. The president said ties were strong.");
         assert!(has_code(&found, "president", "RUSGOV"), "{found:?}");
+        // A plural title is the pair, but not before "of" naming its own states.
+        let found = builtin_codes("2023-04-14", "Xi Jinping hosted Lula in Beijing. The presidents signed deals.");
+        assert!(
+            has_code(&found, "The presidents", "CHNGOV") && has_code(&found, "The presidents", "BRAGOV"),
+            "{found:?}"
+        );
+        let found = builtin_codes("2023-04-14", "Xi met Lula. The presidents of Iran and Russia spoke.");
+        assert!(!found.iter().any(|(t, _)| t == "The presidents"), "{found:?}");
     }
 
     #[test]
