@@ -747,10 +747,43 @@ impl ActorMatcher {
                         .cloned()
                 })
                 .collect();
-            for ((((m, place), group), rebel_place), titled) in
-                out.iter_mut().zip(located).zip(armed).zip(rebel_places).zip(titled)
+            // "his counterpart" in a story about exactly two states: the other state's (government), after the person
+            // whose counterpart it is; otherwise nobody.
+            let states = countries_by_mentions(&out);
+            let counterparts: Vec<Option<String>> = (0..out.len())
+                .map(|i| {
+                    let m = &out[i];
+                    let before = doc.text()[..m.span.start].trim_end();
+                    let owned = ["his", "her", "His", "Her"].iter().any(|w| {
+                        before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+                    });
+                    if m.via != Via::Context || !owned {
+                        return None;
+                    }
+                    let own = out[..i].iter().rev().find(|n| n.kind == MentionKind::Person && n.country.is_some())?;
+                    let own = own.country.as_deref()?;
+                    Some(if states.len() == 2 && states.iter().any(|s| s == own) {
+                        states.iter().find(|s| *s != own).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    })
+                })
+                .collect();
+            for (((((m, place), group), rebel_place), titled), counterpart) in
+                out.iter_mut().zip(located).zip(armed).zip(rebel_places).zip(titled).zip(counterparts)
             {
                 if m.via != Via::Context {
+                    continue;
+                }
+                if let Some(counterpart) = counterpart {
+                    match Some(counterpart).filter(|c| !c.is_empty()) {
+                        Some(c) => {
+                            m.code = format!("{c}GOV");
+                            m.country = Some(c);
+                            m.agent = Some("GOV".to_string());
+                        }
+                        None => m.code = String::new(),
+                    }
                     continue;
                 }
                 if let Some(t) = titled {
@@ -1328,7 +1361,13 @@ impl ActorMatcher {
                     | "Your"
                     | "My"
             ) {
-                return None;
+                // "Wang Yi met his counterpart": resolved once the document is read (the other of exactly two
+                // states).
+                let counterpart = matches!(word.as_str(), "counterpart" | "counterparts")
+                    && matches!(owner, "his" | "her" | "His" | "Her");
+                if !counterpart {
+                    return None;
+                }
             }
             // "Western officials", "world leaders", "foreign diplomats": no one state's, and not coded.
             if GENERIC_OWNERS.contains(&owner) && !matches!(agent.code.as_str(), "REB" | "CRM") {
@@ -2733,6 +2772,11 @@ CVL Civilians
             has_code(&found, "The presidents", "CHNGOV") && has_code(&found, "The presidents", "BRAGOV"),
             "{found:?}"
         );
+        // "his counterpart": the other of exactly two states, else nobody.
+        let found = builtin_codes("2023-04-14", "Xi Jinping met Lula. Wang Yi later called his counterpart.");
+        assert!(has_code(&found, "counterpart", "BRAGOV"), "{found:?}");
+        let found = builtin_codes("2023-04-14", "Wang Yi met his counterpart in Moscow, then flew to Paris.");
+        assert!(!found.iter().any(|(t, _)| t == "counterpart"), "{found:?}");
         let found = builtin_codes("2023-04-14", "Xi met Lula. The presidents of Iran and Russia spoke.");
         assert!(!found.iter().any(|(t, _)| t == "The presidents"), "{found:?}");
     }
