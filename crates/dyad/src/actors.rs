@@ -1245,7 +1245,7 @@ impl ActorMatcher {
         }
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
-            let international = ["IGO", "NGO", "IMG"].iter().any(|p| org.code.starts_with(p));
+            let international = ["IGO", "NGO"].iter().any(|p| org.code.starts_with(p));
             // "Sweden's NATO bid", "France's UN envoy": a state before an international body is the state (or its
             // agent), not the body; "South Korea's Democratic Party": a party name another state's party also bears
             // is the party of the state named before it.
@@ -1255,15 +1255,24 @@ impl ActorMatcher {
                 let foreign_party = org.kind == crate::dict::OrgKind::Party
                     && org_country.as_deref().is_some_and(|oc| oc != c.code)
                     && org_agent.is_some();
-                if international || foreign_party {
-                    let agent = if foreign_party { org_agent } else { agents.first().map(|&a| agent_code(a)) };
+                // "Yemen's al-Qaeda", "Iraq's al-Qaeda frontman": a transnational group after a state's possessive is
+                // its branch there, that state's rebels.
+                let armed = org.code.starts_with("IMG");
+                if international || foreign_party || armed {
+                    let agent = if foreign_party {
+                        org_agent
+                    } else if armed {
+                        Some("REB".to_string())
+                    } else {
+                        agents.first().map(|&a| agent_code(a))
+                    };
                     let (kind, name, entry) = if foreign_party {
                         (
                             MentionKind::Organisation,
                             format!("{} ({})", org.name, c.name),
                             self.entries.orgs[o as usize].clone(),
                         )
-                    } else if let Some(&ai) = agents.first() {
+                    } else if let (Some(&ai), false) = (agents.first(), armed) {
                         let ai = ai as usize;
                         (
                             MentionKind::Role,
@@ -2722,6 +2731,11 @@ CVL Civilians
         assert!(has_code(&found, "Sweden's NATO", "SWE"), "{found:?}");
         let found = builtin_codes("2023-03-01", "France's UN ambassador spoke.");
         assert!(has_code(&found, "France's UN ambassador", "FRAGOV"), "{found:?}");
+        // A transnational group after a state's possessive is its branch there; named alone it is the group.
+        let found = builtin_codes("2023-03-01", "Yemen's al-Qaeda claimed the attack.");
+        assert!(has_code(&found, "Yemen's al-Qaeda", "YEMREB"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "Al-Qaeda claimed the attack in Yemen.");
+        assert!(found.iter().any(|(_, c)| c.starts_with("IMG")), "{found:?}");
         let found = builtin_codes("2023-03-01", "NATO troops patrolled.");
         assert!(found.iter().any(|(_, c)| c.starts_with("IGOWSTNAT")), "{found:?}");
         let found = builtin_codes("2023-03-01", "China's Taiwan Affairs Office condemned the visit.");
