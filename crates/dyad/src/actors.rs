@@ -168,6 +168,11 @@ const PAIRS_GOV: &[&str] = &[
     "both heads of state",
     "the two presidents",
     "both presidents",
+    // Plural titles without "two" are the pair too ("The presidents signed 15 agreements"), but not before "of"
+    // ("the presidents of Russia, China and Iran").
+    "the presidents",
+    "the prime ministers",
+    "the foreign ministers",
     "the two governments",
     "both governments",
     "the two foreign ministers",
@@ -558,6 +563,13 @@ impl ActorMatcher {
                     Err(raw) => {
                         let span = Span::new(seg.span.start + raw.start, seg.span.start + raw.end);
                         match raw.payload {
+                            Payload::Pair { .. }
+                                if seg.text[raw.end..].starts_with(" of ")
+                                    && !seg.text[raw.start..raw.end].contains("two")
+                                    && !seg.text[raw.start..raw.end].contains("both") =>
+                            {
+                                all.push((i, None));
+                            }
                             Payload::Pair { gov } => {
                                 pairs.push((out.len() + all.len(), seg.sentence, span, gov));
                                 all.push((i, None));
@@ -696,8 +708,90 @@ impl ActorMatcher {
                     }
                 })
                 .collect();
-            for (((m, place), group), rebel_place) in out.iter_mut().zip(located).zip(armed).zip(rebel_places) {
+            // "Saudi Crown Prince Mohammed bin Salman … The crown prince said": a definite title is the person named
+            // shortly before who holds that office on the document's date.
+            let titled: Vec<Option<Mention>> = (0..out.len())
+                .map(|i| {
+                    let m = &out[i];
+                    if m.via != Via::Context {
+                        return None;
+                    }
+                    let role = doc.slice(m.span).to_lowercase();
+                    if !TITLES.contains(&role.as_str()) {
+                        return None;
+                    }
+                    let before = doc.text()[..m.span.start].trim_end();
+                    if !(before.ends_with(" the") || before.ends_with("The") || before == "the") {
+                        return None;
+                    }
+                    out[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|n| match (n.sentence, m.sentence) {
+                            (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
+                            _ => true,
+                        })
+                        .filter(|n| n.kind == MentionKind::Person && n.via != Via::Context)
+                        .find(|n| {
+                            n.person.is_some_and(|p| {
+                                let (current, office) = self.dict.people[p].office_on(doc.date);
+                                let title = office.role.to_lowercase();
+                                current.is_some()
+                                    && title.match_indices(role.as_str()).any(|(k, _)| {
+                                        let end = k + role.len();
+                                        !title[..k].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                                            && !title[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                                    })
+                            })
+                        })
+                        .cloned()
+                })
+                .collect();
+            // "his counterpart" in a story about exactly two states: the other state's (government), after the person
+            // whose counterpart it is; otherwise nobody.
+            let states = countries_by_mentions(&out);
+            let counterparts: Vec<Option<String>> = (0..out.len())
+                .map(|i| {
+                    let m = &out[i];
+                    let before = doc.text()[..m.span.start].trim_end();
+                    let owned = ["his", "her", "His", "Her"].iter().any(|w| {
+                        before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+                    });
+                    if m.via != Via::Context || !owned {
+                        return None;
+                    }
+                    let own = out[..i].iter().rev().find(|n| n.kind == MentionKind::Person && n.country.is_some())?;
+                    let own = own.country.as_deref()?;
+                    Some(if states.len() == 2 && states.iter().any(|s| s == own) {
+                        states.iter().find(|s| *s != own).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    })
+                })
+                .collect();
+            for (((((m, place), group), rebel_place), titled), counterpart) in
+                out.iter_mut().zip(located).zip(armed).zip(rebel_places).zip(titled).zip(counterparts)
+            {
                 if m.via != Via::Context {
+                    continue;
+                }
+                if let Some(counterpart) = counterpart {
+                    match Some(counterpart).filter(|c| !c.is_empty()) {
+                        Some(c) => {
+                            m.code = format!("{c}GOV");
+                            m.country = Some(c);
+                            m.agent = Some("GOV".to_string());
+                        }
+                        None => m.code = String::new(),
+                    }
+                    continue;
+                }
+                if let Some(t) = titled {
+                    m.code = t.code;
+                    m.country = t.country;
+                    m.agent = t.agent;
+                    m.name = t.name;
+                    m.person = t.person;
                     continue;
                 }
                 let place = if group.is_none() { place.or(rebel_place) } else { place };
@@ -734,7 +828,9 @@ impl ActorMatcher {
             }
         }
         self.resolve_definites(doc, &mut out);
+        drop_seat_metonyms(doc, &mut out);
         out.retain(|m| !m.code.is_empty());
+        self.add_koreas(doc, &mut out);
         resolve_possessors(doc, &mut out);
         out
     }
@@ -933,6 +1029,67 @@ impl ActorMatcher {
         }
     }
 
+    /// The two Koreas named together or by halves: "South and North Korea" (the first half is a state too), "both
+    /// Koreas" / "the two Koreas" (both states), and in a story that names either Korea and no other divided state,
+    /// "the North" and "the South" on their own (not "the North Atlantic", "the South China Sea").
+    fn add_koreas(&self, doc: &Document, out: &mut Vec<Mention>) {
+        let text = doc.text();
+        if !(text.contains("Korea") && (text.contains("North") || text.contains("South"))) {
+            return;
+        }
+        let named = |c: &str| out.iter().any(|m| m.country.as_deref() == Some(c) && m.via == Via::Name);
+        let korea_story =
+            (named("KOR") || named("PRK")) && !["SDN", "SSD", "YEM", "CYP", "VNM"].iter().any(|c| named(c));
+        let free = |out: &[Mention], s: usize, e: usize| out.iter().all(|m| m.span.end <= s || m.span.start >= e);
+        let mut added: Vec<Mention> = Vec::new();
+        for seg in doc.segments() {
+            let t = seg.text;
+            let at = |i: usize, len: usize| Span::new(seg.span.start + i, seg.span.start + i + len);
+            for (phrase, code) in [("South and North Korea", "KOR"), ("North and South Korea", "PRK")] {
+                for (i, _) in t.match_indices(phrase) {
+                    let span = at(i, 5);
+                    if free(out, span.start, span.end) {
+                        added.push(Mention { via: Via::Name, ..self.pair_member(code, false, seg.sentence, span) });
+                    }
+                }
+            }
+            for phrase in ["both Koreas", "Both Koreas", "two Koreas", "the Koreas", "The Koreas"] {
+                for (i, _) in t.match_indices(phrase) {
+                    let span = at(i + phrase.len() - 6, 6);
+                    if free(out, span.start, span.end) && free(&added, span.start, span.end) {
+                        for code in ["KOR", "PRK"] {
+                            added.push(self.pair_member(code, false, seg.sentence, span));
+                        }
+                    }
+                }
+            }
+            if !korea_story {
+                continue;
+            }
+            for (half, code) in [("North", "PRK"), ("South", "KOR")] {
+                for (i, _) in t.match_indices(half) {
+                    let before = t[..i].trim_end();
+                    let the =
+                        before.ends_with(" the") || before == "the" || before == "The" || before.ends_with(" The");
+                    let after = &t[i + half.len()..];
+                    // "the North's", "the North said", "the North." but not "the North Atlantic", "the North-South".
+                    let alone = after.starts_with("'s")
+                        || after.starts_with("’s")
+                        || after.starts_with([' ', ',', '.', ';'])
+                            && !after.trim_start().starts_with(|c: char| c.is_uppercase());
+                    let span = at(i, half.len());
+                    if the && alone && free(out, span.start, span.end) {
+                        added.push(Mention { via: Via::Name, ..self.pair_member(code, false, seg.sentence, span) });
+                    }
+                }
+            }
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| m.span.start);
+        }
+    }
+
     fn raw_matches(&self, text: &str) -> Vec<Raw> {
         let mut out = Vec::new();
         let mut pos = 0;
@@ -1088,6 +1245,57 @@ impl ActorMatcher {
         }
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
+            let international = ["IGO", "NGO"].iter().any(|p| org.code.starts_with(p));
+            // "Sweden's NATO bid", "France's UN envoy": a state before an international body is the state (or its
+            // agent), not the body; "South Korea's Democratic Party": a party name another state's party also bears
+            // is the party of the state named before it.
+            if let Some((ci, _)) = country {
+                let c = &self.dict.countries[ci as usize];
+                let (org_country, org_agent) = split_code(&org.code);
+                let foreign_party = org.kind == crate::dict::OrgKind::Party
+                    && org_country.as_deref().is_some_and(|oc| oc != c.code)
+                    && org_agent.is_some();
+                // "Yemen's al-Qaeda", "Iraq's al-Qaeda frontman": a transnational group after a state's possessive is
+                // its branch there, that state's rebels.
+                let armed = org.code.starts_with("IMG");
+                if international || foreign_party || armed {
+                    let agent = if foreign_party {
+                        org_agent
+                    } else if armed {
+                        Some("REB".to_string())
+                    } else {
+                        agents.first().map(|&a| agent_code(a))
+                    };
+                    let (kind, name, entry) = if foreign_party {
+                        (
+                            MentionKind::Organisation,
+                            format!("{} ({})", org.name, c.name),
+                            self.entries.orgs[o as usize].clone(),
+                        )
+                    } else if let (Some(&ai), false) = (agents.first(), armed) {
+                        let ai = ai as usize;
+                        (
+                            MentionKind::Role,
+                            format!("{} {}", c.name, self.dict.agents[ai].name),
+                            self.entries.agents[ai].clone(),
+                        )
+                    } else {
+                        (MentionKind::State, c.name.clone(), self.entries.countries[ci as usize].clone())
+                    };
+                    return Some(Mention {
+                        sentence,
+                        span,
+                        code: format!("{}{}", c.code, agent.as_deref().unwrap_or("")),
+                        country: Some(c.code.clone()),
+                        agent,
+                        name,
+                        kind,
+                        entry,
+                        via: Via::Name,
+                        person: None,
+                    });
+                }
+            }
             let (country, mut agent) = split_code(&org.code);
             // "UN peacekeepers" is the UN's military arm; "UN officials" and "ICC investigators" are the body itself.
             let mut code = org.code.clone();
@@ -1131,7 +1339,7 @@ impl ActorMatcher {
                 person: None,
             });
         }
-        let Some((ci, _form)) = country else {
+        let Some((ci, form)) = country else {
             // A domestic role with no country ("Police arrested dozens", "the junta"): filled in with the state
             // the document is about once the whole document is read.
             let &a = agents.first()?;
@@ -1162,7 +1370,13 @@ impl ActorMatcher {
                     | "Your"
                     | "My"
             ) {
-                return None;
+                // "Wang Yi met his counterpart": resolved once the document is read (the other of exactly two
+                // states).
+                let counterpart = matches!(word.as_str(), "counterpart" | "counterparts")
+                    && matches!(owner, "his" | "her" | "His" | "Her");
+                if !counterpart {
+                    return None;
+                }
             }
             // "Western officials", "world leaders", "foreign diplomats": no one state's, and not coded.
             if GENERIC_OWNERS.contains(&owner) && !matches!(agent.code.as_str(), "REB" | "CRM") {
@@ -1196,6 +1410,26 @@ impl ActorMatcher {
                 via: Via::Name,
                 person: None,
             });
+        }
+        // "Venezuelans marched", "two Israelis were wounded": a state's people named by their plural demonym are its
+        // civilians; the state itself is named by its name or capital, and "the Americans proposed" is the side.
+        let the =
+            text[..first.start].trim_end().rsplit(char::is_whitespace).next().is_some_and(|w| w == "the" || w == "The");
+        if form == Form::People && !the {
+            if let Some(cvl) = self.dict.agents.iter().position(|a| a.code == "CVL") {
+                return Some(Mention {
+                    sentence,
+                    span,
+                    code: format!("{}CVL", c.code),
+                    country: Some(c.code.clone()),
+                    agent: Some("CVL".to_string()),
+                    name: format!("{} people", c.name),
+                    kind: MentionKind::Role,
+                    entry: self.entries.agents[cvl].clone(),
+                    via: Via::Name,
+                    person: None,
+                });
+            }
         }
         Some(Mention {
             sentence,
@@ -1317,6 +1551,35 @@ impl ActorMatcher {
     }
 }
 
+/// "Brussels wants Budapest to …", "the Security Council voted": a seat of international institutions or a body's
+/// short name (names that orgs.dict gives to one) stands for it only in a story about that organisation (it is
+/// named in another way too, at least as often as the host state), and a seat not as the place of an event ("talks
+/// in Brussels"); otherwise it is no actor.
+fn drop_seat_metonyms(doc: &Document, out: &mut [Mention]) {
+    // (name, host state, whether it is a place)
+    const SEATS: &[(&str, &str, bool)] = &[("Brussels", "BEL", true), ("Security Council", "", false)];
+    let seat = |t: &str| SEATS.iter().find(|s| s.0 == t);
+    for i in 0..out.len() {
+        let text = doc.slice(out[i].span);
+        let Some(&(_, host_code, is_place)) = seat(text) else { continue };
+        if out[i].kind != MentionKind::Organisation {
+            continue;
+        }
+        let code = out[i].code.clone();
+        let body = out.iter().filter(|n| n.code.starts_with(&code) && seat(doc.slice(n.span)).is_none()).count();
+        let host = out.iter().filter(|n| n.country.as_deref() == Some(host_code)).count();
+        let mut before = doc.text()[..out[i].span.start].split_whitespace().rev();
+        let mut w = before.next().unwrap_or("");
+        while w == "the" || PLACE_MODIFIERS.contains(&w) {
+            w = before.next().unwrap_or("");
+        }
+        let place = is_place && (LOCATIVES.contains(&w) || matches!(w, "from" | "From" | "via"));
+        if body == 0 || host > body || place {
+            out[i].code = String::new();
+        }
+    }
+}
+
 fn split_code(code: &str) -> (Option<String>, Option<String>) {
     if code.len() < 3 || code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG") {
         return (None, None);
@@ -1342,6 +1605,27 @@ fn placeholder() -> Mention {
 
 /// Role words that belong to a few states only, in order of preference: a role without a country is the first of
 /// them the document names.
+/// Singular titles that, after "the", name the person holding that office named shortly before.
+const TITLES: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "crown prince",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "supreme leader",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "foreign secretary",
+    "secretary of state",
+    "vice president",
+    "secretary-general",
+];
+
 const ROLE_TIES: &[(&str, &[&str])] = &[
     ("supreme leader", &["IRN", "PRK"]),
     ("ayatollah", &["IRN"]),
@@ -2262,9 +2546,9 @@ CVL Civilians
         let doc = Document::from_sentences("1", None, &["Serb forces killed three ethnic Albanians in Serbia."]);
         let got = codes(&m, &doc);
         assert!(got.contains(&("Albanians".into(), "SRBCVL".into())), "{got:?}");
-        // Without "ethnic", Albanians are Albania's.
+        // Without "ethnic", Albanians are Albania's people.
         let doc = Document::from_sentences("2", None, &["Albanians voted on Sunday."]);
-        assert!(codes(&m, &doc).contains(&("Albanians".into(), "ALB".into())));
+        assert!(codes(&m, &doc).contains(&("Albanians".into(), "ALBCVL".into())));
     }
 
     #[test]
@@ -2397,6 +2681,132 @@ CVL Civilians
         let m = matcher();
         let doc = Document::from_text("1", None, "Xi met Obama.");
         assert!(codes(&m, &doc).iter().all(|(t, _)| t != "Xi"));
+    }
+
+    fn builtin_codes(date: &str, text: &str) -> Vec<(String, String)> {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some(date.parse().unwrap());
+        codes(&m, &doc)
+    }
+
+    fn has_code(found: &[(String, String)], text: &str, code: &str) -> bool {
+        found.iter().any(|(t, c)| t == text && c == code)
+    }
+
+    #[test]
+    fn leaders_known_by_one_name_are_found_alone() {
+        for (date, text, name, code) in [
+            ("2025-06-01", "Khamenei said Iran would not bow to pressure.", "Khamenei", "IRNGOV"),
+            ("2025-06-01", "Ayatollah Ali Khamenei spoke. Khamenei later met clerics.", "Khamenei", "IRNGOV"),
+            ("2024-03-01", "Burhan vowed to fight on.", "Burhan", "SDNGOV"),
+            ("2025-06-01", "Carney met the premiers.", "Carney", "CANGOV"),
+            ("2016-06-01", "Carney warned about Brexit.", "Carney", "GBRGOV"),
+            ("2025-06-01", "Kuleba criticised the West.", "Kuleba", "UKRELI"),
+        ] {
+            let found = builtin_codes(date, text);
+            assert!(has_code(&found, name, code), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn brussels_is_the_eu_only_in_eu_stories_and_not_as_a_place() {
+        let found = builtin_codes("2024-05-01", "Brussels told Budapest that EU funds would stay frozen.");
+        assert!(has_code(&found, "Brussels", "IGOEUREEC"), "{found:?}");
+        let found = builtin_codes("2024-05-01", "EU ministers met in Brussels on Monday.");
+        assert!(!found.iter().any(|(t, _)| t == "Brussels"), "{found:?}");
+        let found = builtin_codes("2024-05-01", "Brussels raised Belgian taxes, the Belgian finance minister said.");
+        assert!(!found.iter().any(|(t, _)| t == "Brussels"), "{found:?}");
+        let found = builtin_codes("2024-05-01", "The EU sold Brussels sprouts.");
+        assert!(!found.iter().any(|(t, _)| t.contains("Brussels")), "{found:?}");
+    }
+
+    #[test]
+    fn a_state_before_a_foreign_party_or_an_international_body_is_that_state() {
+        let found = builtin_codes("2024-12-10", "South Korea's Democratic Party called for impeachment.");
+        assert!(found.iter().all(|(_, c)| c.starts_with("KOR")), "{found:?}");
+        let found = builtin_codes("2024-12-10", "The Democratic Party nominated Harris.");
+        assert!(has_code(&found, "Democratic Party", "USAPTY"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "Sweden's NATO bid stalled.");
+        assert!(has_code(&found, "Sweden's NATO", "SWE"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "France's UN ambassador spoke.");
+        assert!(has_code(&found, "France's UN ambassador", "FRAGOV"), "{found:?}");
+        // A transnational group after a state's possessive is its branch there; named alone it is the group.
+        let found = builtin_codes("2023-03-01", "Yemen's al-Qaeda claimed the attack.");
+        assert!(has_code(&found, "Yemen's al-Qaeda", "YEMREB"), "{found:?}");
+        let found = builtin_codes("2023-03-01", "Al-Qaeda claimed the attack in Yemen.");
+        assert!(found.iter().any(|(_, c)| c.starts_with("IMG")), "{found:?}");
+        let found = builtin_codes("2023-03-01", "NATO troops patrolled.");
+        assert!(found.iter().any(|(_, c)| c.starts_with("IGOWSTNAT")), "{found:?}");
+        let found = builtin_codes("2023-03-01", "China's Taiwan Affairs Office condemned the visit.");
+        assert!(has_code(&found, "Taiwan Affairs Office", "CHNGOV"), "{found:?}");
+        assert!(!found.iter().any(|(_, c)| c == "TWN"), "{found:?}");
+    }
+
+    #[test]
+    fn plural_demonyms_are_civilians_but_the_side_after_the() {
+        let found = builtin_codes("2024-08-01", "Venezuelans marched in Caracas. Two Venezuelans were arrested.");
+        assert_eq!(found.iter().filter(|(t, c)| t == "Venezuelans" && c == "VENCVL").count(), 2, "{found:?}");
+        let found = builtin_codes("2024-08-01", "Georgians rallied; the Americans proposed a deal; Venezuela refused.");
+        assert!(has_code(&found, "Georgians", "GEOCVL"), "{found:?}");
+        assert!(has_code(&found, "Americans", "USA"), "{found:?}");
+        assert!(has_code(&found, "Venezuela", "VEN"), "{found:?}");
+    }
+
+    #[test]
+    fn the_koreas_by_halves_and_together() {
+        let found = builtin_codes("2018-04-27", "South and North Korea agreed to talks.");
+        assert!(has_code(&found, "South", "KOR") && has_code(&found, "North Korea", "PRK"), "{found:?}");
+        let found = builtin_codes("2018-04-27", "North and South Korea agreed to talks. Both Koreas sent envoys.");
+        assert!(has_code(&found, "North", "PRK") && has_code(&found, "South Korea", "KOR"), "{found:?}");
+        assert!(has_code(&found, "Koreas", "KOR") && has_code(&found, "Koreas", "PRK"), "{found:?}");
+        let found = builtin_codes("2023-01-01", "North Korea fired a missile. The South said the North's test failed.");
+        assert!(has_code(&found, "South", "KOR") && has_code(&found, "North", "PRK"), "{found:?}");
+        // Not a Korea story, or not a state: no half.
+        let found = builtin_codes("2023-01-01", "Sudan said the South had broken the deal.");
+        assert!(!found.iter().any(|(t, _)| t == "South"), "{found:?}");
+        let found = builtin_codes("2023-01-01", "North Korea fired into the South China Sea near the North Atlantic.");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_definite_title_is_the_person_named_before_who_holds_it() {
+        let found = builtin_codes(
+            "2023-06-01",
+            "Blinken met Saudi Crown Prince Mohammed bin Salman in Riyadh. The crown prince said he wanted peace. \
+             The Pope called for a ceasefire.",
+        );
+        assert!(has_code(&found, "crown prince", "SAUGOV"), "{found:?}");
+        assert!(has_code(&found, "Pope", "VATGOV"), "{found:?}");
+        let found = builtin_codes("2023-06-01", "Xi Jinping met Vladimir Putin. The president said ties were strong.");
+        assert!(has_code(&found, "president", "RUSGOV"), "{found:?}");
+        // A plural title is the pair, but not before "of" naming its own states.
+        let found = builtin_codes("2023-04-14", "Xi Jinping hosted Lula in Beijing. The presidents signed deals.");
+        assert!(
+            has_code(&found, "The presidents", "CHNGOV") && has_code(&found, "The presidents", "BRAGOV"),
+            "{found:?}"
+        );
+        // "his counterpart": the other of exactly two states, else nobody.
+        let found = builtin_codes("2023-04-14", "Xi Jinping met Lula. Wang Yi later called his counterpart.");
+        assert!(has_code(&found, "counterpart", "BRAGOV"), "{found:?}");
+        let found = builtin_codes("2023-04-14", "Wang Yi met his counterpart in Moscow, then flew to Paris.");
+        assert!(!found.iter().any(|(t, _)| t == "counterpart"), "{found:?}");
+        let found = builtin_codes("2023-04-14", "Xi met Lula. The presidents of Iran and Russia spoke.");
+        assert!(!found.iter().any(|(t, _)| t == "The presidents"), "{found:?}");
+    }
+
+    #[test]
+    fn the_security_council_is_the_uns_only_in_a_un_story() {
+        let found =
+            builtin_codes("2023-06-01", "The UN envoy briefed the Security Council, which condemned the attack.");
+        assert!(has_code(&found, "Security Council", "IGOUNO"), "{found:?}");
+        let found = builtin_codes(
+            "2023-06-01",
+            "The Security Council of the club met. Iran's Supreme National Security Council met.",
+        );
+        assert!(!found.iter().any(|(t, _)| t.contains("Security Council")), "{found:?}");
+        let found = builtin_codes("2023-06-01", "Russia's Security Council met on Friday.");
+        assert!(found.iter().all(|(_, c)| c.starts_with("RUS")), "{found:?}");
     }
 
     #[test]
