@@ -3903,6 +3903,8 @@ impl<'a> Sentence<'a> {
                         | "doesn't"
                         | "don't"
                         | "no"
+                        // "had nothing more to discuss with": the lemma of "nothing" (the -ing is stripped).
+                        | "noth"
                 )
             })
         {
@@ -4111,6 +4113,14 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn nothing_to_discuss_is_no_meeting() {
+        let e = events("2020-01-01", "North Korea said it had nothing more to discuss with South Korea.");
+        assert!(!e.iter().any(|x| x.2.starts_with("04")), "{e:?}");
+        let e = events("2020-01-01", "North Korea said it had much to discuss with South Korea.");
+        assert!(e.iter().any(|x| x.2.starts_with("04")), "{e:?}");
     }
 
     #[test]
