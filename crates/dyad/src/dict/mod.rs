@@ -141,11 +141,13 @@ impl Person {
     }
 
     /// The office that codes this person on `date`: the first listed term held that day; otherwise `None` and the
-    /// term nearest in time (whose country the person is then coded `ELI` of). With no date, the latest term.
+    /// term nearest in time (whose country the person is then coded `ELI` of). With no date, the latest term (of
+    /// terms alike, the first listed: Macron's French presidency, not the Andorran co-principality it brings).
     pub fn office_on(&self, date: Option<Date>) -> (Option<&Office>, &Office) {
         let latest = self
             .offices
             .iter()
+            .rev()
             .max_by_key(|o| (o.to.is_none(), o.to, o.from))
             .expect("validated: every person has an office");
         let Some(date) = date else { return (Some(latest), latest) };
@@ -700,6 +702,18 @@ mod tests {
     fn builtin_loads() {
         let d = Dictionaries::builtin().unwrap();
         assert!(d.version().starts_with("dict-"));
+    }
+
+    #[test]
+    fn without_a_date_the_first_listed_of_alike_terms_codes_a_person() {
+        let d = Dictionaries::from_files(&files(&[(
+            "people/x.dict",
+            "Emmanuel Macron\n    office: FRAGOV | President | 2017-05-14 |\n    office: ANDGOV | Co-Prince | 2017-05-14 |\n\
+             Someone Else\n    office: BLRGOV | Minister | 2001-01-01 | 2005-01-01\n    office: BLRGOV | President | 2006-01-01 |\n",
+        )]))
+        .unwrap();
+        assert_eq!(d.people[0].office_on(None).1.code, "FRAGOV");
+        assert_eq!(d.people[1].office_on(None).1.role, "President");
     }
 
     #[test]
