@@ -562,6 +562,10 @@ impl Coder {
         date: Option<Date>,
         out: &mut Vec<Event>,
     ) -> bool {
+        // An event whose target the text leaves unnamed, for this pattern (or a recoding of it) at this anchor.
+        let implied = |p: &Pattern, subj: usize, target: Implied, out: &mut Vec<Event>| {
+            self.emit_implied(sentence, sent, p, anchor, subj, m, date, target, out)
+        };
         // A noun after a preposition is background, not an event: "arrested dozens after protest outside …",
         // "amid talks with …".
         // A gerund with its object is the subject's own act, though: "stormed a monastery after killing a police
@@ -673,7 +677,7 @@ impl Coder {
             let Some(e) = earlier else { return false };
             let mut object = e.target.clone();
             object.via = Via::Name;
-            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Elided(object), out);
+            return implied(p, subj, Implied::Elided(object), out);
         }
         // "welcomed the decision", "rejected the report": the target is the author of the act referred to.
         if let (None, Some((noun, victim))) = (m.target, m.implied_act) {
@@ -697,9 +701,9 @@ impl Coder {
                 || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
             if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
                 let denial = Pattern { code: "016".to_string(), ..p.clone() };
-                return self.emit_implied(sentence, sent, &denial, anchor, subj, m, date, Implied::Actor(author), out);
+                return implied(&denial, subj, Implied::Actor(author), out);
             }
-            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Actor(author), out);
+            return implied(p, subj, Implied::Actor(author), out);
         }
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
@@ -718,32 +722,10 @@ impl Coder {
                 // "dissolved all political parties"): the side attacked, or the state's own opposition or people.
                 Some(subj) if p.implied => match sent.unnamed_target(p, anchor, subj, out) {
                     Some(Aim::Group(t)) => (vec![subj], vec![t]),
-                    Some(Aim::Actor(victim)) => {
-                        return self.emit_implied(
-                            sentence,
-                            sent,
-                            p,
-                            anchor,
-                            subj,
-                            m,
-                            date,
-                            Implied::Victim(*victim),
-                            out,
-                        )
-                    }
+                    Some(Aim::Actor(victim)) => return implied(p, subj, Implied::Victim(*victim), out),
                     None if p.code.starts_with("172") && sent.is_state_organ(subj) => {
                         let agent = if p.code == "1722" { "OPP" } else { "CVL" };
-                        return self.emit_implied(
-                            sentence,
-                            sent,
-                            p,
-                            anchor,
-                            subj,
-                            m,
-                            date,
-                            Implied::Own(Some(agent)),
-                            out,
-                        );
+                        return implied(p, subj, Implied::Own(Some(agent)), out);
                     }
                     None => return false,
                 },
@@ -781,23 +763,11 @@ impl Coder {
                     });
                     match purpose {
                         Some(Some(t)) if t != subj => (vec![subj], vec![t]),
-                        Some(_) => {
-                            return self.emit_implied(
-                                sentence,
-                                sent,
-                                p,
-                                anchor,
-                                subj,
-                                m,
-                                date,
-                                Implied::Own(Some("GOV")),
-                                out,
-                            )
-                        }
+                        Some(_) => return implied(p, subj, Implied::Own(Some("GOV")), out),
                         // Rioters who burn or wreck a place with no purpose named ("set fire to the stock exchange")
                         // act against their state itself.
                         None if p.code == "145" && m.end > anchor + 1 => {
-                            return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                            return implied(p, subj, Implied::Own(None), out)
                         }
                         None => return false,
                     }
@@ -810,15 +780,15 @@ impl Coder {
                         && sent.groups[subj].members.iter().all(|&k| sent.mentions[k].agent.is_some())
                         && sent.unnamed_people_after(anchor) =>
                 {
-                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                    return implied(p, subj, Implied::Own(None), out)
                 }
                 // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
                 Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
-                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(None), out)
+                    return implied(p, subj, Implied::Own(None), out)
                 }
                 // "cut internet access", "blocked WhatsApp": a restriction on the state's own people.
                 Some(subj) if p.code == "1721" && sent.is_state_organ(subj) => {
-                    return self.emit_implied(sentence, sent, p, anchor, subj, m, date, Implied::Own(Some("CVL")), out)
+                    return implied(p, subj, Implied::Own(Some("CVL")), out)
                 }
                 // "Taiwan put its forces on alert", "the Pentagon moved two destroyers closer to the peninsula": a
                 // military posture is aimed at the other state the sentence names, else at whoever last acted against
@@ -841,19 +811,7 @@ impl Coder {
                 {
                     match sent.other_state_after(anchor, subj).or_else(|| sent.adversary(subj, out)) {
                         Some(Aim::Group(t)) => (vec![subj], vec![t]),
-                        Some(Aim::Actor(adversary)) => {
-                            return self.emit_implied(
-                                sentence,
-                                sent,
-                                p,
-                                anchor,
-                                subj,
-                                m,
-                                date,
-                                Implied::Actor(*adversary),
-                                out,
-                            )
-                        }
+                        Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
                         None => return false,
                     }
                 }
@@ -884,19 +842,7 @@ impl Coder {
                     (vec![subj], vec![sent.accused_after(anchor).unwrap_or(subj)])
                 }
                 Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
-                    Some(accuser) => {
-                        return self.emit_implied(
-                            sentence,
-                            sent,
-                            p,
-                            anchor,
-                            subj,
-                            m,
-                            date,
-                            Implied::Actor(accuser),
-                            out,
-                        )
-                    }
+                    Some(accuser) => return implied(p, subj, Implied::Actor(accuser), out),
                     None => return false,
                 },
                 _ => return false,
