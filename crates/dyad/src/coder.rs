@@ -3849,8 +3849,8 @@ impl<'a> Sentence<'a> {
                         | "doesn't"
                         | "don't"
                         | "no"
-                        // "had nothing more to discuss with": the lemma of "nothing" (the -ing is stripped).
-                        | "noth"
+                        // "had nothing more to discuss with".
+                        | "nothing"
                 )
             })
         {

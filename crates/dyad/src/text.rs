@@ -346,6 +346,11 @@ fn is_acronym_so_far(w: &str) -> bool {
 
 /// Irregular forms and their lemmas (our own table: verbs of political news, irregular plurals).
 const IRREGULAR: &[(&str, &str)] = &[
+    // Nouns in -ing that are no verb forms.
+    ("nothing", "nothing"),
+    ("something", "something"),
+    ("anything", "anything"),
+    ("everything", "everything"),
     ("blew", "blow"),
     ("blown", "blow"),
     ("overran", "overrun"),
@@ -1065,6 +1070,7 @@ mod tests {
     fn lemmas() {
         for (w, l) in [
             ("attacked", "attack"),
+            ("nothing", "nothing"),
             ("praised", "praise"),
             ("agreed", "agree"),
             ("countries", "country"),
