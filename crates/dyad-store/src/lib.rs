@@ -62,6 +62,37 @@ impl Interrupt {
     }
 }
 
+/// A code prefix as a range, so that the column's index serves it: CHN ≤ code < CHN\x7f. Pushes the two bounds to
+/// `args` and returns the condition.
+pub(crate) fn prefix_range(col: &str, args: &mut Vec<String>, v: &str) -> String {
+    args.push(v.to_string());
+    args.push(format!("{v}\u{7f}"));
+    format!("({col} >= ?{} AND {col} < ?{})", args.len() - 1, args.len())
+}
+
+/// The filter's actor, source, target and dyad as conditions on a pair of columns (`source`/`target` of the events,
+/// `sk`/`tk` of the daily counts).
+pub(crate) fn actor_conditions(f: &Filter, (src, tgt): (&str, &str), conds: &mut Vec<String>, args: &mut Vec<String>) {
+    if let Some(a) = &f.actor {
+        let s = prefix_range(src, args, a);
+        let t = prefix_range(tgt, args, a);
+        conds.push(format!("({s} OR {t})"));
+    }
+    if let Some(a) = &f.source {
+        conds.push(prefix_range(src, args, a));
+    }
+    if let Some(a) = &f.target {
+        conds.push(prefix_range(tgt, args, a));
+    }
+    if let Some((a, b)) = &f.dyad {
+        let s1 = prefix_range(src, args, a);
+        let t1 = prefix_range(tgt, args, b);
+        let s2 = prefix_range(src, args, b);
+        let t2 = prefix_range(tgt, args, a);
+        conds.push(format!("(({s1} AND {t1}) OR ({s2} AND {t2}))"));
+    }
+}
+
 /// What happened to one document in an ingest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -642,32 +673,9 @@ impl Store {
     fn where_clause(f: &Filter) -> (String, Vec<String>) {
         let mut conds: Vec<String> = Vec::new();
         let mut args: Vec<String> = Vec::new();
-        // A code prefix as a range, so that the column's index serves it: CHN ≤ code < CHN\x7f.
-        let prefix = |col: &str, args: &mut Vec<String>, v: &str| {
-            args.push(v.to_string());
-            args.push(format!("{v}\u{7f}"));
-            format!("({col} >= ?{} AND {col} < ?{})", args.len() - 1, args.len())
-        };
-        if let Some(a) = &f.actor {
-            let s = prefix("source", &mut args, a);
-            let t = prefix("target", &mut args, a);
-            conds.push(format!("({s} OR {t})"));
-        }
-        if let Some(a) = &f.source {
-            conds.push(prefix("source", &mut args, a));
-        }
-        if let Some(a) = &f.target {
-            conds.push(prefix("target", &mut args, a));
-        }
-        if let Some((a, b)) = &f.dyad {
-            let s1 = prefix("source", &mut args, a);
-            let t1 = prefix("target", &mut args, b);
-            let s2 = prefix("source", &mut args, b);
-            let t2 = prefix("target", &mut args, a);
-            conds.push(format!("(({s1} AND {t1}) OR ({s2} AND {t2}))"));
-        }
+        actor_conditions(f, ("source", "target"), &mut conds, &mut args);
         if let Some(c) = &f.code {
-            conds.push(prefix("code", &mut args, c));
+            conds.push(prefix_range("code", &mut args, c));
         }
         // Comparisons of one column with one parameter.
         let compare = [

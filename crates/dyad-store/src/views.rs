@@ -201,29 +201,7 @@ fn counts_clause(f: &Filter) -> Option<(String, Vec<String>)> {
     }
     let (w, mut args) = counts_period(f.from.as_deref(), f.to.as_deref());
     let mut conds: Vec<String> = if w.is_empty() { Vec::new() } else { vec![w[" WHERE ".len()..].to_string()] };
-    let prefix = |col: &str, args: &mut Vec<String>, v: &str| {
-        args.push(v.to_string());
-        args.push(format!("{v}\u{7f}"));
-        format!("({col} >= ?{} AND {col} < ?{})", args.len() - 1, args.len())
-    };
-    if let Some(a) = &f.actor {
-        let s = prefix("sk", &mut args, a);
-        let t = prefix("tk", &mut args, a);
-        conds.push(format!("({s} OR {t})"));
-    }
-    if let Some(a) = &f.source {
-        conds.push(prefix("sk", &mut args, a));
-    }
-    if let Some(a) = &f.target {
-        conds.push(prefix("tk", &mut args, a));
-    }
-    if let Some((a, b)) = &f.dyad {
-        let s1 = prefix("sk", &mut args, a);
-        let t1 = prefix("tk", &mut args, b);
-        let s2 = prefix("sk", &mut args, b);
-        let t2 = prefix("tk", &mut args, a);
-        conds.push(format!("(({s1} AND {t1}) OR ({s2} AND {t2}))"));
-    }
+    crate::actor_conditions(f, ("sk", "tk"), &mut conds, &mut args);
     if let Some(q) = f.quad {
         args.push(q.to_string());
         conds.push(format!("quad = CAST(?{} AS INTEGER)", args.len()));
