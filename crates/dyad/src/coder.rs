@@ -1927,14 +1927,6 @@ fn implied_variant(p: &Pattern, words_of: &[String]) -> Option<Vec<Elem>> {
     (literals >= 2).then_some(elems)
 }
 
-/// Every form of the verbs of promising, whatever their lemma: "promised", "promising", "undertook",
-/// "undertaken", "pledging", "vowed", "committing", "offered".
-fn is_promise_form(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    ["promis", "pledg", "vow", "commit", "undert", "offer"].iter().any(|s| w.starts_with(s))
-        && !matches!(w.as_str(), "commitment" | "commitments" | "offering" | "offerings" | "vowel")
-}
-
 fn in_span(inner: Span, outer: Span) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
@@ -3905,7 +3897,8 @@ impl<'a> Sentence<'a> {
                         Some("itself" | "themselves" | "himself" | "herself") => k + 2,
                         _ => k + 1,
                     };
-                    is_promise_form(self.word(k)) && self.lemmas.get(to) == Some(&"to")
+                    matches!(self.lemmas[k], "promise" | "pledge" | "vow" | "commit" | "undertake" | "offer")
+                        && self.lemmas.get(to) == Some(&"to")
                 }))
         {
             return (Mode::Intended, false);
