@@ -25,6 +25,8 @@ use crate::document::{Document, Span};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::{lemma, lemma_into, tokenize, BuildFnv, Token, TokenKind};
 
+mod participants;
+
 /// The coder's version, recorded with every event.
 pub const CODER_VERSION: &str = concat!("dyad-", env!("CARGO_PKG_VERSION"));
 
@@ -413,6 +415,8 @@ impl Coder {
         // Mentions come in reading order, segment by segment: walk them alongside the segments.
         let mut next = 0;
         let mut org_seen = false;
+        // The parties of the latest meeting or agreement, for "the two sides", "They", hosts and brokers.
+        let mut memory = participants::Memory::default();
         for seg in doc.segments() {
             let mut ms: Vec<&Mention> = Vec::new();
             let first = next;
@@ -429,18 +433,28 @@ impl Coder {
                 || mentions[first..next]
                     .iter()
                     .any(|m| m.kind == MentionKind::Organisation || matches!(m.agent.as_deref(), Some("REB" | "INS")));
-            if ms.is_empty() && anaphora.is_empty() {
+            let refs = memory.references(seg.sentence, seg.text, seg.span.start, &ms);
+            if ms.is_empty() && anaphora.is_empty() && refs.is_empty() {
+                memory.observe(seg.sentence, seg.text, seg.span.start, &[], &[]);
                 continue;
             }
             if !anaphora.is_empty() {
                 ms.extend(anaphora.iter());
                 ms.sort_by_key(|m| m.span.start);
             }
-            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &mut events);
+            if !refs.is_empty() {
+                ms.retain(|m| !refs.iter().any(|r| r.span.start < m.span.end && m.span.start < r.span.end));
+                ms.extend(refs.iter().flat_map(|r| r.members.iter()));
+                ms.sort_by_key(|m| m.span.start);
+            }
+            let before = events.len();
+            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &memory, &mut events);
+            memory.observe(seg.sentence, seg.text, seg.span.start, &ms, &events[before..]);
         }
         Coded { mentions, events }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn code_segment(
         &self,
         doc: &Document,
@@ -448,6 +462,7 @@ impl Coder {
         span: Span,
         text: &str,
         ms: &[&Mention],
+        memory: &participants::Memory,
         out: &mut Vec<Event>,
     ) {
         let tokens = tokenize(text);
@@ -508,6 +523,7 @@ impl Coder {
         self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
+        participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
         // the protest's purpose, coded with the protest, not as a demand of its own.
         let protests: Vec<(String, usize)> = out[start_len..]

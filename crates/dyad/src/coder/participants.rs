@@ -1,0 +1,560 @@
+//! The document's memory of participants. A meeting, call, talks, negotiation or agreement names its parties once
+//! ("Russian and Ukrainian delegations met in Istanbul", "a ceasefire between Israel and Hamas", "Biden hosted Kishida
+//! and Yoon"); later sentences refer to them without names: "the two sides agreed", "the three leaders condemned",
+//! "the parties agreed", "They agreed …", a host or a broker whose parties go unnamed ("Saudi Arabia hosted the
+//! meeting", "the agreement, brokered by the United States and France, …") and talks that end with an agreement.
+//!
+//! [`Memory`] keeps the parties of the latest such event (one mention per side), the hosts and mediators apart, the
+//! sentence they come from, and forgets them when [`REACH`] sentences go by without a party or a reference to them,
+//! or when a sentence's events are all between other actors (a topic change). A reference is resolved only when the
+//! memory holds as many parties as the words say ("the two sides": two; "the three leaders": three, hosts counted);
+//! with nothing remembered, or a count that does not fit, the coder keeps what the actor matcher found.
+
+use super::{recode, Event, Mode, Sentence};
+use crate::actors::{Mention, MentionKind, Via};
+use crate::date::Date;
+use crate::document::Span;
+use crate::text::{tokenize, TokenKind};
+
+/// How many sentences the parties are remembered after the last one that names or refers to them.
+const REACH: usize = 3;
+
+/// Nouns that, after "the", "both", "all" or a number, refer to the parties, and whether they name the states
+/// themselves (`false`: their governments or delegations).
+const PARTY_NOUNS: &[(&str, bool)] = &[
+    ("sides", false),
+    ("parties", false),
+    ("leaders", false),
+    ("presidents", false),
+    ("premiers", false),
+    ("prime ministers", false),
+    ("foreign ministers", false),
+    ("defence ministers", false),
+    ("defense ministers", false),
+    ("ministers", false),
+    ("heads of state", false),
+    ("heads of government", false),
+    ("delegations", false),
+    ("negotiators", false),
+    ("governments", false),
+    ("countries", true),
+    ("nations", true),
+    ("states", true),
+    ("neighbours", true),
+    ("neighbors", true),
+];
+
+/// Of those, the ones that refer to the parties after a bare "the" ("The leaders signed …", "the parties agreed").
+const BARE_THE: &[&str] = &[
+    "sides",
+    "parties",
+    "leaders",
+    "presidents",
+    "premiers",
+    "prime ministers",
+    "foreign ministers",
+    "ministers",
+    "heads of state",
+    "delegations",
+    "negotiators",
+];
+
+/// Nouns of a meeting a host holds and a mediator brings about.
+const MEETING_NOUNS: &[&str] = &[
+    "meeting",
+    "talk",
+    "talks",
+    "summit",
+    "negotiation",
+    "negotiations",
+    "signing",
+    "round",
+    "session",
+    "dialogue",
+    "consultations",
+    "discussions",
+];
+
+/// Nouns of an agreement a mediator brings about, or talks end with.
+const DEAL_NOUNS: &[&str] =
+    &["deal", "agreement", "accord", "ceasefire", "truce", "exchange", "swap", "pause", "settlement", "pact"];
+
+/// The side a mention stands for: its state, else its own code (an international organisation).
+fn side(m: &Mention) -> &str {
+    m.country.as_deref().unwrap_or(&m.code)
+}
+
+/// The remembered parties of the latest meeting, call, talks, negotiation or agreement of a document.
+#[derive(Debug, Default)]
+pub(super) struct Memory {
+    /// One mention per side, in the order named.
+    parties: Vec<Mention>,
+    /// Hosts and mediators of the parties' meeting or deal, one per side.
+    hosts: Vec<Mention>,
+    /// The sentence that named the parties.
+    from: usize,
+    /// The last sentence that named a party or referred to the parties.
+    touched: usize,
+    /// The last sentence that opened with the parties (so that "They" opening the next one is them).
+    opened: Option<usize>,
+}
+
+/// A reference to the parties found in a sentence: its span (document bytes) and the mentions that replace the ones
+/// the actor matcher put there, one per party.
+#[derive(Debug)]
+pub(super) struct Reference {
+    pub(super) span: Span,
+    pub(super) members: Vec<Mention>,
+}
+
+impl Memory {
+    /// Whether the parties are still remembered at `sentence`.
+    fn live(&self, sentence: usize) -> bool {
+        self.parties.len() >= 2 && sentence >= self.from && sentence - self.touched <= REACH
+    }
+
+    fn is_party(&self, m: &Mention) -> bool {
+        self.parties.iter().any(|p| side(p) == side(m))
+    }
+
+    fn is_known(&self, m: &Mention) -> bool {
+        self.is_party(m) || self.hosts.iter().any(|p| side(p) == side(m))
+    }
+
+    /// The parties a reference of `count` members stands for (any number when `None`): the parties, or with the
+    /// hosts when only that makes the count ("the three leaders" after a host received two guests); else nothing.
+    fn members(&self, count: Option<usize>) -> Option<Vec<&Mention>> {
+        let parties: Vec<&Mention> = self.parties.iter().collect();
+        match count {
+            None => Some(parties),
+            Some(n) if parties.len() == n => Some(parties),
+            Some(n) if parties.len() + self.hosts.len() == n => Some(parties.into_iter().chain(&self.hosts).collect()),
+            Some(_) => None,
+        }
+    }
+
+    /// The references to the parties in a sentence (`text` at document byte `offset`), given its mentions: plural
+    /// references ("the two sides", "the three leaders", "both countries", "the parties", "all sides") and "They"
+    /// opening the sentence after one that opened with the parties. Empty when nothing is remembered.
+    pub(super) fn references(
+        &self,
+        sentence: Option<usize>,
+        text: &str,
+        offset: usize,
+        ms: &[&Mention],
+    ) -> Vec<Reference> {
+        let Some(s) = sentence else { return Vec::new() };
+        if !self.live(s) {
+            return Vec::new();
+        }
+        let tokens = tokenize(text);
+        let words: Vec<String> = tokens.iter().map(|t| text[t.span.start..t.span.end].to_lowercase()).collect();
+        let mut out = Vec::new();
+        // A phrase may only take the place of mentions found from context ("leaders" as a role) or as the pair;
+        // a named actor inside it means it is something else.
+        let free = |span: Span| {
+            ms.iter().all(|m| {
+                m.span.end <= span.start || m.span.start >= span.end || matches!(m.via, Via::Pair | Via::Context)
+            })
+        };
+        let mut k = 0;
+        while k < tokens.len() {
+            let found = plural_reference(&words, k);
+            let Some((end, count, states)) = found else {
+                k += 1;
+                continue;
+            };
+            let span = Span::new(offset + tokens[k].span.start, offset + tokens[end - 1].span.end);
+            // Not "the leaders of Russia and China", not "the two countries' police" (a possessor, not the pair).
+            let next = words.get(end).map(String::as_str);
+            let owned = matches!(next, Some("'" | "’" | "'s" | "’s"));
+            if matches!(next, Some("of" | "in" | "from")) || owned || !free(span) {
+                k = end;
+                continue;
+            }
+            if let Some(members) = self.members(count) {
+                out.push(Reference { span, members: render(&members, !states, sentence, span) });
+            }
+            k = end;
+        }
+        // "They agreed …" right after a sentence that opened with the parties.
+        if self.opened == Some(s.wrapping_sub(1))
+            && tokens.first().is_some_and(|t| &text[t.span.start..t.span.end] == "They")
+        {
+            let span = Span::new(offset + tokens[0].span.start, offset + tokens[0].span.end);
+            if free(span) {
+                if let Some(members) = self.members(None) {
+                    out.push(Reference { span, members: render(&members, false, sentence, span) });
+                }
+            }
+        }
+        // The pair the actor matcher found by other words ("our two countries", "officials from both sides").
+        let mut pairs: Vec<Span> = ms.iter().filter(|m| m.via == Via::Pair).map(|m| m.span).collect();
+        pairs.dedup();
+        for span in pairs {
+            if out.iter().any(|r| r.span.start < span.end && span.start < r.span.end) {
+                continue;
+            }
+            if let Some(members) = self.members(Some(2)) {
+                let gov = ms.iter().any(|m| m.span == span && m.agent.is_some());
+                out.push(Reference { span, members: render(&members, gov, sentence, span) });
+            }
+        }
+        out
+    }
+
+    /// Learns from a coded sentence: its events (and mentions, `text` at document byte `offset`) may name new
+    /// parties; a sentence naming a party keeps the memory; one whose events are all between other actors ends it.
+    pub(super) fn observe(
+        &mut self,
+        sentence: Option<usize>,
+        text: &str,
+        offset: usize,
+        ms: &[&Mention],
+        events: &[Event],
+    ) {
+        let Some(s) = sentence else { return };
+        if let Some((parties, hosts)) =
+            parties_of(events).or_else(|| between(text, offset, ms).map(|p| (p, Vec::new())))
+        {
+            self.parties = parties;
+            self.hosts = hosts;
+            self.from = s;
+            self.touched = s;
+        } else if !self.live(s) {
+            self.parties.clear();
+            self.hosts.clear();
+            self.opened = None;
+            return;
+        } else if ms.iter().any(|m| m.via != Via::Implied && self.is_known(m)) {
+            self.touched = s;
+        } else if !events.is_empty() && events.iter().all(|e| !self.is_known(&e.source) && !self.is_known(&e.target)) {
+            self.parties.clear();
+            self.hosts.clear();
+            self.opened = None;
+            return;
+        }
+        // Whether the sentence opens with the parties: its first actor is one of them (or all of them).
+        let first = ms.iter().filter(|m| m.via != Via::Implied).min_by_key(|m| m.span.start);
+        self.opened = first.filter(|m| m.span.start < offset + 60 && self.is_party(m)).map(|_| s);
+    }
+}
+
+/// The phrase at token `k` that refers to the parties: its end token, the number of parties it says (`None`: any),
+/// and whether it names the states themselves. "the two sides", "both leaders", "all three countries", "the three
+/// leaders", "the parties", "all sides".
+fn plural_reference(words: &[String], k: usize) -> Option<(usize, Option<usize>, bool)> {
+    let number = |w: &str| match w {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    };
+    let det = words[k].as_str();
+    if !matches!(det, "the" | "both" | "all") {
+        return None;
+    }
+    let mut i = k + 1;
+    let mut count = if det == "both" { Some(2) } else { None };
+    if let Some(n) = words.get(i).and_then(|w| number(w)) {
+        if det == "both" {
+            return None;
+        }
+        count = Some(n);
+        i += 1;
+    }
+    for (noun, states) in PARTY_NOUNS {
+        let parts: Vec<&str> = noun.split(' ').collect();
+        let fits = parts.iter().enumerate().all(|(j, p)| words.get(i + j).is_some_and(|w| w == p));
+        if !fits {
+            continue;
+        }
+        // A bare "the" only before nouns of people or sides; "all" only before "sides" and "parties".
+        let bare = count.is_none();
+        let ok = match det {
+            "the" => !bare || BARE_THE.contains(noun),
+            "all" => !bare || matches!(*noun, "sides" | "parties"),
+            _ => true,
+        };
+        return ok.then_some((i + parts.len(), count, *states));
+    }
+    None
+}
+
+/// The members of a reference at `span`: each party's mention moved there, as its government for words that name
+/// governments, leaders or delegations (`gov`), else as the state; an organisation or an armed group stays itself.
+fn render(members: &[&Mention], gov: bool, sentence: Option<usize>, span: Span) -> Vec<Mention> {
+    members
+        .iter()
+        .map(|p| {
+            let mut m = (*p).clone();
+            m.sentence = sentence;
+            m.span = span;
+            m.via = Via::Pair;
+            m.person = None;
+            let state_side = m.kind != MentionKind::Organisation
+                && matches!(m.agent.as_deref(), None | Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "ELI"));
+            if let (Some(c), true) = (m.country.clone(), state_side) {
+                m.code = if gov { format!("{c}GOV") } else { c.clone() };
+                m.agent = gov.then(|| "GOV".to_string());
+                m.kind = if gov { MentionKind::Role } else { MentionKind::State };
+            }
+            m
+        })
+        .collect()
+}
+
+/// One mention per side, in order.
+fn sides(ms: impl IntoIterator<Item = Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for m in ms {
+        if !out.iter().any(|o| side(o) == side(&m)) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The parties (and hosts) a sentence's events name: the members of mutual meetings, talks, agreements and joint
+/// acts (coded both ways), else the parties a mediator brought together (the mediator a host), else a host and its
+/// guests, else a visitor and the state visited.
+fn parties_of(events: &[Event]) -> Option<(Vec<Mention>, Vec<Mention>)> {
+    let remembered = |e: &Event| e.rule.ends_with("+remembered");
+    let mutual: Vec<&Event> = events
+        .iter()
+        .filter(|e| {
+            matches!(&e.code[..2], "03" | "04" | "05" | "06" | "08")
+                && events
+                    .iter()
+                    .any(|f| f.code == e.code && f.source.code == e.target.code && f.target.code == e.source.code)
+        })
+        .collect();
+    let hosts_of = |code: &str, parties: &[Mention]| {
+        sides(
+            events
+                .iter()
+                .filter(|e| e.code == code && !parties.iter().any(|p| side(p) == side(&e.source)))
+                .map(|e| e.source.clone()),
+        )
+    };
+    let two = |v: Vec<Mention>| (v.len() >= 2).then_some(v);
+    if let Some(parties) = two(sides(mutual.iter().flat_map(|e| [e.source.clone(), e.target.clone()]))) {
+        let mut hosts = hosts_of("043", &parties);
+        hosts.extend(hosts_of("045", &parties));
+        return Some((parties, sides(hosts)));
+    }
+    let of_code = |code: &'static str| events.iter().filter(move |e| e.code == code && !remembered(e));
+    if let Some(parties) = two(sides(of_code("045").map(|e| e.target.clone()))) {
+        let hosts = hosts_of("045", &parties);
+        return Some((parties, hosts));
+    }
+    for code in ["043", "042"] {
+        let named = of_code(code).filter(|e| e.mode == Mode::Asserted || code == "043");
+        if let Some(parties) = two(sides(named.flat_map(|e| [e.source.clone(), e.target.clone()]))) {
+            return Some((parties, Vec::new()));
+        }
+    }
+    None
+}
+
+/// The actors a sentence names as "between X and Y" ("between X, Y and Z"), one per side, when there are two or more.
+fn between(text: &str, offset: usize, ms: &[&Mention]) -> Option<Vec<Mention>> {
+    let named: Vec<&Mention> =
+        ms.iter().copied().filter(|m| !matches!(m.via, Via::Implied | Via::Context | Via::Pair)).collect();
+    for (i, a) in named.iter().enumerate() {
+        let before = text.get(..a.span.start.checked_sub(offset)?)?;
+        if !(before.ends_with("between ") || before.ends_with("between the ")) {
+            continue;
+        }
+        let mut list = vec![(*a).clone()];
+        let mut last = *a;
+        for b in &named[i + 1..] {
+            let gap = text.get(last.span.end - offset..b.span.start - offset)?;
+            if matches!(gap, " and " | ", " | ", and " | " and the " | ", the " | ", and the ") || b.span == last.span {
+                list.push((*b).clone());
+                last = b;
+            } else {
+                break;
+            }
+        }
+        let list = sides(list);
+        if list.len() >= 2 {
+            return Some(list);
+        }
+    }
+    None
+}
+
+/// A host or a mediator of the remembered parties' meeting or deal, which the sentence names by a noun only:
+/// "Saudi Arabia hosted the meeting", "Oman facilitated the talks", "Qatar, Egypt and the United States mediated the
+/// deal" (active), "The meeting, hosted by Turkey, …", "the agreement, brokered by the United States and France, …",
+/// "talks mediated by the United States" (passive): 043 (host) or 045 (mediate, broker, facilitate) from each host
+/// to each party. And talks that end with an agreement ("The talks ended with an agreement to exchange prisoners"):
+/// 057 between the parties. Nothing when the parties are not remembered, or the sentence names them already.
+pub(super) fn remembered_events(
+    sent: &Sentence,
+    sentence: Option<usize>,
+    date: Option<Date>,
+    memory: &Memory,
+    hypothetical: bool,
+    start: usize,
+    out: &mut Vec<Event>,
+) {
+    let Some(s) = sentence else { return };
+    if !memory.live(s) {
+        return;
+    }
+    let n = sent.tokens.len();
+    let plain = |k: usize| sent.group_at[k].is_none() && sent.tokens[k].kind == TokenKind::Word;
+    // A meeting or deal noun phrase starting at `k` ("the meeting", "this round of talks", "their deal"): its head.
+    let object_at = |k: usize, nouns: &[&[&str]]| -> Option<usize> {
+        let mut i = k;
+        while i < n && i < k + 4 && plain(i) {
+            let l = sent.lemmas[i];
+            if nouns.iter().any(|ns| ns.contains(&l)) {
+                // "the meeting between X and Y", "talks with X": the parties are named; the patterns code it.
+                let named_after = matches!(sent.lemmas.get(i + 1).copied(), Some("between" | "with" | "among"));
+                return (!named_after).then_some(i);
+            }
+            if !sent.word(i).chars().all(|c| c.is_lowercase() || c == '-') {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    };
+    for t in 0..n {
+        let code = match sent.lemmas[t] {
+            "host" | "co-host" => "043",
+            "mediate" | "broker" | "facilitate" | "co-mediate" => "045",
+            _ => continue,
+        };
+        if !plain(t) || t == 0 || matches!(sent.word(t - 1), "-" | "–") {
+            continue;
+        }
+        let nouns: &[&[&str]] = if code == "043" { &[MEETING_NOUNS] } else { &[MEETING_NOUNS, DEAL_NOUNS] };
+        // (source group, token where the mode is read from)
+        let (source, from) = if sent.lemmas.get(t + 1) == Some(&"by") {
+            // Passive: the noun before the verb ("The meeting, hosted by", "talks were mediated by").
+            let mut h = t;
+            while h > 0 && matches!(sent.lemmas[h - 1], "," | "be" | "have" | "also" | "jointly") {
+                h -= 1;
+            }
+            let head = h.checked_sub(1).filter(|&k| plain(k) && nouns.iter().any(|ns| ns.contains(&sent.lemmas[k])));
+            let Some(head) = head else { continue };
+            // Background: "under a deal brokered by", "after talks hosted by".
+            let mut b = head;
+            while b > 0 && plain(b - 1) && !super::PREPOSITIONS.contains(&sent.lemmas[b - 1]) && head - b < 4 {
+                b -= 1;
+            }
+            if b > 0 && matches!(sent.lemmas[b - 1], "under" | "after" | "following" | "since" | "before" | "amid") {
+                continue;
+            }
+            let Some((g, _)) = sent.group_starting(t + 2) else { continue };
+            (g, head + 1)
+        } else {
+            if object_at(t + 1, nouns).is_none() {
+                continue;
+            }
+            let Some(g) = sent.subject_before(t, false) else { continue };
+            (g, sent.groups[g].tok_end)
+        };
+        let (mode, refusal) = sent.mode(from.min(t), t);
+        if mode == Mode::Hypothetical && !hypothetical {
+            continue;
+        }
+        let Some((code, suffix)) = recode(code, mode, refusal) else { continue };
+        let evidence = Span::new(sent.tokens[t].span.start + sent.offset, sent.tokens[t].span.end + sent.offset);
+        for &h in &sent.groups[source].members {
+            let host = sent.mentions[h];
+            // Already coded from the sentence's own words ("hosted the talks between X and Y").
+            if out[start..].iter().any(|e| e.source.code == host.code && e.code[..2] == code[..2]) {
+                continue;
+            }
+            for party in memory.parties.iter().filter(|p| side(p) != side(host)) {
+                let mut target = party.clone();
+                target.sentence = sentence;
+                target.span = evidence;
+                target.via = Via::Implied;
+                target.person = None;
+                out.push(Event {
+                    sentence,
+                    source: host.clone(),
+                    target,
+                    code: code.clone(),
+                    mode,
+                    date,
+                    evidence,
+                    rule: format!("{}.parties{suffix}+remembered", &code[..3]),
+                });
+            }
+        }
+    }
+    talks_ending_in_agreement(sent, sentence, date, memory, out);
+}
+
+/// "The talks ended with an agreement to …", "The meeting produced a deal on …": the sentence's subject is the
+/// parties' talks, and they agreed (057, both ways between every two parties).
+fn talks_ending_in_agreement(
+    sent: &Sentence,
+    sentence: Option<usize>,
+    date: Option<Date>,
+    memory: &Memory,
+    out: &mut Vec<Event>,
+) {
+    let n = sent.tokens.len();
+    // "The talks", "The meeting", "The summit" opening the sentence.
+    if n < 4
+        || sent.lemmas[0] != "the"
+        || !matches!(sent.lemmas[1], "talk" | "talks" | "meeting" | "summit" | "negotiations" | "negotiation")
+    {
+        return;
+    }
+    // Its verb: the first of these after the subject (and a relative clause on it), then the agreement within a few
+    // words, with no negation on the way ("ended without a deal", "produced no agreement").
+    let Some(v) = (2..n).find(|&k| {
+        matches!(sent.lemmas[k], "end" | "conclude" | "close" | "produce" | "yield" | "culminate" | "result")
+    }) else {
+        return;
+    };
+    let clause_ok =
+        (2..v).all(|k| sent.group_at[k].is_none() && !matches!(sent.lemmas[k], "not" | "n't" | "fail" | "never"));
+    let head = (v + 1..n.min(v + 5))
+        .find(|&k| DEAL_NOUNS.contains(&sent.lemmas[k]) && !matches!(sent.lemmas[k], "exchange" | "swap" | "pause"));
+    let Some(head) = head.filter(|_| clause_ok) else { return };
+    let negated = (v + 1..head).any(|k| matches!(sent.lemmas[k], "without" | "no" | "not" | "n't"));
+    if negated || !(v + 1..head).all(|k| sent.group_at[k].is_none()) {
+        return;
+    }
+    let (mode, _) = sent.mode(2, v);
+    if mode != Mode::Asserted {
+        return;
+    }
+    let evidence = Span::new(sent.tokens[v].span.start + sent.offset, sent.tokens[head].span.end + sent.offset);
+    let members = render(&memory.parties.iter().collect::<Vec<_>>(), false, sentence, evidence);
+    for a in &members {
+        for b in &members {
+            if side(a) == side(b)
+                || out.iter().any(|e| {
+                    e.sentence == sentence && e.source.code == a.code && e.target.code == b.code && e.code == "057"
+                })
+            {
+                continue;
+            }
+            let mut target = b.clone();
+            target.via = Via::Implied;
+            let mut source = a.clone();
+            source.via = Via::Implied;
+            out.push(Event {
+                sentence,
+                source,
+                target,
+                code: "057".to_string(),
+                mode,
+                date,
+                evidence,
+                rule: "057.talks-agreement+remembered".to_string(),
+            });
+        }
+    }
+}
