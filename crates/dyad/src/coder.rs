@@ -434,7 +434,7 @@ impl Coder {
                     .iter()
                     .any(|m| m.kind == MentionKind::Organisation || matches!(m.agent.as_deref(), Some("REB" | "INS")));
             let refs = memory.references(seg.sentence, seg.text, seg.span.start, &ms);
-            if ms.is_empty() && anaphora.is_empty() && refs.is_empty() {
+            if ms.is_empty() && anaphora.is_empty() && refs.is_empty() && !memory.wants(seg.sentence, seg.text) {
                 memory.observe(seg.sentence, seg.text, seg.span.start, &[], &[]);
                 continue;
             }

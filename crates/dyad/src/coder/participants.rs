@@ -62,6 +62,8 @@ const BARE_THE: &[&str] = &[
 /// Nouns of a meeting a host holds and a mediator brings about.
 const MEETING_NOUNS: &[&str] = &[
     "meeting",
+    "meetings",
+    "summits",
     "talk",
     "talks",
     "summit",
@@ -76,12 +78,41 @@ const MEETING_NOUNS: &[&str] = &[
 ];
 
 /// Nouns of an agreement a mediator brings about, or talks end with.
-const DEAL_NOUNS: &[&str] =
-    &["deal", "agreement", "accord", "ceasefire", "truce", "exchange", "swap", "pause", "settlement", "pact"];
+const DEAL_NOUNS: &[&str] = &[
+    "deal",
+    "deals",
+    "agreements",
+    "agreement",
+    "accord",
+    "ceasefire",
+    "truce",
+    "exchange",
+    "swap",
+    "pause",
+    "settlement",
+    "pact",
+];
 
-/// The side a mention stands for: its state, else its own code (an international organisation).
+/// Whether token `k` is one of these nouns, as written (lemmas make "meeting" a form of "meet").
+fn is_noun(sent: &Sentence, k: usize, nouns: &[&[&str]]) -> bool {
+    let w = sent.word(k).to_lowercase();
+    nouns.iter().any(|ns| ns.contains(&w.as_str()))
+}
+
+/// The side a mention stands for: its state, for the state and its organs; else its own code (an international
+/// organisation, an armed group: the army and the rebels of one state are two sides).
 fn side(m: &Mention) -> &str {
-    m.country.as_deref().unwrap_or(&m.code)
+    match &m.country {
+        Some(c) if state_side(m) => c,
+        _ => &m.code,
+    }
+}
+
+/// Whether a mention is a state or one of its organs (not an organisation or a non-state agent of its country).
+fn state_side(m: &Mention) -> bool {
+    m.country.is_some()
+        && m.kind != MentionKind::Organisation
+        && matches!(m.agent.as_deref(), None | Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "ELI"))
 }
 
 /// The remembered parties of the latest meeting, call, talks, negotiation or agreement of a document.
@@ -203,6 +234,23 @@ impl Memory {
         out
     }
 
+    /// The hosts and mediators of the parties' meeting or deal that a sentence named ("Oman hosted the talks").
+    fn learn_hosts(&mut self, events: &[Event]) {
+        for e in events.iter().filter(|e| e.rule.ends_with("+remembered") && matches!(e.code.as_str(), "043" | "045")) {
+            if !self.is_known(&e.source) {
+                self.hosts.push(e.source.clone());
+            }
+        }
+    }
+
+    /// Whether a sentence with no actor of its own may still tell of the parties' meeting or deal: a host or a
+    /// mediator, or talks that end with an agreement ([`remembered_events`]).
+    pub(super) fn wants(&self, sentence: Option<usize>, text: &str) -> bool {
+        sentence.is_some_and(|s| self.live(s))
+            && (["host", "mediat", "brokered", "facilitat"].iter().any(|w| text.contains(w))
+                || ["The talks", "The meeting", "The summit", "The negotiations"].iter().any(|w| text.starts_with(w)))
+    }
+
     /// Learns from a coded sentence: its events (and mentions, `text` at document byte `offset`) may name new
     /// parties; a sentence naming a party keeps the memory; one whose events are all between other actors ends it.
     pub(super) fn observe(
@@ -228,6 +276,9 @@ impl Memory {
             return;
         } else if ms.iter().any(|m| m.via != Via::Implied && self.is_known(m)) {
             self.touched = s;
+            self.learn_hosts(events);
+        } else if events.iter().any(|e| e.rule.ends_with("+remembered")) {
+            self.learn_hosts(events);
         } else if !events.is_empty() && events.iter().all(|e| !self.is_known(&e.source) && !self.is_known(&e.target)) {
             self.parties.clear();
             self.hosts.clear();
@@ -292,9 +343,9 @@ fn render(members: &[&Mention], gov: bool, sentence: Option<usize>, span: Span) 
             m.span = span;
             m.via = Via::Pair;
             m.person = None;
-            let state_side = m.kind != MentionKind::Organisation
-                && matches!(m.agent.as_deref(), None | Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "ELI"));
-            if let (Some(c), true) = (m.country.clone(), state_side) {
+            // (The army and the rebels of one state stay themselves: "the two sides" of a civil war.)
+            let civil = members.iter().filter(|o| o.country == m.country).count() > 1;
+            if let (Some(c), true, false) = (m.country.clone(), state_side(&m), civil) {
                 m.code = if gov { format!("{c}GOV") } else { c.clone() };
                 m.agent = gov.then(|| "GOV".to_string());
                 m.kind = if gov { MentionKind::Role } else { MentionKind::State };
@@ -410,8 +461,11 @@ pub(super) fn remembered_events(
     let object_at = |k: usize, nouns: &[&[&str]]| -> Option<usize> {
         let mut i = k;
         while i < n && i < k + 4 && plain(i) {
-            let l = sent.lemmas[i];
-            if nouns.iter().any(|ns| ns.contains(&l)) {
+            // The remembered meeting or deal is a definite one: "the talks", "their deal", not "a summit on migration".
+            if i == k && !matches!(sent.lemmas[i], "the" | "this" | "these" | "those" | "their") {
+                return None;
+            }
+            if is_noun(sent, i, nouns) {
                 // "the meeting between X and Y", "talks with X": the parties are named; the patterns code it.
                 let named_after = matches!(sent.lemmas.get(i + 1).copied(), Some("between" | "with" | "among"));
                 return (!named_after).then_some(i);
@@ -429,7 +483,10 @@ pub(super) fn remembered_events(
             "mediate" | "broker" | "facilitate" | "co-mediate" => "045",
             _ => continue,
         };
-        if !plain(t) || t == 0 || matches!(sent.word(t - 1), "-" | "–") {
+        // Not part of a compound ("U.S.-brokered"), and not a gerund after a preposition, a reason or background
+        // ("thanked Oman for hosting the talks", "after mediating the deal").
+        let gerund = |t: usize| sent.word(t).ends_with("ing") && super::PREPOSITIONS.contains(&sent.lemmas[t - 1]);
+        if t == 0 || !plain(t) || matches!(sent.word(t - 1), "-" | "–") || gerund(t) {
             continue;
         }
         let nouns: &[&[&str]] = if code == "043" { &[MEETING_NOUNS] } else { &[MEETING_NOUNS, DEAL_NOUNS] };
@@ -440,7 +497,7 @@ pub(super) fn remembered_events(
             while h > 0 && matches!(sent.lemmas[h - 1], "," | "be" | "have" | "also" | "jointly") {
                 h -= 1;
             }
-            let head = h.checked_sub(1).filter(|&k| plain(k) && nouns.iter().any(|ns| ns.contains(&sent.lemmas[k])));
+            let head = h.checked_sub(1).filter(|&k| plain(k) && is_noun(sent, k, nouns));
             let Some(head) = head else { continue };
             // Background: "under a deal brokered by", "after talks hosted by".
             let mut b = head;
@@ -504,10 +561,7 @@ fn talks_ending_in_agreement(
 ) {
     let n = sent.tokens.len();
     // "The talks", "The meeting", "The summit" opening the sentence.
-    if n < 4
-        || sent.lemmas[0] != "the"
-        || !matches!(sent.lemmas[1], "talk" | "talks" | "meeting" | "summit" | "negotiations" | "negotiation")
-    {
+    if n < 4 || sent.lemmas[0] != "the" || !is_noun(sent, 1, &[&["talks", "meeting", "summit", "negotiations"]]) {
         return;
     }
     // Its verb: the first of these after the subject (and a relative clause on it), then the agreement within a few
@@ -520,7 +574,7 @@ fn talks_ending_in_agreement(
     let clause_ok =
         (2..v).all(|k| sent.group_at[k].is_none() && !matches!(sent.lemmas[k], "not" | "n't" | "fail" | "never"));
     let head = (v + 1..n.min(v + 5))
-        .find(|&k| DEAL_NOUNS.contains(&sent.lemmas[k]) && !matches!(sent.lemmas[k], "exchange" | "swap" | "pause"));
+        .find(|&k| is_noun(sent, k, &[DEAL_NOUNS]) && !matches!(sent.lemmas[k], "exchange" | "swap" | "pause"));
     let Some(head) = head.filter(|_| clause_ok) else { return };
     let negated = (v + 1..head).any(|k| matches!(sent.lemmas[k], "without" | "no" | "not" | "n't"));
     if negated || !(v + 1..head).all(|k| sent.group_at[k].is_none()) {
@@ -556,5 +610,172 @@ fn talks_ending_in_agreement(
                 rule: "057.talks-agreement+remembered".to_string(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::coder::Coder;
+    use crate::dict::Dictionaries;
+    use crate::Document;
+
+    fn coder() -> &'static Coder {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap())
+    }
+
+    /// `(sentence, source, target, code)` of every event of a document.
+    fn doc_events(sentences: &[&str]) -> Vec<(usize, String, String, String)> {
+        let mut doc = Document::from_sentences("t", None, sentences);
+        doc.date = Some("2024-06-10".parse().unwrap());
+        coder()
+            .code(&doc)
+            .events
+            .into_iter()
+            .map(|e| (e.sentence.unwrap_or(usize::MAX), e.source.code, e.target.code, e.code))
+            .collect()
+    }
+
+    fn has(evs: &[(usize, String, String, String)], s: usize, src: &str, tgt: &str, root: &str) -> bool {
+        evs.iter().any(|e| e.0 == s && e.1 == src && e.2 == tgt && e.3.starts_with(root))
+    }
+
+    fn in_sentence(evs: &[(usize, String, String, String)], s: usize) -> usize {
+        evs.iter().filter(|e| e.0 == s).count()
+    }
+
+    #[test]
+    fn the_two_sides_are_the_parties_of_the_latest_meeting_even_an_organisation() {
+        let evs = doc_events(&[
+            "Chinese Premier Li Qiang met European Commission President Ursula von der Leyen in Brussels on Monday.",
+            "The two sides signed an agreement on electric vehicle tariffs.",
+        ]);
+        assert!(has(&evs, 1, "CHNGOV", "IGOEUREEC", "05") && has(&evs, 1, "IGOEUREEC", "CHNGOV", "05"), "{evs:?}");
+        // A third state mentioned more often does not take the organisation's place.
+        let evs = doc_events(&[
+            "Russia and Russian forces were the focus as Russia's envoy spoke in Geneva.",
+            "Chinese President Xi Jinping held talks with EU Council President Antonio Costa in Beijing.",
+            "The two sides agreed to resume their dialogue on human rights.",
+        ]);
+        assert!(has(&evs, 2, "CHNGOV", "IGOEUREEC", "03"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == 2 && (e.1.starts_with("RUS") || e.2.starts_with("RUS"))), "{evs:?}");
+    }
+
+    #[test]
+    fn three_leaders_and_they_are_the_host_and_its_two_guests() {
+        let evs = doc_events(&[
+            "Turkish President Recep Tayyip Erdogan hosted Azerbaijani President Ilham Aliyev and Georgian Prime Minister Irakli Kobakhidze in Ankara.",
+            "The three leaders signed a declaration on a new railway corridor.",
+            "They agreed to hold annual joint summits.",
+        ]);
+        for (a, b) in [("TURGOV", "AZEGOV"), ("AZEGOV", "GEOGOV"), ("GEOGOV", "TURGOV")] {
+            assert!(has(&evs, 1, a, b, "05") && has(&evs, 1, b, a, "05"), "{a} {b} {evs:?}");
+        }
+        assert!(has(&evs, 2, "TUR", "GEO", "0") && has(&evs, 2, "AZE", "TUR", "0"), "{evs:?}");
+        // "The two leaders" with three remembered is ambiguous: none of the three pairs is picked from memory.
+        let evs = doc_events(&[
+            "Turkish President Recep Tayyip Erdogan hosted Azerbaijani President Ilham Aliyev and Georgian Prime Minister Irakli Kobakhidze in Ankara.",
+            "The four leaders signed a declaration on a new railway corridor.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn they_is_the_parties_only_right_after_a_sentence_they_open() {
+        // A sentence about someone else in between: "They" is not the parties.
+        let evs = doc_events(&[
+            "Indian Prime Minister Narendra Modi spoke by phone with Japanese Prime Minister Fumio Kishida on Wednesday.",
+            "France condemned Russia's strikes on Kharkiv.",
+            "They agreed to meet again in Tokyo.",
+        ]);
+        assert_eq!(in_sentence(&evs, 2), 0, "{evs:?}");
+        // A sentence opened by a third party that names the pair as "between X and Y".
+        let evs = doc_events(&[
+            "Norway welcomed the ceasefire between Israel and Hamas.",
+            "They agreed to exchange more hostages and prisoners.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+        let evs = doc_events(&[
+            "Indian Prime Minister Narendra Modi spoke by phone with Japanese Prime Minister Fumio Kishida on Wednesday.",
+            "They agreed to expand cooperation in semiconductors.",
+        ]);
+        assert!(has(&evs, 1, "IND", "JPN", "0") && has(&evs, 1, "JPN", "IND", "0"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_host_or_broker_of_the_remembered_meeting_acts_toward_each_party() {
+        let evs = doc_events(&[
+            "Armenian and Azerbaijani foreign ministers held talks in Almaty on Friday.",
+            "The talks were hosted by Kazakhstan.",
+            "The negotiations ended with an agreement to continue work on a peace treaty.",
+        ]);
+        assert!(has(&evs, 1, "KAZ", "ARM", "043") && has(&evs, 1, "KAZ", "AZEGOV", "043"), "{evs:?}");
+        assert!(has(&evs, 2, "ARM", "AZE", "057") && has(&evs, 2, "AZE", "ARM", "057"), "{evs:?}");
+        let evs = doc_events(&[
+            "A truce between Sudan's army and the Rapid Support Forces took effect on Saturday.",
+            "Saudi Arabia and the United States, which brokered the deal, said monitors would be sent.",
+        ]);
+        for src in ["SAU", "USA"] {
+            assert!(has(&evs, 1, src, "SDNMIL", "045") && has(&evs, 1, src, "SDNREB", "045"), "{src} {evs:?}");
+        }
+        let evs = doc_events(&[
+            "Thailand and Cambodia agreed to a ceasefire on Monday.",
+            "Malaysian Prime Minister Anwar Ibrahim hosted the talks in Putrajaya.",
+        ]);
+        assert!(has(&evs, 1, "MYSGOV", "THA", "043") && has(&evs, 1, "MYSGOV", "KHM", "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn no_host_or_broker_without_remembered_parties_or_a_definite_meeting() {
+        // Nothing remembered.
+        let evs = doc_events(&["Russian forces shelled Kharkiv overnight.", "Oman hosted the meeting."]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+        // A third party welcoming the deal is no party to it, and no host.
+        let evs = doc_events(&["Israel and Hamas agreed to a truce on Friday.", "Germany welcomed the agreement."]);
+        assert!(!evs.iter().any(|e| e.0 == 1 && e.3.starts_with("04")), "{evs:?}");
+        // Another meeting: "a summit on migration".
+        let evs = doc_events(&[
+            "Vietnamese and Chinese officials held talks in Hanoi on Monday.",
+            "Hungary hosted a summit on migration.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+        // Thanks for hosting is not a hosting told; talks that produced no agreement are no agreement.
+        let evs = doc_events(&[
+            "President Joe Biden met Chinese President Xi Jinping in California.",
+            "Biden thanked Oman for hosting the talks.",
+            "The talks produced no agreement on Taiwan.",
+        ]);
+        assert!(!evs.iter().any(|e| e.0 >= 1 && matches!(e.3.as_str(), "043" | "057")), "{evs:?}");
+        // A conditional brokering is no event.
+        let evs = doc_events(&[
+            "Qatar said talks between Israel and Hamas would resume.",
+            "Egypt could mediate the deal if both sides agree.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn the_memory_forgets_after_a_topic_change_or_three_sentences() {
+        let evs = doc_events(&[
+            "Vietnamese and Chinese officials held talks in Hanoi on Monday.",
+            "Russian forces shelled Kharkiv overnight.",
+            "Oman hosted the meeting.",
+        ]);
+        assert_eq!(in_sentence(&evs, 2), 0, "{evs:?}");
+        let evs = doc_events(&[
+            "Vietnamese and Chinese officials held talks in Hanoi on Monday.",
+            "The weather was hot.",
+            "Rain fell in the north.",
+            "Schools were closed.",
+            "Crowds gathered at the stadium.",
+            "Oman hosted the meeting.",
+        ]);
+        assert_eq!(in_sentence(&evs, 5), 0, "{evs:?}");
+        let evs = doc_events(&[
+            "Vietnamese and Chinese officials held talks in Hanoi on Monday.",
+            "The weather was hot.",
+            "Oman hosted the meeting.",
+        ]);
+        assert!(has(&evs, 2, "OMN", "VNM", "043"), "{evs:?}");
     }
 }
