@@ -262,8 +262,8 @@ impl Memory {
         events: &[Event],
     ) {
         let Some(s) = sentence else { return };
-        if let Some((parties, hosts)) =
-            parties_of(events).or_else(|| between(text, offset, ms).map(|p| (p, Vec::new())))
+        if let Some((parties, hosts)) = parties_of(events)
+            .or_else(|| between(text, offset, ms).or_else(|| compound(text, offset, ms)).map(|p| (p, Vec::new())))
         {
             self.parties = parties;
             self.hosts = hosts;
@@ -404,6 +404,50 @@ fn parties_of(events: &[Event]) -> Option<(Vec<Mention>, Vec<Mention>)> {
         if let Some(parties) = two(sides(named.flat_map(|e| [e.source.clone(), e.target.clone()]))) {
             return Some((parties, Vec::new()));
         }
+    }
+    // Relations or talks broken off, suspended or cut ("suspended peace talks with the ELN", "cut ties with Qatar"):
+    // the two sides of what was broken.
+    let reduced = events.iter().filter(|e| e.code.starts_with("16") && e.mode == Mode::Asserted);
+    two(sides(reduced.flat_map(|e| [e.source.clone(), e.target.clone()]))).map(|p| (p, Vec::new()))
+}
+
+/// Verbs of meeting or agreeing after a compound subject ("Thailand and Cambodia agreed on Monday to …", "Russian
+/// and Ukrainian delegations met"), for a sentence whose event the patterns missed.
+const MEETING_VERBS: &[&str] =
+    &["agreed", "met", "signed", "held", "reached", "spoke", "talked", "discussed", "concluded", "negotiated"];
+
+/// The sides of a compound subject ("X and Y", "X, Y and Z") right before a verb of meeting or agreeing.
+fn compound(text: &str, offset: usize, ms: &[&Mention]) -> Option<Vec<Mention>> {
+    let named: Vec<&Mention> =
+        ms.iter().copied().filter(|m| !matches!(m.via, Via::Implied | Via::Context | Via::Pair)).collect();
+    let mut i = 0;
+    while i < named.len() {
+        let mut list = vec![named[i].clone()];
+        let mut last = named[i];
+        let mut j = i + 1;
+        while j < named.len() {
+            let gap = text.get(last.span.end - offset..named[j].span.start - offset)?;
+            if !matches!(gap, " and " | ", " | ", and ") {
+                break;
+            }
+            list.push(named[j].clone());
+            last = named[j];
+            j += 1;
+        }
+        let rest = text.get(last.span.end - offset..)?;
+        let mut words = rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let verb = match words.next() {
+            Some("have" | "has" | "had" | "also" | "jointly" | "both" | "all") => words.next(),
+            w => w,
+        };
+        let list = sides(list);
+        // (Not after a preposition: "talks with Russia and China agreed" is no compound subject.)
+        let head = text.get(..named[i].span.start - offset)?.trim_end();
+        let object = super::PREPOSITIONS.iter().any(|p| head.ends_with(&format!(" {p}")));
+        if list.len() >= 2 && !object && verb.is_some_and(|v| MEETING_VERBS.contains(&v)) {
+            return Some(list);
+        }
+        i = j;
     }
     None
 }
@@ -752,6 +796,28 @@ mod tests {
             "Egypt could mediate the deal if both sides agree.",
         ]);
         assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn parties_named_by_a_compound_subject_or_a_broken_relation() {
+        // The agreement's own event is missed ("agreed on Monday to an immediate … ceasefire" has no pattern with a
+        // day inside), but its compound subject before "agreed" names the parties.
+        let evs = doc_events(&[
+            "Thailand and Cambodia agreed after long hours of argument in the capital to stop fighting.",
+            "Malaysian Prime Minister Anwar Ibrahim, who hosted the talks, announced the truce.",
+        ]);
+        assert!(has(&evs, 1, "MYSGOV", "THA", "043") && has(&evs, 1, "MYSGOV", "KHM", "043"), "{evs:?}");
+        // Not a compound after a preposition, nor one before another verb.
+        let evs = doc_events(&[
+            "Oil exports to Thailand and Cambodia rose after long hours of argument in the capital.",
+            "Malaysian Prime Minister Anwar Ibrahim, who hosted the talks, announced the truce.",
+        ]);
+        assert!(!evs.iter().any(|e| e.0 == 1 && e.3 == "043"), "{evs:?}");
+        let evs = doc_events(&[
+            "President Gustavo Petro suspended peace talks with the ELN on Friday.",
+            "Cuba, a guarantor of the process, urged both sides to return to the table.",
+        ]);
+        assert!(has(&evs, 1, "CUB", "COLGOV", "02") && has(&evs, 1, "CUB", "COLREB", "02"), "{evs:?}");
     }
 
     #[test]
