@@ -178,8 +178,13 @@ impl Memory {
         if !self.live(s) {
             return Vec::new();
         }
+        // Most sentences have none of the words (tokenising them again would cost).
+        let plural = PARTY_NOUNS.iter().any(|(noun, _)| text.contains(noun));
+        if !plural && !text.starts_with("They ") && !ms.iter().any(|m| m.via == Via::Pair) {
+            return Vec::new();
+        }
         let tokens = tokenize(text);
-        let words: Vec<String> = tokens.iter().map(|t| text[t.span.start..t.span.end].to_lowercase()).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
         let mut out = Vec::new();
         // A phrase may only take the place of mentions found from context ("leaders" as a role) or as the pair;
         // a named actor inside it means it is something else.
@@ -197,7 +202,7 @@ impl Memory {
             };
             let span = Span::new(offset + tokens[k].span.start, offset + tokens[end - 1].span.end);
             // Not "the leaders of Russia and China", not "the two countries' police" (a possessor, not the pair).
-            let next = words.get(end).map(String::as_str);
+            let next = words.get(end).copied();
             let owned = matches!(next, Some("'" | "’" | "'s" | "’s"));
             if matches!(next, Some("of" | "in" | "from")) || owned || !free(span) {
                 k = end;
@@ -294,17 +299,19 @@ impl Memory {
 /// The phrase at token `k` that refers to the parties: its end token, the number of parties it says (`None`: any),
 /// and whether it names the states themselves. "the two sides", "both leaders", "all three countries", "the three
 /// leaders", "the parties", "all sides".
-fn plural_reference(words: &[String], k: usize) -> Option<(usize, Option<usize>, bool)> {
-    let number = |w: &str| match w {
+fn plural_reference(words: &[&str], k: usize) -> Option<(usize, Option<usize>, bool)> {
+    let number = |w: &str| match w.to_ascii_lowercase().as_str() {
         "two" => Some(2),
         "three" => Some(3),
         "four" => Some(4),
         _ => None,
     };
-    let det = words[k].as_str();
-    if !matches!(det, "the" | "both" | "all") {
-        return None;
-    }
+    let det = match words[k] {
+        "the" | "The" => "the",
+        "both" | "Both" => "both",
+        "all" | "All" => "all",
+        _ => return None,
+    };
     let mut i = k + 1;
     let mut count = if det == "both" { Some(2) } else { None };
     if let Some(n) = words.get(i).and_then(|w| number(w)) {
@@ -316,7 +323,7 @@ fn plural_reference(words: &[String], k: usize) -> Option<(usize, Option<usize>,
     }
     for (noun, states) in PARTY_NOUNS {
         let parts: Vec<&str> = noun.split(' ').collect();
-        let fits = parts.iter().enumerate().all(|(j, p)| words.get(i + j).is_some_and(|w| w == p));
+        let fits = parts.iter().enumerate().all(|(j, p)| words.get(i + j).is_some_and(|w| w.eq_ignore_ascii_case(p)));
         if !fits {
             continue;
         }
@@ -418,6 +425,9 @@ const MEETING_VERBS: &[&str] =
 
 /// The sides of a compound subject ("X and Y", "X, Y and Z") right before a verb of meeting or agreeing.
 fn compound(text: &str, offset: usize, ms: &[&Mention]) -> Option<Vec<Mention>> {
+    if !MEETING_VERBS.iter().any(|v| text.contains(v)) {
+        return None;
+    }
     let named: Vec<&Mention> =
         ms.iter().copied().filter(|m| !matches!(m.via, Via::Implied | Via::Context | Via::Pair)).collect();
     let mut i = 0;
@@ -443,7 +453,7 @@ fn compound(text: &str, offset: usize, ms: &[&Mention]) -> Option<Vec<Mention>> 
         let list = sides(list);
         // (Not after a preposition: "talks with Russia and China agreed" is no compound subject.)
         let head = text.get(..named[i].span.start - offset)?.trim_end();
-        let object = super::PREPOSITIONS.iter().any(|p| head.ends_with(&format!(" {p}")));
+        let object = head.rsplit(' ').next().is_some_and(|w| super::PREPOSITIONS.contains(&w));
         if list.len() >= 2 && !object && verb.is_some_and(|v| MEETING_VERBS.contains(&v)) {
             return Some(list);
         }
@@ -454,6 +464,9 @@ fn compound(text: &str, offset: usize, ms: &[&Mention]) -> Option<Vec<Mention>> 
 
 /// The actors a sentence names as "between X and Y" ("between X, Y and Z"), one per side, when there are two or more.
 fn between(text: &str, offset: usize, ms: &[&Mention]) -> Option<Vec<Mention>> {
+    if !text.contains("between ") {
+        return None;
+    }
     let named: Vec<&Mention> =
         ms.iter().copied().filter(|m| !matches!(m.via, Via::Implied | Via::Context | Via::Pair)).collect();
     for (i, a) in named.iter().enumerate() {
