@@ -179,7 +179,8 @@ impl Memory {
             return Vec::new();
         }
         // Most sentences have none of the words (tokenising them again would cost).
-        let plural = PARTY_NOUNS.iter().any(|(noun, _)| text.contains(noun));
+        let plural = PARTY_NOUNS.iter().any(|(noun, _)| text.contains(noun))
+            || ["two ", "three ", "four ", "Both ", "both "].iter().any(|w| text.contains(w));
         if !plural && !text.starts_with("They ") && !ms.iter().any(|m| m.via == Via::Pair) {
             return Vec::new();
         }
@@ -336,8 +337,54 @@ fn plural_reference(words: &[&str], k: usize) -> Option<(usize, Option<usize>, b
         };
         return ok.then_some((i + parts.len(), count, *states));
     }
-    None
+    // "The two agreed …", "Both also condemned …": the number or "both" alone, before a verb of what the parties do.
+    let alone = (det == "the" && count.is_some()) || (det == "both" && i == k + 1);
+    let verb = words.get(i).is_some_and(|w| ALONE_VERBS.contains(w));
+    (alone && verb).then_some((i, count, false))
 }
+
+/// Verbs (and auxiliaries) after "the two" or "both" standing alone for the parties: what parties to a meeting do,
+/// not what befalls people ("the two killed in the blast").
+const ALONE_VERBS: &[&str] = &[
+    "agreed",
+    "discussed",
+    "signed",
+    "met",
+    "held",
+    "spoke",
+    "talked",
+    "pledged",
+    "vowed",
+    "expressed",
+    "exchanged",
+    "reaffirmed",
+    "welcomed",
+    "condemned",
+    "called",
+    "urged",
+    "reviewed",
+    "issued",
+    "adopted",
+    "stressed",
+    "underlined",
+    "emphasised",
+    "emphasized",
+    "noted",
+    "committed",
+    "announced",
+    "also",
+    "will",
+    "would",
+    "have",
+    "had",
+    "later",
+    "then",
+    "jointly",
+    "agree",
+    "discuss",
+    "sign",
+    "hold",
+];
 
 /// The members of a reference at `span`: each party's mention moved there, as its government for words that name
 /// governments, leaders or delegations (`gov`), else as the state; an organisation or an armed group stays itself.
@@ -551,7 +598,8 @@ pub(super) fn remembered_events(
         let (source, from) = if sent.lemmas.get(t + 1) == Some(&"by") {
             // Passive: the noun before the verb ("The meeting, hosted by", "talks were mediated by").
             let mut h = t;
-            while h > 0 && matches!(sent.lemmas[h - 1], "," | "be" | "have" | "also" | "jointly") {
+            // ("the deal, which was brokered by Egypt": the relative pronoun stands for the noun before it.)
+            while h > 0 && matches!(sent.lemmas[h - 1], "," | "be" | "have" | "also" | "jointly" | "which" | "that") {
                 h -= 1;
             }
             let head = h.checked_sub(1).filter(|&k| plain(k) && is_noun(sent, k, nouns));
@@ -760,6 +808,23 @@ mod tests {
     }
 
     #[test]
+    fn the_two_or_both_alone_before_a_verb_are_the_parties() {
+        let evs = doc_events(&[
+            "Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva in Beijing.",
+            "The two signed 15 cooperation agreements.",
+            "Both also condemned North Korea's missile launches.",
+        ]);
+        assert!(has(&evs, 1, "CHNGOV", "BRAGOV", "05") && has(&evs, 1, "BRAGOV", "CHNGOV", "05"), "{evs:?}");
+        assert!(has(&evs, 2, "CHNGOV", "PRK", "11") && has(&evs, 2, "BRAGOV", "PRK", "11"), "{evs:?}");
+        // Not people a blast befell.
+        let evs = doc_events(&[
+            "Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio Lula da Silva in Beijing.",
+            "The two killed in the crash were Brazilian nationals.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+    }
+
+    #[test]
     fn a_host_or_broker_of_the_remembered_meeting_acts_toward_each_party() {
         let evs = doc_events(&[
             "Armenian and Azerbaijani foreign ministers held talks in Almaty on Friday.",
@@ -771,6 +836,13 @@ mod tests {
         let evs = doc_events(&[
             "A truce between Sudan's army and the Rapid Support Forces took effect on Saturday.",
             "Saudi Arabia and the United States, which brokered the deal, said monitors would be sent.",
+        ]);
+        for src in ["SAU", "USA"] {
+            assert!(has(&evs, 1, src, "SDNMIL", "045") && has(&evs, 1, src, "SDNREB", "045"), "{src} {evs:?}");
+        }
+        let evs = doc_events(&[
+            "A truce between Sudan's army and the Rapid Support Forces took effect on Saturday.",
+            "The agreement, which was brokered by Saudi Arabia and the United States, runs for a week.",
         ]);
         for src in ["SAU", "USA"] {
             assert!(has(&evs, 1, src, "SDNMIL", "045") && has(&evs, 1, src, "SDNREB", "045"), "{src} {evs:?}");
