@@ -417,6 +417,7 @@ impl Coder {
         let mut org_seen = false;
         // The parties of the latest meeting or agreement, for "the two sides", "They", hosts and brokers.
         let mut memory = participants::Memory::default();
+        let mut resolved = Vec::new();
         for seg in doc.segments() {
             let mut ms: Vec<&Mention> = Vec::new();
             let first = next;
@@ -450,7 +451,10 @@ impl Coder {
             let before = events.len();
             self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &memory, &mut events);
             memory.observe(seg.sentence, seg.text, seg.span.start, &ms, &events[before..]);
+            resolved.extend(refs);
         }
+        let mut mentions = mentions;
+        participants::apply(&mut mentions, resolved);
         Coded { mentions, events }
     }
 

@@ -215,9 +215,16 @@ impl Memory {
             k = end;
         }
         // "They agreed …" right after a sentence that opened with the parties.
-        if self.opened == Some(s.wrapping_sub(1))
-            && tokens.first().is_some_and(|t| &text[t.span.start..t.span.end] == "They")
-        {
+        // (Not "They were freed …", "They are held …": what befalls them is told of others, often people.)
+        let passive = words.get(1).is_some_and(|w| matches!(*w, "were" | "are" | "was" | "had" | "have"))
+            && words.get(2).is_some_and(|w| w.ends_with("ed") || matches!(*w, "been" | "held" | "taken" | "hit"));
+        if words.first() == Some(&"They") && passive {
+            // The actor matcher's "They" after a sentence opened by a pair is dropped as well.
+            let span = Span::new(offset + tokens[0].span.start, offset + tokens[0].span.end);
+            if ms.iter().any(|m| m.via == Via::Pair && m.span == span) {
+                out.push(Reference { span, members: Vec::new() });
+            }
+        } else if self.opened == Some(s.wrapping_sub(1)) && words.first() == Some(&"They") {
             let span = Span::new(offset + tokens[0].span.start, offset + tokens[0].span.end);
             if free(span) {
                 if let Some(members) = self.members(None) {
@@ -294,6 +301,21 @@ impl Memory {
         // Whether the sentence opens with the parties: its first actor is one of them (or all of them).
         let first = ms.iter().filter(|m| m.via != Via::Implied).min_by_key(|m| m.span.start);
         self.opened = first.filter(|m| m.span.start < offset + 60 && self.is_party(m)).map(|_| s);
+    }
+}
+
+/// The document's mentions with the references resolved from memory in place of what the actor matcher found
+/// there, so that the mentions and the events agree.
+pub(super) fn apply(mentions: &mut Vec<Mention>, refs: Vec<Reference>) {
+    for r in refs {
+        let Some(sentence) = r.members.first().map(|m| m.sentence).or_else(|| {
+            mentions.iter().find(|m| m.span.start < r.span.end && r.span.start < m.span.end).map(|m| m.sentence)
+        }) else {
+            continue;
+        };
+        mentions.retain(|m| m.sentence != sentence || m.span.end <= r.span.start || m.span.start >= r.span.end);
+        let at = mentions.iter().position(|m| m.span.start >= r.span.start).unwrap_or(mentions.len());
+        mentions.splice(at..at, r.members);
     }
 }
 
@@ -756,6 +778,23 @@ mod tests {
             "The two sides signed an agreement on electric vehicle tariffs.",
         ]);
         assert!(has(&evs, 1, "CHNGOV", "IGOEUREEC", "05") && has(&evs, 1, "IGOEUREEC", "CHNGOV", "05"), "{evs:?}");
+        // The document's mentions say the same as its events.
+        let doc = Document::from_sentences(
+            "t",
+            None,
+            &[
+                "Chinese Premier Li Qiang met European Commission President Ursula von der Leyen in Brussels.",
+                "Hungary and Hungarian officials watched, and the two sides signed an agreement.",
+            ],
+        );
+        let pair: Vec<String> = coder()
+            .code(&doc)
+            .mentions
+            .into_iter()
+            .filter(|m| m.via == crate::actors::Via::Pair)
+            .map(|m| m.code)
+            .collect();
+        assert_eq!(pair, ["CHNGOV", "IGOEUREEC"], "{pair:?}");
         // A third state mentioned more often does not take the organisation's place.
         let evs = doc_events(&[
             "Russia and Russian forces were the focus as Russia's envoy spoke in Geneva.",
@@ -805,6 +844,12 @@ mod tests {
             "They agreed to expand cooperation in semiconductors.",
         ]);
         assert!(has(&evs, 1, "IND", "JPN", "0") && has(&evs, 1, "JPN", "IND", "0"), "{evs:?}");
+        // What befalls "them" is mostly told of other people ("They were freed by …").
+        let evs = doc_events(&[
+            "Russia and Ukraine exchanged 150 prisoners of war each on Friday.",
+            "They were received by Pope Francis at the Vatican.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
     }
 
     #[test]
