@@ -128,6 +128,8 @@ pub(super) struct Memory {
     touched: usize,
     /// The last sentence that opened with the parties (so that "They" opening the next one is them).
     opened: Option<usize>,
+    /// Whether the parties are those of a conflict, a ceasefire or a mediation (so that "all sides" is them).
+    conflict: bool,
 }
 
 /// A reference to the parties found in a sentence: its span (document bytes) and the mentions that replace the ones
@@ -197,7 +199,7 @@ impl Memory {
         let mut k = 0;
         while k < tokens.len() {
             let found = plural_reference(&words, k);
-            let Some((end, count, states)) = found else {
+            let Some((end, count, states, generic)) = found else {
                 k += 1;
                 continue;
             };
@@ -205,7 +207,9 @@ impl Memory {
             // Not "the leaders of Russia and China", not "the two countries' police" (a possessor, not the pair).
             let next = words.get(end).copied();
             let owned = matches!(next, Some("'" | "’" | "'s" | "’s"));
-            if matches!(next, Some("of" | "in" | "from")) || owned || !free(span) {
+            // ("all sides", "all parties" are the sides of a conflict, not a meeting's: "stressed that all parties
+            // should push for a settlement".)
+            if matches!(next, Some("of" | "in" | "from")) || owned || !free(span) || (generic && !self.conflict) {
                 k = end;
                 continue;
             }
@@ -275,11 +279,22 @@ impl Memory {
         events: &[Event],
     ) {
         let Some(s) = sentence else { return };
-        if let Some((parties, hosts)) = parties_of(events)
-            .or_else(|| between(text, offset, ms).or_else(|| compound(text, offset, ms)).map(|p| (p, Vec::new())))
-        {
+        let first = ms.iter().filter(|m| m.via != Via::Implied).min_by_key(|m| m.span.start);
+        // A sentence whose subject is the remembered parties ("The two ministers confirmed that Japan, the U.S. and
+        // the ROK will work together") keeps them: the acts it reports inside are not a new meeting.
+        // (So does one opened by a pair the actor matcher found with nothing remembered: it stays unremembered.)
+        let by_reference = first.is_some_and(|m| m.via == Via::Pair);
+        let found = if by_reference {
+            None
+        } else {
+            parties_of(events)
+                .or_else(|| between(text, offset, ms).map(|p| (p, Vec::new(), true)))
+                .or_else(|| compound(text, offset, ms).map(|p| (p, Vec::new(), false)))
+        };
+        if let Some((parties, hosts, conflict)) = found {
             self.parties = parties;
             self.hosts = hosts;
+            self.conflict = conflict;
             self.from = s;
             self.touched = s;
         } else if !self.live(s) {
@@ -299,7 +314,6 @@ impl Memory {
             return;
         }
         // Whether the sentence opens with the parties: its first actor is one of them (or all of them).
-        let first = ms.iter().filter(|m| m.via != Via::Implied).min_by_key(|m| m.span.start);
         self.opened = first.filter(|m| m.span.start < offset + 60 && self.is_party(m)).map(|_| s);
     }
 }
@@ -322,7 +336,7 @@ pub(super) fn apply(mentions: &mut Vec<Mention>, refs: Vec<Reference>) {
 /// The phrase at token `k` that refers to the parties: its end token, the number of parties it says (`None`: any),
 /// and whether it names the states themselves. "the two sides", "both leaders", "all three countries", "the three
 /// leaders", "the parties", "all sides".
-fn plural_reference(words: &[&str], k: usize) -> Option<(usize, Option<usize>, bool)> {
+fn plural_reference(words: &[&str], k: usize) -> Option<(usize, Option<usize>, bool, bool)> {
     let number = |w: &str| match w.to_ascii_lowercase().as_str() {
         "two" => Some(2),
         "three" => Some(3),
@@ -357,12 +371,12 @@ fn plural_reference(words: &[&str], k: usize) -> Option<(usize, Option<usize>, b
             "all" => !bare || matches!(*noun, "sides" | "parties"),
             _ => true,
         };
-        return ok.then_some((i + parts.len(), count, *states));
+        return ok.then_some((i + parts.len(), count, *states, det == "all" && bare));
     }
     // "The two agreed …", "Both also condemned …": the number or "both" alone, before a verb of what the parties do.
     let alone = (det == "the" && count.is_some()) || (det == "both" && i == k + 1);
     let verb = words.get(i).is_some_and(|w| ALONE_VERBS.contains(w));
-    (alone && verb).then_some((i, count, false))
+    (alone && verb).then_some((i, count, false, false))
 }
 
 /// Verbs (and auxiliaries) after "the two" or "both" standing alone for the parties: what parties to a meeting do,
@@ -445,7 +459,7 @@ fn sides(ms: impl IntoIterator<Item = Mention>) -> Vec<Mention> {
 /// The parties (and hosts) a sentence's events name: the members of mutual meetings, talks, agreements and joint
 /// acts (coded both ways), else the parties a mediator brought together (the mediator a host), else a host and its
 /// guests, else a visitor and the state visited.
-fn parties_of(events: &[Event]) -> Option<(Vec<Mention>, Vec<Mention>)> {
+fn parties_of(events: &[Event]) -> Option<(Vec<Mention>, Vec<Mention>, bool)> {
     let remembered = |e: &Event| e.rule.ends_with("+remembered");
     let mutual: Vec<&Event> = events
         .iter()
@@ -468,23 +482,24 @@ fn parties_of(events: &[Event]) -> Option<(Vec<Mention>, Vec<Mention>)> {
     if let Some(parties) = two(sides(mutual.iter().flat_map(|e| [e.source.clone(), e.target.clone()]))) {
         let mut hosts = hosts_of("043", &parties);
         hosts.extend(hosts_of("045", &parties));
-        return Some((parties, sides(hosts)));
+        let conflict = !hosts.is_empty() || mutual.iter().any(|e| matches!(&e.code[..2], "08" | "16" | "18" | "19"));
+        return Some((parties, sides(hosts), conflict));
     }
     let of_code = |code: &'static str| events.iter().filter(move |e| e.code == code && !remembered(e));
     if let Some(parties) = two(sides(of_code("045").map(|e| e.target.clone()))) {
         let hosts = hosts_of("045", &parties);
-        return Some((parties, hosts));
+        return Some((parties, hosts, true));
     }
     for code in ["043", "042"] {
         let named = of_code(code).filter(|e| e.mode == Mode::Asserted || code == "043");
         if let Some(parties) = two(sides(named.flat_map(|e| [e.source.clone(), e.target.clone()]))) {
-            return Some((parties, Vec::new()));
+            return Some((parties, Vec::new(), false));
         }
     }
     // Relations or talks broken off, suspended or cut ("suspended peace talks with the ELN", "cut ties with Qatar"):
     // the two sides of what was broken.
     let reduced = events.iter().filter(|e| e.code.starts_with("16") && e.mode == Mode::Asserted);
-    two(sides(reduced.flat_map(|e| [e.source.clone(), e.target.clone()]))).map(|p| (p, Vec::new()))
+    two(sides(reduced.flat_map(|e| [e.source.clone(), e.target.clone()]))).map(|p| (p, Vec::new(), true))
 }
 
 /// Verbs of meeting or agreeing after a compound subject ("Thailand and Cambodia agreed on Monday to …", "Russian
@@ -850,6 +865,35 @@ mod tests {
             "They were received by Pope Francis at the Vatican.",
         ]);
         assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn all_sides_are_a_conflicts_parties_and_a_sentence_about_the_parties_keeps_them() {
+        // In a bilateral call "all parties" are others: the sides of the crisis spoken of.
+        let evs = doc_events(&[
+            "Chinese President Xi Jinping spoke with Russian President Vladimir Putin on the phone.",
+            "Xi stressed that all parties should push for a settlement of the crisis.",
+        ]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+        let evs = doc_events(&[
+            "A ceasefire between Israel and Hamas took effect on Sunday.",
+            "UN Secretary-General Antonio Guterres urged all sides to respect the truce.",
+        ]);
+        assert!(has(&evs, 1, "IGOUNO", "ISRGOV", "02") && has(&evs, 1, "IGOUNO", "PSEREB", "02"), "{evs:?}");
+        // The two ministers' sentence names a trilateral act inside; "They" after it are still the two.
+        for first in [
+            "Japanese Foreign Minister Yoshimasa Hayashi held a telephone talk with South Korean Foreign Minister Park Jin.",
+            // (Nothing remembered: the meeting is told without names the patterns know.)
+            "Japan's foreign minister held a telephone talk with his South Korean counterpart.",
+        ] {
+            let evs = doc_events(&[
+                first,
+                "The two ministers confirmed that Japan, the United States and South Korea will work closely together.",
+                "They also agreed to cooperate closely at the United Nations.",
+            ]);
+            assert!(has(&evs, 2, "JPN", "KOR", "0") || has(&evs, 2, "JPNGOV", "KORGOV", "0"), "{evs:?}");
+            assert!(!evs.iter().any(|e| e.0 == 2 && (e.1 == "USA" || e.2 == "USA")), "{evs:?}");
+        }
     }
 
     #[test]
