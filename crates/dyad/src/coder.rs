@@ -482,7 +482,11 @@ impl Coder {
             with_pronouns = all;
             &with_pronouns[..]
         };
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor);
+        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor).with_patterns(
+            &self.patterns,
+            &self.implied_patterns,
+            &self.implied_by_anchor,
+        );
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -2056,6 +2060,12 @@ struct Sentence<'a> {
     anchors: &'a [Vec<usize>],
     /// Which lemma ids occur in the sentence (a bit per id).
     present: Vec<u64>,
+    /// The patterns (and target-less variants by anchor) that tell an anchor word heading a match from one that
+    /// heads none ([`Sentence::with_patterns`]); without them every anchor word is a verb boundary.
+    patterns: Option<(&'a [Pattern], &'a [Pattern], &'a [Vec<usize>])>,
+    /// Per token, whether it is a verb boundary, once asked ([`Sentence::is_anchor`]): 0 unknown, 1 yes, 2 no,
+    /// 3 being worked out.
+    boundary: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -2139,7 +2149,30 @@ impl<'a> Sentence<'a> {
                 present[id as usize / 64] |= 1 << (id % 64);
             }
         }
-        Sentence { text, offset, tokens, lemmas, mentions, groups, group_at, ids, anchors, present }
+        let boundary = vec![std::cell::Cell::new(0); tokens.len()];
+        Sentence {
+            text,
+            offset,
+            tokens,
+            lemmas,
+            mentions,
+            groups,
+            group_at,
+            ids,
+            anchors,
+            present,
+            patterns: None,
+            boundary,
+        }
+    }
+
+    /// The sentence whose anchor words are verb boundaries only where they may be verbs: where one of their
+    /// patterns (or target-less variants) matches, or where the word does not stand as a noun or adjective does
+    /// ([`Sentence::in_noun_position`]). An anchor word that heads no match there ("a convoy of refugees was
+    /// attacked", "its partner Russia attacked", "executed the convicted Swedish spy") is an ordinary word.
+    fn with_patterns(mut self, patterns: &'a [Pattern], implied: &'a [Pattern], implied_by: &'a [Vec<usize>]) -> Self {
+        self.patterns = Some((patterns, implied, implied_by));
+        self
     }
 
     /// Whether some token of the sentence has this lemma id.
@@ -2250,11 +2283,94 @@ impl<'a> Sentence<'a> {
 
     fn is_anchor(&self, i: usize) -> bool {
         let id = self.ids[i];
-        id != NO_ID && !self.anchors[id as usize].is_empty()
+        if id == NO_ID || self.anchors[id as usize].is_empty() {
+            return false;
+        }
+        let Some((patterns, implied, implied_by)) = self.patterns else { return true };
+        match self.boundary[i].get() {
+            1 | 3 => return true,
+            2 => return false,
+            _ => {}
+        }
+        if !self.in_noun_position(i) {
+            self.boundary[i].set(1);
+            return true;
+        }
+        // Matching may ask about later words (modifiers before a target): meanwhile this one counts as a verb.
+        self.boundary[i].set(3);
+        let matched = self.group_at[i].is_none()
+            && (self.anchors[id as usize].iter().any(|&p| self.match_pattern(&patterns[p], i).is_some())
+                || implied_by
+                    .get(id as usize)
+                    .is_some_and(|c| c.iter().any(|&p| self.match_pattern(&implied[p], i).is_some())));
+        self.boundary[i].set(if matched { 1 } else { 2 });
+        matched
     }
 
     fn word(&self, i: usize) -> &str {
         &self.text[self.tokens[i].span.start..self.tokens[i].span.end]
+    }
+
+    /// Whether token `i` stands where a noun or an adjective does, not a verb: first in the sentence, or after a
+    /// determiner, possessive, number or preposition (not "to"), across up to two adjectives ("a convoy of", "its
+    /// new partner Russia", "the disputed islands", "fired on falling drones").
+    fn in_noun_position(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 {
+                return true;
+            }
+            let l = self.lemmas[k - 1];
+            if matches!(self.word(k - 1), "'s" | "’s" | "'" | "’") {
+                return self.group_at[k - 1].is_none() && k >= 2 && self.group_at[k - 2].is_some();
+            }
+            if self.group_at[k - 1].is_some() {
+                return false;
+            }
+            if DETERMINERS.contains(&l)
+                || matches!(l, "this" | "these" | "those" | "no" | "any" | "every" | "each" | "many" | "such")
+                || self.tokens[k - 1].kind == TokenKind::Number
+                || (PREPOSITIONS.contains(&l) && l != "to")
+            {
+                return true;
+            }
+            // Only an adjective between ("its new partner Russia", "a humanitarian convoy"): a word after a noun
+            // may be a verb ("the stopover came", "a cartoon depicting Lai").
+            let w = self.word(k - 1);
+            let id = self.ids[k - 1];
+            let adjective = self.tokens[k - 1].kind == TokenKind::Word
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && (id == NO_ID || self.anchors[id as usize].is_empty())
+                && (matches!(
+                    w,
+                    "new"
+                        | "former"
+                        | "senior"
+                        | "top"
+                        | "key"
+                        | "main"
+                        | "major"
+                        | "close"
+                        | "old"
+                        | "long"
+                        | "first"
+                        | "last"
+                        | "latest"
+                        | "next"
+                        | "large"
+                        | "small"
+                        | "big"
+                        | "joint"
+                        | "fresh"
+                ) || ["al", "ic", "ive", "ous", "ful", "ary", "ian", "ern"]
+                    .iter()
+                    .any(|x| w.ends_with(x) && w.len() > 4));
+            if !adjective {
+                return false;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// The group starting at token `i`, after determiners.
@@ -4860,5 +4976,104 @@ mod tests {
         let evs =
             doc_events("2024-03-04", &["Russia shelled Kharkiv.", "Ukrainian air defences shot down 12 missiles."]);
         assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+    }
+}
+
+/// Issue 4: an anchor word is a verb boundary only where it may be a verb.
+#[cfg(test)]
+mod anchor_boundary_tests {
+    use super::*;
+
+    /// A small coder whose patterns anchor on nouns that news also uses before or after an actor.
+    fn coder() -> &'static Coder {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        CODER.get_or_init(|| {
+            let files: Vec<(String, String)> = [
+                (
+                    "countries.dict",
+                    "TUR Turkey\n    adjectives: Turkish\nSYR Syria\n    adjectives: Syrian\nRUS Russia\n    \
+                     adjectives: Russian\nUKR Ukraine\n    adjectives: Ukrainian\nIRN Iran\n    adjectives: Iranian\n\
+                     SWE Sweden\n    adjectives: Swedish\n",
+                ),
+                (
+                    "agents.dict",
+                    "MIL Military\n    words: troops\nCVL Civilians\n    words: refugees\nSPY Spies\n    words: spy\n",
+                ),
+                ("orgs.dict", "IGOUNO United Nations\n    names: UN\n"),
+                ("nonactors.dict", "{adj} medicine\n"),
+                (
+                    "people/x.dict",
+                    "Recep Tayyip Erdogan\n    gender: m\n    office: TURGOV | President | 2014-08-28 |\n",
+                ),
+                (
+                    "events/t.dict",
+                    "190 Use conventional military force\n    t.attack: attack +\n    t.attacked-by: attack * by $\n\
+                     070 Provide aid\n    t.convoy: convoy of $ aid trucks reach +\n    t.partner: partner with +\n\
+                     1823 Kill by physical assault\n    t.execute: execute ~? +\n    t.convicted: convict + of\n",
+                ),
+            ]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+            Coder::new(Dictionaries::from_files(&files).unwrap()).unwrap()
+        })
+    }
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-03-04".parse().unwrap());
+        coder().code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn an_anchor_word_heading_no_match_in_a_noun_position_is_no_verb() {
+        // After a determiner, a possessive, a number or a preposition, an anchor word whose patterns do not match
+        // there is a noun or an adjective: the actor before or after it stays a subject or an object.
+        for (text, src, tgt, code) in [
+            ("A convoy of Syrian refugees was attacked by Turkish troops.", "TURMIL", "SYRCVL", "190"),
+            ("Its partner Russia attacked Ukraine on Monday.", "RUS", "UKR", "190"),
+            ("Turkey's new partner Russia attacked Ukraine.", "RUS", "UKR", "190"),
+            ("Iran executed the convicted Swedish spy.", "IRN", "SWESPY", "1823"),
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code), "{text}: {evs:?}");
+        }
+        // Where its pattern matches, the word is still the verb ("partner with"), and where it may be a verb (after
+        // a noun, an actor, a comma or "to") an unmatched anchor still ends the subject's search.
+        let evs = events("Turkey will partner with Syria.");
+        assert!(evs.iter().any(|e| e.0 == "TUR" && e.1 == "SYR" && e.2.starts_with("03")), "{evs:?}");
+        for text in [
+            "Turkey, partnering Russian troops, attacked Syria.",
+            "Turkey convicted Russian troops and attacked Syria.",
+            "Ukraine said Turkey convicted Russian troops, then attacked Syria.",
+        ] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.0 == "RUSMIL" && e.2 == "190"), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_noun_position_is_read_from_the_words_before() {
+        let tokens_of = |text: &'static str| {
+            let tokens = tokenize(text);
+            let lemmas: Vec<String> = tokens.iter().map(|t| lemma(&text[t.span.start..t.span.end])).collect();
+            (tokens, lemmas)
+        };
+        for (text, at, noun) in [
+            ("a convoy of trucks", 1, true),
+            ("its new partner came", 2, true),
+            ("fired on falling drones", 2, true),
+            ("killed three surrendering soldiers", 2, true),
+            ("the stopover came as", 2, false),
+            ("a cartoon depicting him", 2, false),
+            ("they vowed to partner", 3, false),
+            ("Partner states met", 0, true),
+        ] {
+            let (tokens, lemmas) = tokens_of(text);
+            let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+            let ids: Vec<u32> = lemmas.iter().map(|l| coder().vocab.get(*l).copied().unwrap_or(NO_ID)).collect();
+            let sent = Sentence::new(text, 0, &tokens, &lemmas, &ids, &[], &coder().by_anchor);
+            assert_eq!(sent.in_noun_position(at), noun, "{text} at {at}");
+        }
     }
 }
