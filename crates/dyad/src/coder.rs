@@ -580,10 +580,7 @@ impl Coder {
             && m.target.is_some();
         if anchor > 0
             && !gerund
-            && matches!(
-                sent.lemmas[anchor - 1],
-                "after" | "before" | "during" | "amid" | "since" | "following" | "despite"
-            )
+            && matches!(sent.lemmas[anchor - 1], "after" | "before" | "amid" | "since" | "following" | "despite")
         {
             return false;
         }
@@ -646,12 +643,7 @@ impl Coder {
             {
                 k -= 1;
             }
-            if k > 0
-                && matches!(
-                    sent.lemmas[k - 1],
-                    "since" | "following" | "after" | "before" | "amid" | "despite" | "during"
-                )
-            {
+            if k > 0 && matches!(sent.lemmas[k - 1], "since" | "following" | "after" | "before" | "amid" | "despite") {
                 return false;
             }
         }
@@ -3239,7 +3231,7 @@ impl<'a> Sentence<'a> {
         let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
         // Only a future ("will", "would"): "is willing to send aid if it is attacked" states a present readiness.
         let future = (anchor.saturating_sub(6)..anchor)
-            .any(|k| matches!(self.word(k), "will" | "would" | "shall" | "'ll") && self.group_at[k].is_none());
+            .any(|k| matches!(self.lemmas[k], "will" | "would" | "shall" | "'ll") && self.group_at[k].is_none());
         if !(1..=9).contains(&root) || !future {
             return false;
         }
@@ -3914,7 +3906,7 @@ impl<'a> Sentence<'a> {
         });
         // "said it would not cooperate with the inquiry", "Kenya will not pull its troops out": a decision not to
         // act, announced, is a refusal like "refused to".
-        let future_not = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall"))
+        let future_not = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall" | "willing"))
             && neg_words.iter().any(|w| matches!(*w, "not" | "n't" | "never"))
             || neg_words.contains(&"won't");
         let refusal = !denial
@@ -5075,5 +5067,36 @@ mod anchor_boundary_tests {
             let sent = Sentence::new(text, 0, &tokens, &lemmas, &ids, &[], &coder().by_anchor);
             assert_eq!(sent.in_noun_position(at), noun, "{text} at {at}");
         }
+    }
+}
+
+/// Issue 4: "willing" is no form of "will" (the lemmatiser keeps it whole).
+#[cfg(test)]
+mod willing_tests {
+    use super::*;
+
+    fn events(date: &str, text: &str) -> Vec<(String, String, String)> {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some(date.parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn willing_is_a_readiness_and_not_willing_a_refusal() {
+        // A readiness to act is an intention; a condition after it does not make it hypothetical.
+        let evs = events("2024-03-04", "Iran is willing to resume talks with the United States.");
+        assert!(evs.iter().any(|e| e.0 == "IRN" && e.1 == "USA" && e.2 == "036"), "{evs:?}");
+        let evs = events("2024-03-04", "Norway is willing to send troops to Saudi Arabia if it is attacked.");
+        assert!(evs.iter().any(|e| e.0 == "NOR" && e.1 == "SAU" && e.2.starts_with("03")), "{evs:?}");
+        // "not willing" refuses, as "will not" does.
+        for text in ["Russia is not willing to meet Ukraine.", "Russia will not meet Ukraine."] {
+            let evs = events("2024-03-04", text);
+            assert!(evs.iter().any(|e| e.0 == "RUS" && e.1 == "UKR" && e.2 == "125"), "{text}: {evs:?}");
+        }
+        // Negative: a future with a condition is no event.
+        let evs = events("2024-03-04", "China will host talks with India if the talks go well.");
+        assert!(evs.is_empty(), "{evs:?}");
     }
 }
