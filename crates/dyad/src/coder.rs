@@ -2036,6 +2036,9 @@ struct Match {
     elided: bool,
 }
 
+/// The patterns, the target-less variants and their indices by anchor id: what tells a verb boundary.
+type AnchorPatterns<'a> = (&'a [Pattern], &'a [Pattern], &'a [Vec<usize>]);
+
 /// A sentence's tokens with its actor groups laid over them.
 struct Sentence<'a> {
     text: &'a str,
@@ -2054,7 +2057,7 @@ struct Sentence<'a> {
     present: Vec<u64>,
     /// The patterns (and target-less variants by anchor) that tell an anchor word heading a match from one that
     /// heads none ([`Sentence::with_patterns`]); without them every anchor word is a verb boundary.
-    patterns: Option<(&'a [Pattern], &'a [Pattern], &'a [Vec<usize>])>,
+    patterns: Option<AnchorPatterns<'a>>,
     /// Per token, whether it is a verb boundary, once asked ([`Sentence::is_anchor`]): 0 unknown, 1 yes, 2 no,
     /// 3 being worked out.
     boundary: Vec<std::cell::Cell<u8>>,
