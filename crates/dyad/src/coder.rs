@@ -2513,6 +2513,7 @@ impl<'a> Sentence<'a> {
                 false
             }
             Elem::Gap(max) => {
+                let slots_left = elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source));
                 for skip in 0..=*max {
                     let j = i + skip;
                     if j > n {
@@ -2555,8 +2556,11 @@ impl<'a> Sentence<'a> {
                                         | "Consensus"
                                 )
                         });
+                        // An actor in a phrase of the gap's own, once the pattern has no slot left to fill: "called
+                        // the U.S. tariffs on Canadian goods an attack" (see `in_gap_phrase`).
+                        let own_phrase = !slots_left && self.in_gap_phrase(t, i);
                         // Nor across a subordinate clause: "lift sanctions once the agency verifies …".
-                        if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name)
+                        if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name || own_phrase)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
                             || matches!(
                                 self.lemmas[t],
@@ -2640,6 +2644,25 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// Whether token `t` belongs to an actor that a preposition inside a gap opened at `gap_start` governs, over
+    /// determiners and one modifier ("tariffs on Canadian goods", "measures against the Lithuanian firms"): part of
+    /// a noun phrase the gap crosses, not a slot's actor.
+    fn in_gap_phrase(&self, t: usize, gap_start: usize) -> bool {
+        let Some(g) = self.group_at[t] else { return false };
+        let mut s = self.groups[g].tok_start;
+        let mut modifiers = 0;
+        while s > gap_start
+            && self.group_at[s - 1].is_none()
+            && (DETERMINERS.contains(&self.lemmas[s - 1]) || (modifiers == 0 && self.is_modifier(s - 1)))
+        {
+            if !DETERMINERS.contains(&self.lemmas[s - 1]) {
+                modifiers += 1;
+            }
+            s -= 1;
+        }
+        s > gap_start && self.group_at[s - 1].is_none() && PREPOSITIONS.contains(&self.lemmas[s - 1])
     }
 
     /// A person named after a title dyad does not know as an agent word: "Director Yang Jiechi", "Director of the
@@ -5101,5 +5124,70 @@ mod willing_tests {
         // Negative: a future with a condition is no event.
         let evs = events("2024-03-04", "China will host talks with India if the talks go well.");
         assert!(evs.is_empty(), "{evs:?}");
+    }
+}
+
+/// Issue 4: a gap crosses an actor inside a phrase of its own once the pattern has filled its slots.
+#[cfg(test)]
+mod gap_phrase_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-03-04".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_gap_crosses_an_actor_after_a_preposition_once_the_slots_are_filled() {
+        for (text, src, tgt) in [
+            ("Canada called the U.S. tariffs on Canadian goods an act of aggression.", "CAN", "USA"),
+            ("China called the Japanese statement on Taiwan an act of provocation.", "CHN", "JPN"),
+            ("Venezuela branded the American strikes on Venezuelan boats an act of war.", "VEN", "USA"),
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == "111"), "{text}: {evs:?}");
+        }
+        // Negatives: an actor that no preposition of the gap governs still ends it (the subject of a relative
+        // clause), and so does the nearest actor where a slot is still to fill.
+        let evs = events("Venezuela branded the American strikes Colombia backed an act of war.");
+        assert!(!evs.iter().any(|e| e.0 == "VEN" && e.2 == "111"), "{evs:?}");
+        let evs = events("Russia expelled diplomats from Estonia on a flight to Latvia.");
+        assert!(!evs.iter().any(|e| e.1.starts_with("LVA")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_gap_phrase_is_an_actor_after_a_preposition_inside_the_gap() {
+        let text = "tariffs on Canadian goods and the ships of a major Chinese firm";
+        let tokens = tokenize(text);
+        let lemmas: Vec<String> = tokens.iter().map(|t| lemma(&text[t.span.start..t.span.end])).collect();
+        let lemmas: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        let ids = vec![NO_ID; tokens.len()];
+        let at = |w: &str| tokens.iter().position(|t| &text[t.span.start..t.span.end] == w).unwrap();
+        let mention = |w: &str, code: &str| Mention {
+            sentence: Some(0),
+            span: tokens[at(w)].span,
+            code: code.into(),
+            country: Some(code.into()),
+            agent: None,
+            name: code.into(),
+            kind: MentionKind::State,
+            entry: String::new(),
+            via: Via::Name,
+            person: None,
+        };
+        let (can, chn) = (mention("Canadian", "CAN"), mention("Chinese", "CHN"));
+        let ms = [&can, &chn];
+        let anchors: Vec<Vec<usize>> = Vec::new();
+        let sent = Sentence::new(text, 0, &tokens, &lemmas, &ids, &ms, &anchors);
+        assert!(sent.in_gap_phrase(at("Canadian"), 0));
+        // The preposition must be inside the gap: not before its start.
+        assert!(!sent.in_gap_phrase(at("Canadian"), at("Canadian")));
+        // Over a determiner and one modifier ("of a major Chinese firm").
+        assert!(sent.in_gap_phrase(at("Chinese"), 0));
+        // A token of no actor.
+        assert!(!sent.in_gap_phrase(at("goods"), 0));
     }
 }
