@@ -425,6 +425,8 @@ impl Coder {
             // "the alliance", "the group" stand for an organisation named before (once one has been).
             let anaphora =
                 if org_seen { nominal_anaphora(seg.text, seg.span.start, &mentions[..first]) } else { Vec::new() };
+            // "the three countries": the states just named as a list of that many.
+            let anaphora = [anaphora, listed_states(doc.text(), &seg, &mentions[..first])].concat();
             org_seen = org_seen
                 || mentions[first..next]
                     .iter()
@@ -1492,6 +1494,68 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
     out
 }
 
+/// "The three countries", "the four nations", "all five states" stand for the states a recent sentence (one of the
+/// three before) named as a list of exactly that many ("Britain, Canada and Australia recognised …"): one mention of
+/// each, all over the phrase's span, so that they make one group. Pairs are the actor matcher's ("the two
+/// countries").
+fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mention]) -> Vec<Mention> {
+    let (text, offset) = (seg.text, seg.span.start);
+    const NOUNS: &[&str] = &["countries", "states", "nations", "governments"];
+    if prior.len() < 3 || !NOUNS.iter().any(|w| text.contains(w)) {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
+    let mut out = Vec::new();
+    for k in 2..tokens.len() {
+        let n = match word(k - 1) {
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            _ => continue,
+        };
+        if !NOUNS.contains(&word(k))
+            || !(word(k - 2).eq_ignore_ascii_case("the") || word(k - 2).eq_ignore_ascii_case("all"))
+        {
+            continue;
+        }
+        let Some(now) = seg.sentence else { continue };
+        // Runs of states joined by "," / "and" / ", and", in one sentence, latest first.
+        let mut end = prior.len();
+        while end > 0 {
+            let mut start = end - 1;
+            let state = |m: &Mention| m.kind == MentionKind::State && m.agent.is_none() && m.country.is_some();
+            if !state(&prior[start]) || prior[start].sentence.is_none_or(|s| s + 3 < now) {
+                end -= 1;
+                continue;
+            }
+            while start > 0 && state(&prior[start - 1]) && prior[start - 1].sentence == prior[start].sentence {
+                let gap = doc_text.get(prior[start - 1].span.end..prior[start].span.start).unwrap_or("").trim();
+                if !matches!(gap, "," | "and" | ", and") {
+                    break;
+                }
+                start -= 1;
+            }
+            let run = &prior[start..end];
+            let mut codes: Vec<&str> = run.iter().filter_map(|m| m.country.as_deref()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            if run.len() == n && codes.len() == n {
+                for m in run {
+                    let mut m = m.clone();
+                    m.span = Span::new(offset + tokens[k - 2].span.start, offset + tokens[k].span.end);
+                    m.via = Via::Pronoun;
+                    out.push(m);
+                }
+                break;
+            }
+            end = start;
+        }
+    }
+    out
+}
+
 /// A state's people counted ("tens of thousands of Venezuelans", "hundreds of Iraqis", "2,000 Sudanese") are its
 /// civilians, not the state: the mentions of such plural demonyms, recoded `CVL`. The demonym is a state mention
 /// without agent whose words differ from the state's name, right after a number or a quantity and "of", and not
@@ -1840,6 +1904,19 @@ fn splits_clause(
     false
 }
 
+/// Whether two possessives joined by "and" or a comma name one owner group ("Japan's and South Korea's
+/// statements", "Japan's, South Korea's and Australia's criticism"): the lemmas `between` the two mentions start
+/// with the first one's possessive, and the second one (tokens `a..b`) is a possessive too, or holds one ("China's
+/// and Russia's navies", where the second is one actor).
+fn joined_possessives(text: &str, tokens: &[Token], between: &[&str], (a, b): (usize, usize)) -> bool {
+    let poss = |w: &str| matches!(w, "'s" | "’s" | "'" | "’");
+    let list = match between {
+        [p, "and"] | [p, ","] | [p, ",", "and"] => poss(p),
+        _ => false,
+    };
+    list && tokens.get(a..=b).is_some_and(|ts| ts.iter().any(|t| poss(&text[t.span.start..t.span.end])))
+}
+
 /// The pattern of an attack (roots 18 to 20), a hostage-taking or a ban on parties or media (1721, 1722) without
 /// its target: the target slot, and when it ends the pattern the words that lead to it ("at", "on", "(southern|)",
 /// "(of|led) (by|)"). `None` for other patterns, for passives, and when fewer than two required words remain (a bare
@@ -2110,6 +2187,7 @@ impl<'a> Sentence<'a> {
                     ["as", "well", "as"] | ["or"] => true,
                     _ => false,
                 };
+                let joined = joined || joined_possessives(text, tokens, &between, (a, b));
                 // "A Taliban spokesman, Suhail Shaheen, said": a person named in commas after an actor of the same
                 // country is that actor, not a second member.
                 let first = mentions[g.members[0]];
@@ -5189,5 +5267,92 @@ mod gap_phrase_tests {
         assert!(sent.in_gap_phrase(at("Chinese"), 0));
         // A token of no actor.
         assert!(!sent.in_gap_phrase(at("goods"), 0));
+    }
+}
+
+/// Issue 4: one event per member of a compound object, possessives included.
+#[cfg(test)]
+mod compound_possessive_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-03-04".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn possessives_joined_by_and_or_a_comma_are_one_group() {
+        for (text, src, tgts, root) in [
+            ("China criticised Japan's and South Korea's statements on Taiwan.", "CHN", &["JPN", "KOR"][..], "11"),
+            (
+                "Beijing rejected Japan's, South Korea's and Australia's criticism.",
+                "CHN",
+                &["JPN", "KOR", "AUS"][..],
+                "12",
+            ),
+            ("Russia condemned Britain's and France's decision to send troops.", "RUS", &["GBR", "FRA"][..], "11"),
+        ] {
+            let evs = events(text);
+            for tgt in tgts {
+                assert!(evs.iter().any(|e| e.0 == src && e.1 == *tgt && e.2.starts_with(root)), "{text}: {evs:?}");
+            }
+        }
+        // Lists after a preposition and plain lists stay one event per member.
+        let evs = events("The European Union imposed sanctions on Iran, Russia and North Korea.");
+        for tgt in ["IRN", "RUS", "PRK"] {
+            assert!(evs.iter().any(|e| e.1 == tgt && e.2 == "163"), "{evs:?}");
+        }
+        // Negatives: a possessive joined to a plain name, or two possessives of different nouns, are no group.
+        let text = "China's support for Russia angered Ukraine and Britain's envoy said so.";
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+        assert!(!joined_possessives(text, &tokens, &["'s", "and"], (at("Russia"), at("Russia") + 1)));
+        assert!(!joined_possessives(text, &tokens, &["'s", "support", "and"], (at("Britain"), at("Britain") + 1)));
+        assert!(joined_possessives(text, &tokens, &["'s", "and"], (at("Britain"), at("Britain") + 1)));
+    }
+}
+
+/// Issue 4: "the three countries" stands for the three states just named as a list.
+#[cfg(test)]
+mod listed_states_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
+        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
+        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2025-09-21".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_counted_noun_phrase_stands_for_a_list_of_that_many_states() {
+        let evs = events(
+            "Britain, Canada and Australia recognised a State of Palestine on Sunday. Israel denounced the \
+             decisions of the three countries as a reward for terror.",
+        );
+        for tgt in ["GBR", "CAN", "AUS"] {
+            assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "ISR" && e.2 == tgt && e.3 == "111"), "{evs:?}");
+        }
+        let evs = events(
+            "Mali, Niger and Burkina Faso left the bloc in January. Algeria criticised all three countries on Monday.",
+        );
+        for tgt in ["MLI", "NER", "BFA"] {
+            assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "DZA" && e.2 == tgt), "{evs:?}");
+        }
+        // Negatives: a list of another size, or one named too long ago, is not what the phrase counts.
+        for text in [
+            "France and Germany held talks on Monday. Russia criticised the three countries on Tuesday.",
+            "Britain, Canada and Australia recognised Palestine. It rained. It rained again. It was cold. Russia \
+             criticised the three countries.",
+        ] {
+            let evs = events(text);
+            let last = evs.iter().filter_map(|e| e.0).max();
+            assert!(!evs.iter().any(|e| e.1 == "RUS" && e.0 == last && e.3.starts_with("11")), "{text}: {evs:?}");
+        }
     }
 }
