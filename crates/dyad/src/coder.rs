@@ -5356,3 +5356,26 @@ mod listed_states_tests {
         }
     }
 }
+
+/// Issue 4: the built-in aid patterns anchored on "convoy" leave a passive's subject alone.
+#[cfg(test)]
+mod convoy_anchor_tests {
+    use super::*;
+
+    #[test]
+    fn an_aid_convoy_is_coded_and_a_convoy_of_people_attacked_keeps_its_target() {
+        let coder = Coder::new(Dictionaries::builtin().unwrap()).unwrap();
+        let events = |text: &str| {
+            let mut doc = Document::from_text("t", None, text);
+            doc.date = Some("2024-03-04".parse().unwrap());
+            coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect::<Vec<_>>()
+        };
+        let evs = events("A convoy of Egyptian aid trucks entered Gaza on Sunday.");
+        assert!(evs.iter().any(|e| e.0 == "EGY" && e.1 == "PSE" && e.2 == "073"), "{evs:?}");
+        let evs = events("A convoy of Syrian refugees was attacked by Turkish troops.");
+        assert!(evs.iter().any(|e| e.0 == "TURMIL" && e.1 == "SYRCVL" && e.2 == "190"), "{evs:?}");
+        // Negative: a convoy of people is no aid.
+        let evs = events("A convoy of Ukrainian refugees entered Poland on Sunday.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("07")), "{evs:?}");
+    }
+}
