@@ -351,6 +351,31 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("something", "something"),
     ("anything", "anything"),
     ("everything", "everything"),
+    // Adjectives, nouns and prepositions in -ing whose stem is no verb of theirs (stripped, "willing" would be
+    // "will", "evening" "even", "during" "dur"). Short ones ("king", "thing", "spring") are kept whole anyway.
+    ("willing", "willing"),
+    ("unwilling", "unwilling"),
+    ("ongoing", "ongoing"),
+    ("upcoming", "upcoming"),
+    ("outgoing", "outgoing"),
+    ("incoming", "incoming"),
+    ("forthcoming", "forthcoming"),
+    ("outstanding", "outstanding"),
+    ("cunning", "cunning"),
+    ("evening", "evening"),
+    ("evenings", "evening"),
+    ("morning", "morning"),
+    ("mornings", "morning"),
+    ("ceiling", "ceiling"),
+    ("ceilings", "ceiling"),
+    ("sibling", "sibling"),
+    ("siblings", "sibling"),
+    ("sterling", "sterling"),
+    ("lightning", "lightning"),
+    ("offspring", "offspring"),
+    ("inkling", "inkling"),
+    ("during", "during"),
+    ("notwithstanding", "notwithstanding"),
     ("blew", "blow"),
     ("blown", "blow"),
     ("overran", "overrun"),
@@ -1090,6 +1115,37 @@ mod tests {
             ("meets", "meet"),
             ("allies", "ally"),
             ("crisis", "crisis"),
+        ] {
+            assert_eq!(lemma(w), l, "{w}");
+        }
+    }
+
+    #[test]
+    fn ing_words_that_are_no_verb_forms_keep_their_lemma() {
+        for (w, l) in [
+            ("willing", "willing"),
+            ("Willing", "willing"),
+            ("unwilling", "unwilling"),
+            ("evening", "evening"),
+            ("mornings", "morning"),
+            ("during", "during"),
+            ("ongoing", "ongoing"),
+            ("upcoming", "upcoming"),
+            ("ceiling", "ceiling"),
+            // Short ones were whole already.
+            ("king", "king"),
+            ("thing", "thing"),
+            ("spring", "spring"),
+            ("wing", "wing"),
+            // Verb forms still lose their -ing, nouns of acts included ("the meeting", "the killing").
+            ("meeting", "meet"),
+            ("killing", "kill"),
+            ("shelling", "shell"),
+            ("ruling", "rule"),
+            ("building", "build"),
+            ("leading", "lead"),
+            ("willingly", "willingly"),
+            ("will", "will"),
         ] {
             assert_eq!(lemma(w), l, "{w}");
         }
