@@ -651,7 +651,8 @@ impl ActorMatcher {
         }
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
-            let main = principal_country(&out);
+            // A story datelined "ISTANBUL -" with no state named is about Turkey's police and protesters.
+            let main = principal_country(&out).or_else(|| self.dateline_country(doc));
             let named_states = countries_by_mentions(&out);
             // "Protesters in Kinshasa", "civilians in northern Ethiopia": a place right after the role says whose.
             let located: Vec<Option<String>> = out
@@ -975,6 +976,33 @@ impl ActorMatcher {
             Definite::Union => org.is_some() && named(&["Union"]),
             Definite::Mission => org.is_some() && (named(&["Mission"]) || m.code.ends_with("PKO")),
         }
+    }
+
+    /// The state of the document's dateline place ("ISTANBUL, March 23 (Reuters) -" → TUR; "KYIV, Ukraine (AP) —"
+    /// → UKR): the place, else the region after its comma, read as a state's name, capital or city.
+    fn dateline_country(&self, doc: &Document) -> Option<String> {
+        let line = doc.dateline()?;
+        let head = line.split('(').next().unwrap_or(line);
+        head.split(',').take(2).find_map(|part| {
+            // Wire datelines are in capitals; the dictionaries hold names as written ("New York").
+            let name: String = part
+                .trim()
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next()
+                        .map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.raw_matches(&name).into_iter().find_map(|r| match r.payload {
+                Payload::Country { idx, form: Form::Name | Form::Capital } if r.start == 0 && r.end == name.len() => {
+                    Some(self.dict.countries[idx as usize].code.clone())
+                }
+                _ => None,
+            })
+        })
     }
 
     /// "gunmen attacked a mall in Nairobi, killing 39 people": people, police and crowds without a country belong to
@@ -2707,6 +2735,27 @@ CVL Civilians
             let found = builtin_codes(date, text);
             assert!(has_code(&found, name, code), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn roles_in_a_story_naming_no_state_belong_to_the_dateline_place() {
+        let finder = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let doc = Document::from_sentences(
+            "d",
+            None,
+            &["ISTANBUL, March 23 (Reuters) - Police detained hundreds of protesters.", "Police said 40 were held."],
+        );
+        let got: Vec<String> = finder.find(&doc).into_iter().map(|m| m.code).collect();
+        assert_eq!(got, ["TURCOP", "TURCVL", "TURCOP"]);
+        let doc = Document::from_sentences("d", None, &["KYIV, Ukraine (AP) — Police said 40 people were held."]);
+        let got: Vec<String> = finder.find(&doc).into_iter().map(|m| m.code).collect();
+        assert_eq!(got, ["UKRCOP", "UKRCVL"]);
+        // A state named in the story still places its roles; no dateline, no place.
+        let doc = Document::from_sentences("d", None, &["ISTANBUL (Reuters) - Greek police detained 40 protesters."]);
+        let got: Vec<String> = finder.find(&doc).into_iter().map(|m| m.code).collect();
+        assert_eq!(got, ["GRCCOP", "GRCCVL"]);
+        let doc = Document::from_sentences("d", None, &["Police detained hundreds of protesters."]);
+        assert!(finder.find(&doc).is_empty());
     }
 
     #[test]
