@@ -1352,6 +1352,9 @@ impl ActorMatcher {
             });
         }
         if let Some((ci, ai, ni)) = institution {
+            // "the Peruvian Congress", "Spain's Supreme Court": a state's word before another state's institution
+            // name makes it that state's institution of the same kind.
+            let ci = country.map_or(ci, |(other, _)| other);
             let c = &self.dict.countries[ci as usize];
             let a = agents.first().map_or_else(|| agent_code(ai), |&x| agent_code(x));
             return Some(Mention {
@@ -2178,7 +2181,11 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
     let org_title_then_person = matches!(b, Payload::Person { .. })
         && matches!(a, Payload::Agent(_))
         && cur.iter().all(|r| !matches!(r.payload, Payload::Person { .. }));
-    if (is_countryish(&b) && has_country) || (is_named(&b) && has_named && !org_title_then_person) {
+    let state_then_institution =
+        matches!((a, b), (Payload::Country { .. }, Payload::Institution { .. })) && cur.len() == 1;
+    if (is_countryish(&b) && has_country && !state_then_institution)
+        || (is_named(&b) && has_named && !org_title_then_person)
+    {
         return false;
     }
     let space = !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ');
@@ -2233,6 +2240,10 @@ fn can_join(cur: &[Raw], prev: &Raw, next: &Raw, gap: &str) -> bool {
             space && form != Form::People || possessive && form != Form::Adjective
         }
         (Payload::Institution { .. }, Payload::Agent(_) | Payload::Person { .. }) => space || possessive,
+        // the Peruvian Congress, Peru's Congress
+        (Payload::Country { form, .. }, Payload::Institution { .. }) => {
+            space && form != Form::People || possessive && form == Form::Name
+        }
         // UN peacekeepers, NATO troops, Arab League Secretary-General Ahmed Aboul Gheit
         (Payload::Org(_), Payload::Agent(_) | Payload::Person { .. }) => space || possessive,
         // President Xi Jinping, Defence Ministry spokesman
@@ -2759,6 +2770,19 @@ CVL Civilians
     }
 
     #[test]
+    fn a_state_word_before_another_states_institution_makes_it_its_own() {
+        let found = builtin_codes("2024-12-04", "The Peruvian Congress voted to remove the president.");
+        assert!(has_code(&found, "Peruvian Congress", "PERLEG"), "{found:?}");
+        let found = builtin_codes("2024-12-04", "Brazil's Congress approved the deal.");
+        assert!(has_code(&found, "Brazil's Congress", "BRALEG"), "{found:?}");
+        let found = builtin_codes("2024-12-04", "The U.S. Congress passed sanctions on Russia.");
+        assert!(has_code(&found, "U.S. Congress", "USALEG"), "{found:?}");
+        // Alone, the institution is its own state's; a state after it is not its owner.
+        let found = builtin_codes("2024-12-04", "Congress passed sanctions on Russia.");
+        assert!(has_code(&found, "Congress", "USALEG") && has_code(&found, "Russia", "RUS"), "{found:?}");
+    }
+
+    #[test]
     fn brussels_is_the_eu_only_in_eu_stories_and_not_as_a_place() {
         let found = builtin_codes("2024-05-01", "Brussels told Budapest that EU funds would stay frozen.");
         assert!(has_code(&found, "Brussels", "IGOEUREEC"), "{found:?}");
@@ -2788,7 +2812,7 @@ CVL Civilians
         let found = builtin_codes("2023-03-01", "NATO troops patrolled.");
         assert!(found.iter().any(|(_, c)| c.starts_with("IGOWSTNAT")), "{found:?}");
         let found = builtin_codes("2023-03-01", "China's Taiwan Affairs Office condemned the visit.");
-        assert!(has_code(&found, "Taiwan Affairs Office", "CHNGOV"), "{found:?}");
+        assert!(has_code(&found, "China's Taiwan Affairs Office", "CHNGOV"), "{found:?}");
         assert!(!found.iter().any(|(_, c)| c == "TWN"), "{found:?}");
     }
 
