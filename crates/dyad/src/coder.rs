@@ -3830,6 +3830,12 @@ impl<'a> Sentence<'a> {
         if denial {
             return (Mode::Negated, false);
         }
+        // "would not hesitate to strike", "won't hesitate to use force": a negated hesitation is a resolve to act;
+        // "did not hesitate to attack" is the act.
+        if neg_words.windows(2).any(|w| matches!(w[0], "not" | "n't" | "never" | "won't") && w[1] == "hesitate") {
+            let future = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall" | "won't" | "'ll"));
+            return (if future { Mode::Intended } else { Mode::Asserted }, false);
+        }
         // "called for the U.S. to release", "demanded that Israel withdraw": an appeal, coded by its own pattern.
         // (The subject may stand inside the demand: "demanded that Russia release all prisoners" — the words before
         // the subject are then "demanded that".)
@@ -4214,6 +4220,15 @@ mod tests {
         ] {
             assert!(events("2024-07-25", text).iter().all(|e| !e.2.starts_with("081")), "{text}");
         }
+    }
+
+    #[test]
+    fn not_hesitating_is_resolve_not_negation() {
+        let evs = events("2024-12-04", "Iran would not hesitate to strike Israel again, the foreign minister said.");
+        assert!(has(&evs, "IRN", "ISR", "138"), "{evs:?}");
+        let evs = events("2024-12-04", "Russia did not hesitate to attack Ukraine.");
+        assert!(has(&evs, "RUS", "UKR", "190"), "{evs:?}");
+        assert!(events("2024-12-04", "Russia did not attack Ukraine.").iter().all(|e| e.2 != "190"));
     }
 
     #[test]
