@@ -801,7 +801,10 @@ impl Coder {
                     return implied(p, subj, Implied::Own(None), out)
                 }
                 // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
-                Some(subj) if matches!(p.code.as_str(), "1723" | "1724") && sent.is_state_organ(subj) => {
+                // (And lifting them, 0813/0814.)
+                Some(subj)
+                    if matches!(p.code.as_str(), "1723" | "1724" | "0813" | "0814") && sent.is_state_organ(subj) =>
+                {
                     return implied(p, subj, Implied::Own(None), out)
                 }
                 // "cut internet access", "blocked WhatsApp": a restriction on the state's own people.
@@ -3970,6 +3973,27 @@ impl<'a> Sentence<'a> {
 
     /// The mode from the words between the subject and the verb (and "if" anywhere before the verb in the clause).
     /// Also says whether a negation is a refusal ("refused to", "declined to", "rejected").
+    /// Whether the clause whose subject ends at token `subject_end` is the content of a demand: "demanded that
+    /// Russia release …", "urged that Israel allow …", "proposed that both sides withdraw …". A "that" at most six
+    /// words before, right after a verb of demanding (or one word after it: "demanded of Kyiv that").
+    fn demanded_clause(&self, subject_end: usize) -> bool {
+        let lo = subject_end.saturating_sub(7);
+        let Some(that) = (lo..subject_end.min(self.lemmas.len())).rev().find(|&k| self.lemmas[k] == "that") else {
+            return false;
+        };
+        let demand = |k: usize| {
+            matches!(
+                self.lemmas[k],
+                "demand" | "urge" | "ask" | "request" | "propose" | "suggest" | "recommend" | "order"
+            )
+        };
+        // Nothing clause-breaking between "that" and the subject's end.
+        let clean = self.lemmas[that + 1..subject_end.min(self.lemmas.len())]
+            .iter()
+            .all(|w| !matches!(*w, "," | ";" | "and" | "but" | "said" | "say"));
+        clean && ((that >= 1 && demand(that - 1)) || (that >= 3 && demand(that - 3) && self.lemmas[that - 2] == "of"))
+    }
+
     fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
         // Mode words act on the verb they stand next to: at most six words back.
         let from = from.max(anchor.saturating_sub(6));
@@ -4038,10 +4062,19 @@ impl<'a> Sentence<'a> {
         if denial {
             return (Mode::Negated, false);
         }
+        // "would not hesitate to strike", "won't hesitate to use force": a negated hesitation is a resolve to act;
+        // "did not hesitate to attack" is the act.
+        if neg_words.windows(2).any(|w| matches!(w[0], "not" | "n't" | "never" | "won't") && w[1] == "hesitate") {
+            let future = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall" | "won't" | "'ll"));
+            return (if future { Mode::Intended } else { Mode::Asserted }, false);
+        }
         // "called for the U.S. to release", "demanded that Israel withdraw": an appeal, coded by its own pattern.
+        // (The subject may stand inside the demand: "demanded that Russia release all prisoners" — the words before
+        // the subject are then "demanded that".)
         if words
             .iter()
             .any(|w| matches!(*w, "urge" | "call" | "demand" | "ask" | "press" | "request" | "appeal" | "implore"))
+            || self.demanded_clause(from)
         {
             return (Mode::Negated, false);
         }
@@ -4402,6 +4435,44 @@ mod tests {
             .iter()
             .all(|e| e.2 != "1723"));
         assert!(events("2024-07-19", "Bangladeshi students declared a state of emergency in their union.").is_empty());
+    }
+
+    #[test]
+    fn lifting_a_curfew_or_martial_law_eases_it_on_the_state_itself() {
+        let evs = events("2024-12-04", "South Korean President Yoon Suk Yeol lifted martial law on Wednesday.");
+        assert!(has(&evs, "KORGOV", "KOR", "0814"), "{evs:?}");
+        let evs = events("2024-07-25", "Bangladesh eased the curfew in Dhaka on Sunday.");
+        assert!(has(&evs, "BGDGOV", "BGD", "0813"), "{evs:?}");
+        let evs = events("2024-07-25", "Ethiopia lifted the state of emergency in Amhara.");
+        assert!(has(&evs, "ETHGOV", "ETH", "0814"), "{evs:?}");
+        // Asked for, refused: not an easing.
+        for text in [
+            "Bangladeshi students urged the government to lift the curfew.",
+            "Protesters in Bangkok demanded that the government end martial law.",
+        ] {
+            assert!(events("2024-07-25", text).iter().all(|e| !e.2.starts_with("081")), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_hesitating_is_resolve_not_negation() {
+        let evs = events("2024-12-04", "Iran would not hesitate to strike Israel again, the foreign minister said.");
+        assert!(has(&evs, "IRN", "ISR", "138"), "{evs:?}");
+        let evs = events("2024-12-04", "Russia did not hesitate to attack Ukraine.");
+        assert!(has(&evs, "RUS", "UKR", "190"), "{evs:?}");
+        assert!(events("2024-12-04", "Russia did not attack Ukraine.").iter().all(|e| e.2 != "190"));
+    }
+
+    #[test]
+    fn the_content_of_a_demand_is_not_an_act() {
+        // "demanded that Russia release": the demand is coded by its own pattern; the release did not happen.
+        let evs = events("2024-12-04", "Ukraine demanded that Russia release all prisoners of war.");
+        assert!(!evs.iter().any(|e| e.2 == "0841"), "{evs:?}");
+        let evs = events("2024-12-04", "Protesters in Bangkok demanded that the government impose martial law.");
+        assert!(!evs.iter().any(|e| e.2 == "1724"), "{evs:?}");
+        // A report of an act is one: "said that", "announced that".
+        let evs = events("2024-12-04", "Officials said that Russia freed 90 Ukrainian soldiers.");
+        assert!(evs.iter().any(|e| e.2 == "0841"), "{evs:?}");
     }
 
     /// `(sentence, source, target, code)` of every event in a document of several sentences.

@@ -60,6 +60,8 @@ pub struct Document {
     text: String,
     title: Option<Span>,
     sentences: Vec<Span>,
+    /// A wire dateline opening the first sentence ("KYIV, March 20 (Reuters) -"), which is not coded.
+    dateline: Option<Span>,
 }
 
 /// A part of a document that is coded on its own: the title or one sentence.
@@ -98,7 +100,8 @@ impl Document {
             text.push_str(s);
             spans.push(Span::new(start, text.len()));
         }
-        Document { id: id.into(), text, title, sentences: spans, ..Document::default() }
+        let dateline = find_dateline(&text, &spans);
+        Document { id: id.into(), text, title, sentences: spans, dateline, ..Document::default() }
     }
 
     /// A document from running text, split into sentences by [`text::split_sentences`].
@@ -107,8 +110,9 @@ impl Document {
         let title = push_title(&mut text, title);
         let offset = text.len();
         text.push_str(body);
-        let sentences = text::split_sentences(body).into_iter().map(|s| s.shift(offset)).collect();
-        Document { id: id.into(), text, title, sentences, ..Document::default() }
+        let sentences: Vec<Span> = text::split_sentences(body).into_iter().map(|s| s.shift(offset)).collect();
+        let dateline = find_dateline(&text, &sentences);
+        Document { id: id.into(), text, title, sentences, dateline, ..Document::default() }
     }
 
     /// The whole text: title, then sentences.
@@ -152,13 +156,19 @@ impl Document {
         &self.text[span.start..span.end]
     }
 
-    /// The title (if any) followed by every sentence, in reading order.
+    /// The wire dateline that opens the first sentence ("KYIV, March 20 (Reuters) -"), when there is one.
+    pub fn dateline(&self) -> Option<&str> {
+        self.dateline.map(|s| &self.text[s.start..s.end])
+    }
+
+    /// The title (if any) followed by every sentence, in reading order: the parts that are coded. The first
+    /// sentence's segment starts after its dateline, so "ISTANBUL (Reuters) -" is neither an actor nor in the way.
     pub fn segments(&self) -> impl Iterator<Item = Segment<'_>> {
         let title = self.title.map(|span| Segment { sentence: None, span, text: &self.text[span.start..span.end] });
-        title.into_iter().chain(self.sentences.iter().enumerate().map(|(i, &span)| Segment {
-            sentence: Some(i),
-            span,
-            text: &self.text[span.start..span.end],
+        let skip = self.dateline.map_or(0, |d| d.end);
+        title.into_iter().chain(self.sentences.iter().enumerate().map(move |(i, &span)| {
+            let span = if i == 0 && skip > span.start { Span::new(skip, span.end) } else { span };
+            Segment { sentence: Some(i), span, text: &self.text[span.start..span.end] }
         }))
     }
 
@@ -166,6 +176,13 @@ impl Document {
     pub fn word_count(&self) -> usize {
         self.text.split_ascii_whitespace().count()
     }
+}
+
+/// The dateline opening the first sentence: its span, up to where the sentence proper starts.
+fn find_dateline(text: &str, sentences: &[Span]) -> Option<Span> {
+    let first = *sentences.first()?;
+    let n = text::dateline_len(&text[first.start..first.end])?;
+    Some(Span::new(first.start, first.start + n))
 }
 
 #[cfg(test)]
@@ -184,6 +201,23 @@ mod tests {
         for seg in segs {
             assert_eq!(doc.slice(seg.span), seg.text);
         }
+    }
+
+    #[test]
+    fn the_first_sentence_is_coded_without_its_dateline() {
+        let doc =
+            Document::from_text("x", Some("Drones hit Kyiv"), "KYIV, March 20 (Reuters) - Drones hit Kyiv. More came.");
+        assert_eq!(doc.sentence(0), "KYIV, March 20 (Reuters) - Drones hit Kyiv.");
+        let segs: Vec<_> = doc.segments().collect();
+        assert_eq!(segs[1].text, "Drones hit Kyiv.");
+        assert_eq!(doc.slice(segs[1].span), segs[1].text);
+        assert_eq!(segs[2].text, "More came.");
+        let doc =
+            Document::from_sentences("y", None, &["ISTANBUL - Police detained 50 protesters.", "ANKARA - Not one."]);
+        assert_eq!(doc.segments().next().unwrap().text, "Police detained 50 protesters.");
+        assert_eq!(doc.segments().nth(1).unwrap().text, "ANKARA - Not one.", "only the story's first sentence");
+        let doc = Document::from_sentences("z", None, &["Russia - which denies it - said so."]);
+        assert_eq!(doc.segments().next().unwrap().text, "Russia - which denies it - said so.");
     }
 
     #[test]

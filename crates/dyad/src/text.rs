@@ -250,6 +250,112 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     }
 }
 
+/// A wire dateline at the start of a story's first sentence: "KYIV, March 20 (Reuters) - ", "WASHINGTON (AP) — ",
+/// "BEIJING, Jan. 5 (Xinhua) -- ", "UNITED NATIONS - ", "Kyiv, Ukraine, May 2 – ". Returns the byte length of
+/// the dateline with its dash and the space after it, so the sentence proper starts there; `None` when the text
+/// does not open with one.
+///
+/// A dateline is a place (one to five capitalised words, then optionally a region after a comma), a date, an
+/// agency in brackets, then a dash. Without a date or an agency the place must be in capitals ("ISTANBUL - "), so
+/// that "Russia - which denies it - said …" or "Kyiv - Moscow talks" stay sentences; what follows the dash must
+/// start like a sentence and hold a lower-case word, so a capitals headline ("CHINA - BELARUS TALKS") is left alone.
+pub fn dateline_len(text: &str) -> Option<usize> {
+    // The first dash with white space after it, within the first 120 bytes.
+    let limit = text.len().min(120);
+    let mut sep = None;
+    for (i, c) in text.char_indices() {
+        if i >= limit {
+            break;
+        }
+        if matches!(c, '-' | '—' | '–') {
+            let mut j = i + c.len_utf8();
+            if c == '-' && text[j..].starts_with('-') {
+                j += 1;
+            }
+            let before_ok = text[..i].ends_with([' ', ')']);
+            let after = &text[j..];
+            if before_ok && after.starts_with(char::is_whitespace) {
+                sep = Some((i, j));
+                break;
+            }
+            if !before_ok {
+                continue;
+            }
+            return None; // "(AP)-X" or " -X": not a dateline dash
+        }
+        if matches!(c, '!' | '?' | ';' | '"' | '“') {
+            return None; // a sentence, not a dateline, comes first
+        }
+    }
+    let (dash, after_dash) = sep?;
+    let rest = text[after_dash..].trim_start();
+    let first = rest.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit() || is_opener(first)) || !rest.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut head = text[..dash].trim_end();
+    // "(Reuters)", "(AP)", "(Xinhua)": one to four words in brackets at the end.
+    let mut agency = false;
+    if head.ends_with(')') {
+        let open = head.rfind('(')?;
+        let inner = &head[open + 1..head.len() - 1];
+        let words = inner.split_whitespace().count();
+        if !(1..=4).contains(&words)
+            || !inner.starts_with(char::is_alphabetic)
+            || !inner.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '&' | '-' | '\''))
+        {
+            return None;
+        }
+        agency = true;
+        head = head[..open].trim_end();
+    }
+    if head.is_empty() {
+        return agency.then_some(text.len() - rest.len());
+    }
+    let mut parts = head.split(',').map(str::trim);
+    let place = parts.next()?;
+    let mut dated = false;
+    for part in parts {
+        if is_dateline_date(part) {
+            dated = true;
+        } else if dated || !is_capitalised_words(part, 3) {
+            return None;
+        }
+    }
+    let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place.split_whitespace().all(|w| !w.chars().any(char::is_lowercase));
+    if !is_capitalised_words(place, 5) || !(caps || dated || agency) {
+        return None;
+    }
+    Some(text.len() - rest.len())
+}
+
+/// One to `max` words, each starting with a capital letter (or "of", "de", "al" inside a name).
+fn is_capitalised_words(s: &str, max: usize) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= max
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "de" | "al" | "el" | "la" | "es"))
+        })
+}
+
+/// "March 20", "Jan. 5", "5 May", "Monday", "2025", "March 20 2025".
+fn is_dateline_date(s: &str) -> bool {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let words: Vec<String> = s.split_whitespace().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+    if words.is_empty() || words.len() > 3 {
+        return false;
+    }
+    let month = |w: &str| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(char::is_alphabetic);
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    words.iter().any(|w| month(w) || DAYS.contains(&w.as_str()) || (w.len() == 4 && number(w)))
+        && words.iter().all(|w| month(w) || DAYS.contains(&w.as_str()) || number(w))
+}
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -1148,6 +1254,45 @@ mod tests {
             ("will", "will"),
         ] {
             assert_eq!(lemma(w), l, "{w}");
+        }
+    }
+
+    #[test]
+    fn datelines_are_found_and_sentences_are_not() {
+        fn skip(s: &str) -> Option<&str> {
+            dateline_len(s).map(|n| &s[n..])
+        }
+        assert_eq!(skip("KYIV, March 20 (Reuters) - Russia launched 90 drones."), Some("Russia launched 90 drones."));
+        assert_eq!(
+            skip("WASHINGTON (AP) — President Trump imposed tariffs."),
+            Some("President Trump imposed tariffs.")
+        );
+        assert_eq!(skip("BEIJING, Jan. 5 (Xinhua) -- Xi held talks with Putin."), Some("Xi held talks with Putin."));
+        assert_eq!(
+            skip("UNITED NATIONS - The Security Council met on Monday."),
+            Some("The Security Council met on Monday.")
+        );
+        assert_eq!(
+            skip("ISTANBUL – Turkish police detained 50 protesters."),
+            Some("Turkish police detained 50 protesters.")
+        );
+        assert_eq!(skip("Kyiv, Ukraine, May 2 – Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
+        assert_eq!(skip("KYIV, Ukraine (AP) — Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
+        assert_eq!(skip("(Reuters) - Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
+        assert_eq!(skip("Kinshasa, 3 March 2025 - Rebels seized the town."), Some("Rebels seized the town."));
+        // Sentences that are not datelines.
+        for s in [
+            "Russia - which denies it - said the drones were Ukrainian.",
+            "NATO — the alliance formed in 1949 — met in The Hague.",
+            "Kyiv - Moscow talks resumed on Monday.",
+            "CHINA - BELARUS TALKS",
+            "The minister said - without giving details - that talks would resume.",
+            "Russia launched 90 drones at Ukraine overnight, the air force said.",
+            "Mr. Smith - a diplomat - said so.",
+            "Hamas (the group that rules Gaza) - said nothing.",
+            "KYIV (Reuters)-Russia struck Kharkiv.",
+        ] {
+            assert_eq!(dateline_len(s), None, "{s}");
         }
     }
 }
