@@ -506,6 +506,7 @@ impl Coder {
             }
         }
         self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
+        self.implied_reactions(sentence, &sent, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
@@ -1050,6 +1051,10 @@ impl Coder {
             }
             let at = sent.tokens[i].span.start + sent.offset;
             if out[start..].iter().any(|e| e.evidence.start <= at && at < e.evidence.end) {
+                continue;
+            }
+            // "condemned the attack": the act a statement is about is not the speaker's.
+            if sent.object_of_statement(i, start, out) {
                 continue;
             }
             let mut found: Vec<(usize, Match)> = cands
@@ -1666,6 +1671,12 @@ fn act_family(l: &str) -> Option<ActFamily> {
         "attack" | "raid" | "assault" | "bombing" | "strike" | "airstrike" | "shelling" | "offensive" | "invasion"
         | "incursion" | "killing" | "massacre" | "coup" | "attempt" | "takeover" | "crackdown" | "shooting"
         | "aggression" | "bombardment" | "ambush" | "abduction" | "kidnapping" | "seizure" => ActFamily::Violence,
+        // Acts named by other nouns news uses for them ("condemned the atrocities", "called the drills aggressive").
+        "atrocity" | "atrocitie" | "siege" | "blockade" | "operation" => ActFamily::Violence,
+        // (The lemmas of "killing", "bombing", "shelling".)
+        "kill" | "bomb" | "shell" => ActFamily::Violence,
+        "drill" | "exercise" | "manoeuvre" | "maneuver" | "launch" | "launche" | "test" | "deployment" | "tariff"
+        | "levy" | "levie" | "detention" | "arrest" | "action" => ActFamily::Decision,
         "report" | "finding" | "conclusion" | "charge" | "allegation" | "accusation" | "claim" | "criticism"
         | "condemnation" | "warning" | "threat" | "ultimatum" | "remark" | "comment" | "statement" | "indictment"
         | "investigation" | "probe" | "inquiry" | "inquirie" => ActFamily::Charge,
@@ -2626,6 +2637,11 @@ impl<'a> Sentence<'a> {
         }
         let mut j = i + 1;
         while j < n && j < i + 4 && self.group_at[j].is_none() && act_family(self.lemmas[j]).is_none() {
+            // "the resumption of the bombing": the act is the one inside.
+            if let Some(k) = self.act_frame_end(j) {
+                j = k;
+                continue;
+            }
             if !(self.is_modifier(j) || matches!(self.lemmas[j], "latest" | "recent" | "new" | "last")) {
                 return None;
             }
@@ -2639,6 +2655,7 @@ impl<'a> Sentence<'a> {
             && self.group_at[j + 1].is_none()
             && self.is_modifier(j + 1)
             && act_family(self.lemmas[j + 1]).is_none()
+            && !is_verdict(self.word(j + 1))
         {
             let w = self.word(j + 1);
             if !w.ends_with("ed") && !w.ends_with("ing") && !matches!(w, "as" | "that" | "which") {
@@ -2646,7 +2663,11 @@ impl<'a> Sentence<'a> {
             }
         }
         // "the sanctions imposed on both nations by Western countries": a participle phrase names its own actors.
-        if j + 1 < n && self.group_at[j + 1].is_none() && self.word(j + 1).ends_with("ed") {
+        if j + 1 < n
+            && self.group_at[j + 1].is_none()
+            && self.word(j + 1).ends_with("ed")
+            && !is_verdict(self.word(j + 1))
+        {
             return None;
         }
         let mut end = j + 1;
@@ -2728,6 +2749,7 @@ impl<'a> Sentence<'a> {
                     || (s.country.is_some() && s.country == e.source.country && (bare(s) || bare(&e.source)))
             });
             if own
+                || e.source.agent.as_deref() == Some("MED")
                 || e.source.country.is_none() && !e.source.code.starts_with("IGO") && !e.source.code.starts_with("NGO")
             {
                 continue;
@@ -3948,6 +3970,558 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+}
+
+/// Words that pass judgement on an act: "called the move unjustified", "said the killing was a war crime", "the
+/// drills are a blatant provocation".
+fn is_verdict(w: &str) -> bool {
+    matches!(
+        w,
+        "disgraceful"
+            | "unacceptable"
+            | "cowardly"
+            | "illegal"
+            | "outrageous"
+            | "shameful"
+            | "irresponsible"
+            | "reckless"
+            | "barbaric"
+            | "barbarous"
+            | "illegitimate"
+            | "provocative"
+            | "unjustified"
+            | "unjustifiable"
+            | "unwarranted"
+            | "unprovoked"
+            | "unlawful"
+            | "deplorable"
+            | "despicable"
+            | "heinous"
+            | "appalling"
+            | "abhorrent"
+            | "inhumane"
+            | "inhuman"
+            | "criminal"
+            | "destabilizing"
+            | "destabilising"
+            | "hostile"
+            | "aggressive"
+            | "unfriendly"
+            | "unfair"
+            | "unreasonable"
+            | "discriminatory"
+            | "dangerous"
+            | "brutal"
+            | "senseless"
+            | "vile"
+            | "egregious"
+            | "flagrant"
+            | "blatant"
+            | "provocation"
+            | "provocations"
+            | "crime"
+            | "crimes"
+            | "genocide"
+            | "aggression"
+            | "violation"
+            | "terrorism"
+            | "atrocity"
+            | "betrayal"
+            | "affront"
+            | "outrage"
+            | "travesty"
+            | "piracy"
+            | "blackmail"
+    )
+}
+
+/// How a sentence vows a response to a side it leaves unnamed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Vow {
+    /// "would respond decisively", "reserved the right to retaliate".
+    Respond,
+    /// "vowed a vigorous response", "warned of consequences", "would be met with an immediate response".
+    Response,
+    /// "would not go unanswered".
+    Unanswered,
+    /// "vowed to retake the city", "would hit back", "vowed to hunt down those responsible".
+    Force,
+    /// "the operation would continue", "more strikes would follow", "would keep up its attacks".
+    Continue,
+}
+
+/// Nouns of the use of force that a vow keeps going: "the operation would continue", "keep up its strikes".
+fn is_force_noun(l: &str) -> bool {
+    matches!(
+        l.strip_suffix('s').unwrap_or(l),
+        "operation"
+            | "strike"
+            | "airstrike"
+            | "attack"
+            | "offensive"
+            | "war"
+            | "fighting"
+            | "bombardment"
+            | "bombing"
+            | "raid"
+            | "assault"
+            | "shelling"
+    )
+}
+
+/// The side an actor stands on in a conflict: its state for a state and its organs, its own code for rebels,
+/// opposition, civilians and other non-state actors of a state, and for organisations.
+fn side_of(m: &Mention) -> Option<&str> {
+    match (m.country.as_deref(), m.agent.as_deref()) {
+        (Some(c), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY" | "ELI")) => Some(c),
+        // (Not the press, business or civilians: a side of no conflict's.)
+        (Some(_), Some("REB" | "INS" | "OPP" | "SEP" | "CRM" | "RAD" | "MOD" | "IMG" | "UAF")) => Some(m.code.as_str()),
+        (None, _) if m.code.starts_with("IGO") || m.code.starts_with("IMG") => Some(m.code.as_str()),
+        _ => None,
+    }
+}
+
+/// The one side the document's hostilities so far (threats, posture, sanctions, coercion, force: roots 13 to 20)
+/// set against `side`, either way: its actor in the latest such event, and whether force (roots 18 to 20) passed
+/// between them. `None` when there is none or more than one.
+fn sole_adversary<'e>(side: &str, so_far: &'e [Event]) -> Option<(&'e Mention, bool)> {
+    let mut found: Option<(&Mention, bool)> = None;
+    for e in so_far.iter().rev() {
+        let root: u8 = e.code[..2].parse().unwrap_or(0);
+        if !(13..=20).contains(&root) {
+            continue;
+        }
+        let other = match (side_of(&e.source), side_of(&e.target)) {
+            (Some(s), Some(t)) if s == side && t != side => &e.target,
+            (Some(s), Some(t)) if t == side && s != side => &e.source,
+            _ => continue,
+        };
+        let force = (18..=20).contains(&root);
+        match found {
+            Some((o, f)) if side_of(o) == side_of(other) => found = Some((o, f || force)),
+            Some(_) => return None,
+            None => found = Some((other, force)),
+        }
+    }
+    found
+}
+
+impl Coder {
+    /// Reactions whose target the sentence leaves unnamed, tried after the patterns: a verdict on an act ("said the
+    /// killing was a war crime") aims at the act's author; a vowed response or a use of force kept up ("said Iran
+    /// would respond decisively", "the operation would continue") at the side named after it or else at the one
+    /// adversary of the speaker's side in the document; an interception ("air defences shot down five of the six
+    /// missiles") at the one side that attacked the interceptor's state.
+    fn implied_reactions(
+        &self,
+        sentence: Option<usize>,
+        sent: &Sentence,
+        date: Option<Date>,
+        start: usize,
+        out: &mut Vec<Event>,
+    ) {
+        if sent.groups.is_empty() {
+            return;
+        }
+        sent.verdicts(sentence, date, start, out);
+        sent.vowed_responses(sentence, date, start, out);
+        sent.interceptions(sentence, date, start, out);
+    }
+}
+
+impl Sentence<'_> {
+    /// "resumption of (the)", "escalation of", "wave of": a noun that names the act after "of"; the token after.
+    fn act_frame_end(&self, j: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        let frame = matches!(
+            self.lemmas[j],
+            "resumption" | "escalation" | "continuation" | "intensification" | "renewal" | "wave" | "spate" | "series"
+        );
+        if !frame || j + 2 >= n || self.lemmas[j + 1] != "of" {
+            return None;
+        }
+        let k = if matches!(self.lemmas[j + 2], "the" | "its" | "their") { j + 3 } else { j + 2 };
+        (k < n && self.group_at[k].is_none()).then_some(k)
+    }
+
+    /// Whether token `i` heads the object of a statement coded in the sentence (roots 01 to 13: "condemned the
+    /// attack", "welcomed the Ecuadorian raid", "called the strikes a war crime"): determiners, modifiers and actors
+    /// between the statement's words and it.
+    fn object_of_statement(&self, i: usize, start: usize, out: &[Event]) -> bool {
+        let at = self.tokens[i].span.start + self.offset;
+        out[start..].iter().any(|e| {
+            let root: u8 = e.code[..2].parse().unwrap_or(0);
+            if !(1..=13).contains(&root) || e.evidence.end > at {
+                return false;
+            }
+            let Some(first) = (0..i).find(|&t| self.tokens[t].span.start + self.offset >= e.evidence.end) else {
+                return false;
+            };
+            i - first <= 5
+                && (first..i).all(|t| {
+                    self.group_at[t].is_some()
+                        || DETERMINERS.contains(&self.lemmas[t])
+                        || matches!(self.lemmas[t], "this" | "these" | "those" | "latest" | "recent" | "'s" | "’s")
+                        || self.is_modifier(t)
+                })
+        })
+    }
+
+    /// Whether an event of the sentence (from `start` in `out`) already covers token `k`.
+    fn covered(&self, k: usize, start: usize, out: &[Event]) -> bool {
+        let at = self.tokens[k].span.start + self.offset;
+        out[start..].iter().any(|e| e.evidence.start <= at && at < e.evidence.end)
+    }
+
+    /// The speaker of what the sentence reports around token `k`: the subject of a verb of saying before it, or
+    /// the actor of ", X said" (after a closing quote too) after it.
+    fn reporter(&self, k: usize) -> Option<usize> {
+        for t in (self.clause_start(k)..k).rev() {
+            if SPEECH.contains(&self.lemmas[t]) && self.group_at[t].is_none() {
+                return self.subject_before(t, false);
+            }
+        }
+        let n = self.tokens.len();
+        for t in k + 1..n {
+            if self.word(t) != "," {
+                continue;
+            }
+            let mut u = t + 1;
+            while u < n && matches!(self.word(u), "\"" | "”" | "“" | "'" | "’") {
+                u += 1;
+            }
+            if let Some((g, end)) = self.group_starting(u) {
+                let mut v = end;
+                while v < n && self.is_modifier(v) && !SPEECH.contains(&self.lemmas[v]) && v < end + 2 {
+                    v += 1;
+                }
+                if v < n && SPEECH.contains(&self.lemmas[v]) {
+                    return Some(g);
+                }
+            }
+        }
+        None
+    }
+
+    /// An event from each member of `src` to `target`, whose mention moves to the event's words.
+    #[allow(clippy::too_many_arguments)]
+    fn push_reaction(
+        &self,
+        sentence: Option<usize>,
+        date: Option<Date>,
+        src: usize,
+        target: &Mention,
+        code: &str,
+        rule: &str,
+        evidence: Span,
+        out: &mut Vec<Event>,
+    ) -> bool {
+        let mut emitted = false;
+        for &s in &self.groups[src].members {
+            let source = self.mentions[s];
+            if source.code == target.code || side_of(source).is_none() || side_of(source) == side_of(target) {
+                continue;
+            }
+            let mut t = target.clone();
+            t.sentence = sentence;
+            t.span = evidence;
+            t.via = Via::Implied;
+            out.push(Event {
+                sentence,
+                source: source.clone(),
+                target: t,
+                code: code.to_string(),
+                mode: Mode::Asserted,
+                date,
+                evidence,
+                rule: rule.to_string(),
+            });
+            emitted = true;
+        }
+        emitted
+    }
+
+    fn evidence(&self, from: usize, to: usize) -> Span {
+        Span::new(self.tokens[from].span.start + self.offset, self.tokens[to - 1].span.end + self.offset)
+    }
+
+    /// "said the killing was a war crime", "\"The Chinese drills are a blatant provocation,\" Taiwan's office said",
+    /// "said the massacre amounted to genocide": the speaker criticises (111) the act's author, found as for
+    /// "condemned the attack" among the document's earlier events, or the actor the phrase itself names.
+    fn verdicts(&self, sentence: Option<usize>, date: Option<Date>, start: usize, out: &mut Vec<Event>) {
+        let n = self.tokens.len();
+        for k in 1..n {
+            let link = match self.lemmas[k] {
+                "be" => k + 1,
+                "amount" if self.lemmas.get(k + 1) == Some(&"to") => k + 2,
+                "constitute" | "represent" => k + 1,
+                _ => continue,
+            };
+            // The judgement within five words, not denied ("were not a provocation", "were purely defensive").
+            let Some(v) = (link..n.min(link + 5)).find(|&t| is_verdict(self.word(t))) else { continue };
+            if (k..v).any(|t| {
+                matches!(self.lemmas[t], "not" | "n't" | "no" | "never" | "," | "and" | "if" | "whether")
+                    || self.group_at[t].is_some()
+            }) {
+                continue;
+            }
+            // The phrase before the verb: a definite act with no author ("the killing"), or one an actor modifies
+            // ("the Chinese drills", "Israel's strikes").
+            let head = k - 1;
+            if act_family(self.lemmas[head]).is_none() && !is_force_noun(self.lemmas[head]) {
+                continue;
+            }
+            let mut b = head;
+            while b > 0
+                && head - b < 5
+                && (self.group_at[b - 1].is_some()
+                    || (self.is_modifier(b - 1)
+                        && !DETERMINERS.contains(&self.lemmas[b - 1])
+                        && !matches!(self.lemmas[b - 1], "this" | "these" | "those" | "such")
+                        && !SPEECH.contains(&self.lemmas[b - 1]))
+                    || matches!(self.word(b - 1), "'s" | "’s" | "'" | "’"))
+            {
+                b -= 1;
+            }
+            let det =
+                b > 0 && matches!(self.lemmas[b - 1], "the" | "this" | "these" | "those" | "such" | "its" | "their");
+            let named = (b..head).find_map(|t| self.group_at[t]);
+            let Some(spk) = self.reporter(k) else { continue };
+            if self.covered(head, start, out) || self.covered(v, start, out) {
+                continue;
+            }
+            let evidence = self.evidence(k, v + 1);
+            let target: Mention = match named {
+                Some(g) => self.mentions[self.groups[g].members[0]].clone(),
+                None if det => {
+                    let Some((noun, victim, end)) = self.implied_act_at(b - 1) else { continue };
+                    if end != k {
+                        continue;
+                    }
+                    let Some((author, _)) = self.act_author(noun, victim, spk, sentence, out) else { continue };
+                    author
+                }
+                None => continue,
+            };
+            if self.push_reaction(sentence, date, spk, &target, "111", "111.verdict-on-act+answers", evidence, out) {
+                return;
+            }
+        }
+    }
+
+    /// "said Iran would respond decisively", "reserved the right to respond", "vowed to retake the city", "said the
+    /// operation would continue", "more strikes would follow", "the killing would not go unanswered": a threat (138,
+    /// or 130 for a response between sides that have not fought in the document) against the side named after the
+    /// words ("to any Israeli aggression", "if Hezbollah violated the truce"), else against the one adversary of the
+    /// source's side in the document. The source is the clause's subject, else the speaker.
+    fn vowed_responses(&self, sentence: Option<usize>, date: Option<Date>, start: usize, out: &mut Vec<Event>) {
+        let n = self.tokens.len();
+        let before = |k: usize, words: &[&str], span: usize| {
+            (k.saturating_sub(span)..k).any(|t| words.contains(&self.lemmas[t]))
+        };
+        const THREAT_VERBS: &[&str] = &["vow", "pledge", "promise", "warn", "threaten", "swear", "reserve"];
+        for k in 0..n {
+            if self.group_at[k].is_some() {
+                continue;
+            }
+            let next = self.lemmas.get(k + 1).copied().unwrap_or("");
+            let vow = match self.lemmas[k] {
+                "respond" | "retaliate" | "avenge" => Vow::Respond,
+                "response" | "retaliation" | "reprisal" | "reprisals" | "revenge" | "consequence" | "consequences" => {
+                    Vow::Response
+                }
+                "unanswered" | "unpunished" => Vow::Unanswered,
+                "retake" | "recapture" => Vow::Force,
+                "hunt" | "track" if next == "down" => Vow::Force,
+                "hit" | "strike" | "fight" if next == "back" => Vow::Force,
+                "continue" | "follow" | "resume" | "keep" | "intensify" | "escalate" => Vow::Continue,
+                _ => continue,
+            };
+            if self.covered(k, start, out) {
+                continue;
+            }
+            let (mode, _) = self.mode(self.clause_start(k), k);
+            let intent = mode == Mode::Intended;
+            let ok = match vow {
+                Vow::Respond => {
+                    let manner = matches!(
+                        next,
+                        "decisively"
+                            | "forcefully"
+                            | "firmly"
+                            | "strongly"
+                            | "appropriately"
+                            | "accordingly"
+                            | "directly"
+                            | "swiftly"
+                            | "resolutely"
+                            | "harshly"
+                            | "militarily"
+                            | "proportionately"
+                            | "robustly"
+                            | "severely"
+                            | "in"
+                    );
+                    let to_hostile = next == "to"
+                        && (k + 2..n.min(k + 6)).any(|t| {
+                            matches!(
+                                self.lemmas[t].strip_suffix('s').unwrap_or(self.lemmas[t]),
+                                "any"
+                                    | "aggression"
+                                    | "attack"
+                                    | "violation"
+                                    | "provocation"
+                                    | "strike"
+                                    | "escalation"
+                                    | "intervention"
+                                    | "incursion"
+                                    | "threat"
+                            )
+                        });
+                    (intent && (manner || to_hostile)) || before(k, THREAT_VERBS, 6)
+                }
+                Vow::Response => {
+                    k > 0
+                        && before(k, THREAT_VERBS, 5)
+                        && !matches!(self.lemmas[k - 1], "in" | "no")
+                        && !before(k, &["not", "n't", "no", "face", "meet", "bear", "have", "suffer", "pay"], 5)
+                }
+                Vow::Unanswered => before(k, &["go", "remain"], 2) && before(k, &["not", "n't", "never"], 4),
+                Vow::Force => intent,
+                Vow::Continue => {
+                    // The force kept up: the noun before the verb ("the operation would continue") or its object
+                    // ("keep up its strikes", "resume fighting").
+                    let mut b = k;
+                    while b > 0 && matches!(self.lemmas[b - 1], "will" | "would" | "shall" | "'ll" | "be" | "to") {
+                        b -= 1;
+                    }
+                    let subject_noun = b > 0 && is_force_noun(self.lemmas[b - 1]);
+                    let object_noun = (k + 1..n.min(k + 4))
+                        .take_while(|&t| self.group_at[t].is_none())
+                        .any(|t| is_force_noun(self.lemmas[t]));
+                    intent && (subject_noun || (object_noun && next != "to"))
+                }
+            };
+            if !ok || mode == Mode::Negated && vow != Vow::Unanswered {
+                continue;
+            }
+            // A threat verb before the words is the one whose subject threatens, and whose object is threatened
+            // ("warned Pyongyang of enormous retaliation").
+            let cue = (k.saturating_sub(6)..k).rev().find(|&t| THREAT_VERBS.contains(&self.lemmas[t]));
+            let at = cue.unwrap_or(k);
+            let Some(src) = self.subject_before(at, false).or_else(|| self.reporter(at)) else { continue };
+            let first = self.mentions[self.groups[src].members[0]];
+            let Some(side) = side_of(first) else { continue };
+            if self.is_civil(src) {
+                continue;
+            }
+            // The side named after the words, behind "to", "against", "if", "until", "unless".
+            let object =
+                cue.and_then(|t| self.group_starting(t + 1)).map(|(g, _)| self.mentions[self.groups[g].members[0]]);
+            let named = object.filter(|m| side_of(m).is_some_and(|s| s != side)).or_else(|| {
+                (k + 1..n).find_map(|t| {
+                    let (g, _) = self.group_starting(t)?;
+                    let m = self.mentions[self.groups[g].members[0]];
+                    if side_of(m).is_none_or(|s| s == side) {
+                        return None;
+                    }
+                    let mut b = t;
+                    while b > 0 && (DETERMINERS.contains(&self.lemmas[b - 1]) || self.lemmas[b - 1] == "any") {
+                        b -= 1;
+                    }
+                    (b > 0
+                        && matches!(
+                            self.lemmas[b - 1],
+                            "to" | "against" | "if" | "until" | "unless" | "should" | "on" | "at"
+                        ))
+                    .then_some(m)
+                })
+            });
+            let (target, force) = match named {
+                Some(m) => {
+                    let force = sole_adversary(side, out).is_some_and(|(o, f)| f && side_of(o) == side_of(m));
+                    (m.clone(), force)
+                }
+                // Force kept up or resumed aims at a side fought in the document, not one only quarrelled with.
+                None => match sole_adversary(side, out) {
+                    Some((_, false)) if matches!(vow, Vow::Force | Vow::Continue) => continue,
+                    Some((o, f)) => (o.clone(), f),
+                    None => continue,
+                },
+            };
+            let code = if matches!(vow, Vow::Force | Vow::Continue) || force { "138" } else { "130" };
+            if out[start..].iter().any(|e| e.code.starts_with("13") && e.target.code == target.code) {
+                continue;
+            }
+            let evidence = self.evidence(k, (k + 1).min(n));
+            let rule = format!("{code}.vowed-response+adversary");
+            if self.push_reaction(sentence, date, src, &target, code, &rule, evidence, out) {
+                return;
+            }
+        }
+    }
+
+    /// "its air defences had shot down five of the six missiles", "intercepted 40 drones": fighting (190) by the
+    /// interceptor against the one side whose attacks on its state the document reported.
+    fn interceptions(&self, sentence: Option<usize>, date: Option<Date>, start: usize, out: &mut Vec<Event>) {
+        let n = self.tokens.len();
+        for k in 0..n {
+            let end = match self.lemmas[k] {
+                "intercept" | "down" if self.group_at[k].is_none() => k + 1,
+                "shoot" | "bring" if self.lemmas.get(k + 1) == Some(&"down") => k + 2,
+                _ => continue,
+            };
+            // "down" alone only as a verb ("downed").
+            if self.lemmas[k] == "down" && !self.word(k).ends_with("ed") {
+                continue;
+            }
+            if self.covered(k, start, out) {
+                continue;
+            }
+            // What was stopped: a weapon in the air, with no actor named before it.
+            let weapon =
+                (end..n.min(end + 8)).take_while(|&t| self.group_at[t].is_none() && self.word(t) != ",").any(|t| {
+                    matches!(
+                        self.lemmas[t].strip_suffix('s').unwrap_or(self.lemmas[t]),
+                        "missile" | "drone" | "rocket" | "projectile" | "uav"
+                    )
+                });
+            if !weapon {
+                continue;
+            }
+            let Some(subj) = self.subject_before(k, false) else { continue };
+            if !self.is_state_organ(subj) || self.mode(self.groups[subj].tok_end, k).0 != Mode::Asserted {
+                continue;
+            }
+            let first = self.mentions[self.groups[subj].members[0]];
+            let Some(own) = first.country.as_deref() else { continue };
+            // The one side that attacked the interceptor's state in the document so far.
+            let mut attacker: Option<&Mention> = None;
+            for e in out.iter().rev() {
+                let root: u8 = e.code[..2].parse().unwrap_or(0);
+                if !(18..=20).contains(&root) || e.target.country.as_deref() != Some(own) {
+                    continue;
+                }
+                let Some(s) = side_of(&e.source) else { continue };
+                if s == own {
+                    continue;
+                }
+                match attacker {
+                    Some(a) if side_of(a) != Some(s) => {
+                        attacker = None;
+                        break;
+                    }
+                    Some(_) => {}
+                    None => attacker = Some(&e.source),
+                }
+            }
+            let Some(target) = attacker.cloned() else { continue };
+            let evidence = self.evidence(k, end);
+            if self.push_reaction(sentence, date, subj, &target, "190", "190.intercepted+implied", evidence, out) {
+                return;
+            }
+        }
     }
 }
 
