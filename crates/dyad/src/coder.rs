@@ -506,7 +506,7 @@ impl Coder {
             }
         }
         self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
-        self.implied_reactions(sentence, &sent, date, start_len, out);
+        self.implied_reactions(doc.text(), sentence, &sent, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
@@ -4115,6 +4115,7 @@ impl Coder {
     /// missiles") at the one side that attacked the interceptor's state.
     fn implied_reactions(
         &self,
+        text: &str,
         sentence: Option<usize>,
         sent: &Sentence,
         date: Option<Date>,
@@ -4126,7 +4127,7 @@ impl Coder {
         }
         sent.verdicts(sentence, date, start, out);
         sent.vowed_responses(sentence, date, start, out);
-        sent.interceptions(sentence, date, start, out);
+        sent.interceptions(text, sentence, date, start, out);
     }
 }
 
@@ -4295,10 +4296,11 @@ impl Sentence<'_> {
             let target: Mention = match named {
                 Some(g) => self.mentions[self.groups[g].members[0]].clone(),
                 None if det => {
-                    let Some((noun, victim, end)) = self.implied_act_at(b - 1) else { continue };
-                    if end != k {
-                        continue;
-                    }
+                    // ("the strike amounts to": no compound, whatever the phrase reader makes of the verb.)
+                    let (noun, victim) = match self.implied_act_at(b - 1) {
+                        Some((noun, victim, end)) if end == k => (noun, victim),
+                        _ => (head, None),
+                    };
                     let Some((author, _)) = self.act_author(noun, victim, spk, sentence, out) else { continue };
                     author
                 }
@@ -4335,6 +4337,15 @@ impl Sentence<'_> {
                 "retake" | "recapture" => Vow::Force,
                 "hunt" | "track" if next == "down" => Vow::Force,
                 "hit" | "strike" | "fight" if next == "back" => Vow::Force,
+                // "would strike forcefully if …", "would hit hard".
+                "hit" | "strike" | "attack"
+                    if matches!(
+                        next,
+                        "forcefully" | "hard" | "decisively" | "harder" | "mercilessly" | "relentlessly"
+                    ) =>
+                {
+                    Vow::Force
+                }
                 "continue" | "follow" | "resume" | "keep" | "intensify" | "escalate" => Vow::Continue,
                 _ => continue,
             };
@@ -4463,8 +4474,16 @@ impl Sentence<'_> {
     }
 
     /// "its air defences had shot down five of the six missiles", "intercepted 40 drones": fighting (190) by the
-    /// interceptor against the one side whose attacks on its state the document reported.
-    fn interceptions(&self, sentence: Option<usize>, date: Option<Date>, start: usize, out: &mut Vec<Event>) {
+    /// interceptor against the one side that fired that weapon in the document so far, else the one side whose
+    /// attacks on the interceptor's state it reported.
+    fn interceptions(
+        &self,
+        text: &str,
+        sentence: Option<usize>,
+        date: Option<Date>,
+        start: usize,
+        out: &mut Vec<Event>,
+    ) {
         let n = self.tokens.len();
         for k in 0..n {
             let end = match self.lemmas[k] {
@@ -4480,42 +4499,32 @@ impl Sentence<'_> {
                 continue;
             }
             // What was stopped: a weapon in the air, with no actor named before it.
-            let weapon =
-                (end..n.min(end + 8)).take_while(|&t| self.group_at[t].is_none() && self.word(t) != ",").any(|t| {
-                    matches!(
-                        self.lemmas[t].strip_suffix('s').unwrap_or(self.lemmas[t]),
-                        "missile" | "drone" | "rocket" | "projectile" | "uav"
-                    )
+            let weapon = (end..n.min(end + 8))
+                .take_while(|&t| self.group_at[t].is_none() && self.word(t) != ",")
+                .find_map(|t| {
+                    let w = self.lemmas[t].strip_suffix('s').unwrap_or(self.lemmas[t]);
+                    matches!(w, "missile" | "drone" | "rocket" | "projectile" | "uav").then_some(w)
                 });
-            if !weapon {
-                continue;
-            }
-            let Some(subj) = self.subject_before(k, false) else { continue };
+            let Some(weapon) = weapon else { continue };
+            // "Ukraine's air force said its air defences intercepted …": the speaker's own forces.
+            let own_forces = || {
+                let spk = self.reporter(k)?;
+                let from = self.groups[spk].tok_end;
+                (from..k)
+                    .any(|t| matches!(self.lemmas[t], "it" | "its" | "they" | "their" | "we" | "our"))
+                    .then_some(spk)
+            };
+            let Some(subj) = self.subject_before(k, false).or_else(own_forces) else { continue };
             if !self.is_state_organ(subj) || self.mode(self.groups[subj].tok_end, k).0 != Mode::Asserted {
                 continue;
             }
             let first = self.mentions[self.groups[subj].members[0]];
             let Some(own) = first.country.as_deref() else { continue };
-            // The one side that attacked the interceptor's state in the document so far.
-            let mut attacker: Option<&Mention> = None;
-            for e in out.iter().rev() {
-                let root: u8 = e.code[..2].parse().unwrap_or(0);
-                if !(18..=20).contains(&root) || e.target.country.as_deref() != Some(own) {
-                    continue;
-                }
-                let Some(s) = side_of(&e.source) else { continue };
-                if s == own {
-                    continue;
-                }
-                match attacker {
-                    Some(a) if side_of(a) != Some(s) => {
-                        attacker = None;
-                        break;
-                    }
-                    Some(_) => {}
-                    None => attacker = Some(&e.source),
-                }
-            }
+            let fired = |e: &Event| {
+                text.get(e.evidence.start..e.evidence.end).is_some_and(|t| t.to_ascii_lowercase().contains(weapon))
+            };
+            let attacker = sole_attacker(own, out, fired)
+                .or_else(|| sole_attacker(own, out, |e: &Event| e.target.country.as_deref() == Some(own)));
             let Some(target) = attacker.cloned() else { continue };
             let evidence = self.evidence(k, end);
             if self.push_reaction(sentence, date, subj, &target, "190", "190.intercepted+implied", evidence, out) {
@@ -4523,6 +4532,28 @@ impl Sentence<'_> {
             }
         }
     }
+}
+
+/// The source of the latest use of force (roots 18 to 20) in `so_far` that `fits`, by a side other than the state
+/// `own`, when all such events are by one side.
+fn sole_attacker<'e>(own: &str, so_far: &'e [Event], fits: impl Fn(&Event) -> bool) -> Option<&'e Mention> {
+    let mut attacker: Option<&Mention> = None;
+    for e in so_far.iter().rev() {
+        let root: u8 = e.code[..2].parse().unwrap_or(0);
+        if !(18..=20).contains(&root) || !fits(e) {
+            continue;
+        }
+        let Some(s) = side_of(&e.source) else { continue };
+        if s == own {
+            continue;
+        }
+        match attacker {
+            Some(a) if side_of(a) != Some(s) => return None,
+            Some(_) => {}
+            None => attacker = Some(&e.source),
+        }
+    }
+    attacker
 }
 
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -5431,8 +5462,152 @@ mod tests {
             let last = sentences.len() - 1;
             assert!(!evs.iter().any(|e| e.0 == Some(last) && e.3.starts_with("19")), "{sentences:?}: {evs:?}");
         }
+        // A defence is no attack on a side: the interception is fighting against the attacker.
         let evs =
             doc_events("2024-03-04", &["Russia shelled Kharkiv.", "Ukrainian air defences shot down 12 missiles."]);
-        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        assert!(evs.iter().filter(|e| e.0 == Some(1)).all(|e| e.1 == "UKRMIL" && e.2 == "RUS"), "{evs:?}");
+    }
+
+    fn in_last(evs: &[(Option<usize>, String, String, String)], last: usize) -> Vec<(String, String, String)> {
+        evs.iter().filter(|e| e.0 == Some(last)).map(|e| (e.1.clone(), e.2.clone(), e.3.clone())).collect()
+    }
+
+    #[test]
+    fn a_verdict_on_an_act_criticises_its_author() {
+        let strike = "Israeli jets struck an Iranian consular building in Damascus on Monday.";
+        for verdict in [
+            "Iran's foreign minister said the strike was a flagrant violation of international law.",
+            "The strike was a violation of international law, Iran's foreign ministry said.",
+            "Iran's foreign minister said the strike amounts to a war crime.",
+        ] {
+            let evs = in_last(&doc_events("2024-04-02", &[strike, verdict]), 1);
+            assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "111"), "{verdict}: {evs:?}");
+        }
+        // The actor named in the phrase itself.
+        let evs = doc_events(
+            "2024-09-02",
+            &[
+                "Russia and Belarus began joint exercises.",
+                "Poland's prime minister said the Russian drills were a provocation.",
+            ],
+        );
+        assert!(in_last(&evs, 1).iter().any(|e| e.0 == "POLGOV" && e.1 == "RUS" && e.2.starts_with("11")), "{evs:?}");
+        // Negatives: a verdict denied, a verdict that is no criticism, the author's own verdict, no author known.
+        for (first, second) in [
+            (strike, "Israel's defence minister said the strike was not a violation of any law."),
+            ("Russia and Belarus began joint exercises.", "Belarus said the drills were purely defensive."),
+            (strike, "Israel's defence minister said the strike was legal."),
+            ("Kenya's president visited Tanzania.", "Iran's foreign minister said the killing was a war crime."),
+        ] {
+            let evs = in_last(&doc_events("2024-04-02", &[first, second]), 1);
+            assert!(!evs.iter().any(|e| e.2.starts_with("11")), "{second}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_vowed_response_threatens_the_one_adversary() {
+        let strike = "Israeli jets struck an Iranian consular building in Damascus on Monday.";
+        for vow in [
+            "Iran's supreme leader said Tehran would respond decisively.",
+            "Iranian officials vowed revenge.",
+            "Iran's foreign ministry said it reserved the right to respond.",
+        ] {
+            let evs = in_last(&doc_events("2024-04-02", &[strike, vow]), 1);
+            assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "138"), "{vow}: {evs:?}");
+        }
+        // Force kept up: the speaker's side against the side it fights.
+        let evs = doc_events(
+            "2024-03-04",
+            &["Russian forces shelled Kharkiv overnight.", "The Kremlin said the operation would continue."],
+        );
+        assert!(in_last(&evs, 1).iter().any(|e| e.0 == "RUSGOV" && e.1 == "UKR" && e.2 == "138"), "{evs:?}");
+        // The side named after the words.
+        let evs = doc_events(
+            "2024-11-28",
+            &["Israel's prime minister said Israel would strike forcefully if Hezbollah violated the truce."],
+        );
+        assert!(
+            evs.iter().any(|e| e.1 == "ISR" || e.1 == "ISRGOV")
+                && evs.iter().any(|e| e.2 == "LBNREB" && e.3.starts_with("13")),
+            "{evs:?}"
+        );
+        // Negatives: no response, two adversaries, no adversary, a response to a disaster, talks that continue,
+        // an investigation that continues.
+        for (first, second) in [
+            (strike, "Iran said it would not respond."),
+            (
+                "The United States imposed new sanctions on Iran, and Israel bombed Iran.",
+                "Iran said it would respond decisively.",
+            ),
+            (
+                "Kenya's president met Tanzania's president in Arusha.",
+                "Kenya said it would respond quickly to the floods.",
+            ),
+            ("Kenya's president met Tanzania's president in Arusha.", "Kenya said it would respond decisively."),
+            ("Russian forces shelled Kharkiv overnight.", "The Kremlin said talks would continue."),
+            (
+                "China imposed sanctions on three American defence firms.",
+                "China's commerce ministry said the operation would continue.",
+            ),
+        ] {
+            let evs = in_last(&doc_events("2024-04-02", &[first, second]), 1);
+            assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{second}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn an_interception_fights_the_one_side_that_fired() {
+        let evs = doc_events(
+            "2024-04-02",
+            &[
+                "Russia launched a barrage of missiles and drones at Ukrainian cities overnight.",
+                "Ukraine's air force said its air defences intercepted 30 of the 40 drones.",
+            ],
+        );
+        assert!(in_last(&evs, 1).iter().any(|e| e.0 == "UKRMIL" && e.1 == "RUS" && e.2 == "190"), "{evs:?}");
+        // The side that fired the weapon, not another that struck the state.
+        let evs = doc_events(
+            "2025-06-23",
+            &[
+                "Iran fired missiles at an American air base in Qatar.",
+                "Qatar said its air defences had intercepted the missiles.",
+            ],
+        );
+        assert!(in_last(&evs, 1).iter().any(|e| e.0.starts_with("QAT") && e.1 == "IRN" && e.2 == "190"), "{evs:?}");
+        // Negatives: two attackers, none.
+        for first in [
+            "Russia fired missiles at Ukrainian cities overnight, and Belarus fired rockets at Ukraine.",
+            "Ukraine's president visited Berlin on Monday.",
+        ] {
+            let evs =
+                in_last(&doc_events("2024-04-02", &[first, "Ukraine's air force said it intercepted 30 drones."]), 1);
+            assert!(evs.is_empty(), "{first}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn the_act_a_statement_is_about_is_found_by_its_nouns_and_is_not_the_speakers() {
+        let strikes = "Israel launched heavy air strikes across Gaza on Tuesday.";
+        for reaction in [
+            "Egypt condemned the resumption of the bombing.",
+            "Egypt condemned the bombing.",
+            "Egypt condemned the attack.",
+            "Egypt called the strikes unjustified and illegal.",
+        ] {
+            let evs = in_last(&doc_events("2025-03-18", &[strikes, reaction]), 1);
+            assert!(evs.iter().any(|e| e.0 == "EGY" && e.1 == "ISR" && e.2 == "111"), "{reaction}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{reaction}: {evs:?}");
+        }
+        let evs = doc_events(
+            "2025-08-07",
+            &["The United States imposed new tariffs on Indian goods.", "India called the tariffs unfair."],
+        );
+        assert!(in_last(&evs, 1).iter().any(|e| e.0 == "IND" && e.1 == "USA" && e.2 == "111"), "{evs:?}");
+        // Negative: a judgement that is no criticism.
+        let evs = doc_events(
+            "2025-08-07",
+            &["Japan and India signed a trade agreement.", "Japan's prime minister called the agreement historic."],
+        );
+        assert!(!in_last(&evs, 1).iter().any(|e| e.2.starts_with("11")), "{evs:?}");
     }
 }
