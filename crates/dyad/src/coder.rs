@@ -3236,7 +3236,8 @@ impl<'a> Sentence<'a> {
         let mut other: Option<&Mention> = None;
         for e in so_far.iter().rev() {
             let root: u8 = e.code[..2].parse().unwrap_or(0);
-            if !(10..=20).contains(&root) {
+            // (Hostilities, not words: a condemnation makes no war.)
+            if !(13..=20).contains(&root) {
                 continue;
             }
             let side = if e.source.country.as_ref() == Some(&own) {
@@ -4151,6 +4152,42 @@ impl Sentence<'_> {
     /// between the statement's words and it.
     fn object_of_statement(&self, i: usize, start: usize, out: &[Event]) -> bool {
         let at = self.tokens[i].span.start + self.offset;
+        let in_phrase = |t: usize| {
+            self.group_at[t].is_some()
+                || DETERMINERS.contains(&self.lemmas[t])
+                || matches!(self.lemmas[t], "this" | "these" | "those" | "latest" | "recent" | "'s" | "’s")
+                || self.is_modifier(t)
+        };
+        // (Also when the statement has no actor to code: "Governments across the region condemned the raid".)
+        let mut b = i;
+        while b > 0 && i - b < 5 && in_phrase(b - 1) {
+            b -= 1;
+        }
+        if b > 0
+            && b < i
+            && matches!(
+                self.lemmas[b - 1],
+                "condemn"
+                    | "denounce"
+                    | "criticize"
+                    | "criticise"
+                    | "deplore"
+                    | "decry"
+                    | "slam"
+                    | "welcome"
+                    | "praise"
+                    | "hail"
+                    | "applaud"
+                    | "mourn"
+                    | "protest"
+                    | "discuss"
+                    | "investigate"
+                    | "probe"
+                    | "justify"
+            )
+        {
+            return true;
+        }
         out[start..].iter().any(|e| {
             let root: u8 = e.code[..2].parse().unwrap_or(0);
             if !(1..=13).contains(&root) || e.evidence.end > at {
@@ -5603,6 +5640,13 @@ mod tests {
             &["The United States imposed new tariffs on Indian goods.", "India called the tariffs unfair."],
         );
         assert!(in_last(&evs, 1).iter().any(|e| e.0 == "IND" && e.1 == "USA" && e.2 == "111"), "{evs:?}");
+        // The act a statement with no coded actor is about is not the speaker's either.
+        let evs = doc_events("2025-03-18", &[strikes, "Governments across the region condemned the Israeli raid."]);
+        assert!(!in_last(&evs, 1).iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+        // Words make no war: a criticism sets no adversary for an attack without a target.
+        let evs =
+            doc_events("2025-03-18", &["Egypt criticised Israel on Monday.", "Israel launched 40 drones overnight."]);
+        assert!(!in_last(&evs, 1).iter().any(|e| e.2.starts_with("19")), "{evs:?}");
         // Negative: a judgement that is no criticism.
         let evs = doc_events(
             "2025-08-07",
