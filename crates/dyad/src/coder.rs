@@ -4063,6 +4063,7 @@ fn is_force_noun(l: &str) -> bool {
             | "offensive"
             | "war"
             | "fighting"
+            | "fight"
             | "bombardment"
             | "bombing"
             | "raid"
@@ -4076,7 +4077,8 @@ fn is_force_noun(l: &str) -> bool {
 fn side_of(m: &Mention) -> Option<&str> {
     match (m.country.as_deref(), m.agent.as_deref()) {
         (Some(c), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY" | "ELI")) => Some(c),
-        // (Not the press, business or civilians: a side of no conflict's.)
+        // (A state's people are on its side; the press and business are on no conflict's.)
+        (Some(c), Some("CVL")) => Some(c),
         (Some(_), Some("REB" | "INS" | "OPP" | "SEP" | "CRM" | "RAD" | "MOD" | "IMG" | "UAF")) => Some(m.code.as_str()),
         (None, _) if m.code.starts_with("IGO") || m.code.starts_with("IMG") => Some(m.code.as_str()),
         _ => None,
@@ -4085,8 +4087,14 @@ fn side_of(m: &Mention) -> Option<&str> {
 
 /// The one side the document's hostilities so far (threats, posture, sanctions, coercion, force: roots 13 to 20)
 /// set against `side`, either way: its actor in the latest such event, and whether force (roots 18 to 20) passed
-/// between them. `None` when there is none or more than one.
+/// between them. `None` when there is none or more than one. (Sides of one foreign state count as one: Israel's
+/// adversaries "Gaza" and "Hamas" are both Palestinian.)
 fn sole_adversary<'e>(side: &str, so_far: &'e [Event]) -> Option<(&'e Mention, bool)> {
+    let own_country = side.get(..3).filter(|_| !side.starts_with("IGO") && !side.starts_with("IMG"));
+    let alike = |a: &Mention, b: &Mention| {
+        side_of(a) == side_of(b)
+            || (a.country.is_some() && a.country == b.country && a.country.as_deref() != own_country)
+    };
     let mut found: Option<(&Mention, bool)> = None;
     for e in so_far.iter().rev() {
         let root: u8 = e.code[..2].parse().unwrap_or(0);
@@ -4100,7 +4108,7 @@ fn sole_adversary<'e>(side: &str, so_far: &'e [Event]) -> Option<(&'e Mention, b
         };
         let force = (18..=20).contains(&root);
         match found {
-            Some((o, f)) if side_of(o) == side_of(other) => found = Some((o, f || force)),
+            Some((o, f)) if alike(o, other) => found = Some((o, f || force)),
             Some(_) => return None,
             None => found = Some((other, force)),
         }
@@ -4366,12 +4374,32 @@ impl Sentence<'_> {
             }
             let next = self.lemmas.get(k + 1).copied().unwrap_or("");
             let vow = match self.lemmas[k] {
+                // (The noun "response" may share the verb's lemma.)
+                "respond" if self.word(k).len() > 7 && self.word(k)[..7].eq_ignore_ascii_case("respons") => {
+                    Vow::Response
+                }
                 "respond" | "retaliate" | "avenge" => Vow::Respond,
                 "response" | "retaliation" | "reprisal" | "reprisals" | "revenge" | "consequence" | "consequences" => {
                     Vow::Response
                 }
                 "unanswered" | "unpunished" => Vow::Unanswered,
                 "retake" | "recapture" => Vow::Force,
+                // "prepared to confront any aggression", "deal firmly with any violation".
+                "confront" | "repel" if matches!(next, "any" | "every") => Vow::Respond,
+                "deal"
+                    if matches!(next, "strongly" | "firmly" | "sternly" | "decisively" | "harshly" | "severely")
+                        && self.lemmas.get(k + 2) == Some(&"with") =>
+                {
+                    Vow::Respond
+                }
+                // "would act against the group with increasing military strength".
+                "act"
+                    if next == "against"
+                        && (k + 2..n.min(k + 10))
+                            .any(|t| matches!(self.lemmas[t], "military" | "force" | "forcefully" | "strength")) =>
+                {
+                    Vow::Force
+                }
                 "hunt" | "track" if next == "down" => Vow::Force,
                 "hit" | "strike" | "fight" if next == "back" => Vow::Force,
                 // "would strike forcefully if …", "would hit hard".
@@ -4390,7 +4418,9 @@ impl Sentence<'_> {
                 continue;
             }
             let (mode, _) = self.mode(self.clause_start(k), k);
-            let intent = mode == Mode::Intended;
+            // "reserved the right to respond", "retains the right to resume fighting".
+            let right = before(k, &["right"], 4) && before(k, &["reserve", "retain", "keep"], 6);
+            let intent = mode == Mode::Intended || right;
             let ok = match vow {
                 Vow::Respond => {
                     let manner = matches!(
@@ -4427,13 +4457,21 @@ impl Sentence<'_> {
                                     | "threat"
                             )
                         });
-                    (intent && (manner || to_hostile)) || before(k, THREAT_VERBS, 6)
+                    (intent && (manner || to_hostile || matches!(self.lemmas[k], "confront" | "repel" | "deal")))
+                        || before(k, THREAT_VERBS, 6)
                 }
                 Vow::Response => {
+                    // "would be met with an immediate response".
+                    let met = (k.saturating_sub(5)..k).any(|t| {
+                        self.lemmas[t] == "meet"
+                            && t > 0
+                            && self.lemmas[t - 1] == "be"
+                            && before(t, &["will", "would"], 3)
+                    });
                     k > 0
-                        && before(k, THREAT_VERBS, 5)
+                        && (before(k, THREAT_VERBS, 5) || met)
                         && !matches!(self.lemmas[k - 1], "in" | "no")
-                        && !before(k, &["not", "n't", "no", "face", "meet", "bear", "have", "suffer", "pay"], 5)
+                        && !before(k, &["not", "n't", "no", "face", "bear", "have", "suffer", "pay"], 5)
                 }
                 Vow::Unanswered => before(k, &["go", "remain"], 2) && before(k, &["not", "n't", "never"], 4),
                 Vow::Force => intent,
@@ -4479,10 +4517,11 @@ impl Sentence<'_> {
                         b -= 1;
                     }
                     (b > 0
-                        && matches!(
-                            self.lemmas[b - 1],
-                            "to" | "against" | "if" | "until" | "unless" | "should" | "on" | "at"
-                        ))
+                        && (b - 1 == k
+                            || matches!(
+                                self.lemmas[b - 1],
+                                "to" | "against" | "if" | "until" | "unless" | "should" | "on" | "at"
+                            )))
                     .then_some(m)
                 })
             });
@@ -5568,6 +5607,41 @@ mod tests {
                 && evs.iter().any(|e| e.2 == "LBNREB" && e.3.starts_with("13")),
             "{evs:?}"
         );
+        // More forms: a response met, an aggression confronted, a right reserved, a manhunt for who attacked the
+        // state's people, action against with force, and the sides of one foreign state taken as one.
+        for (first, second, src, tgt) in [
+            (
+                "ECOWAS threatened to use force against Niger's junta.",
+                "Niger's junta warned that any intervention would be met with an immediate response.",
+                "NER",
+                "IGOWAFWAS",
+            ),
+            (
+                "Israeli jets struck Hezbollah positions in southern Lebanon.",
+                "Hezbollah said its fighters were ready to confront any aggression.",
+                "LBNREB",
+                "ISR",
+            ),
+            ("Hamas fighters fired rockets at Israel.", "Israel reserved the right to resume fighting.", "ISR", "PSE"),
+            (
+                "Islamist fighters of JNIM killed 70 villagers in Burkina Faso.",
+                "Burkina Faso's junta vowed to hunt down those responsible.",
+                "BFA",
+                "BFAREB",
+            ),
+            (
+                "Israeli jets struck Gaza City, and Hamas fired rockets at Israel.",
+                "Netanyahu said Israel would act against the group with military force.",
+                "ISR",
+                "PSE",
+            ),
+        ] {
+            let evs = in_last(&doc_events("2024-04-02", &[first, second]), 1);
+            assert!(
+                evs.iter().any(|e| e.0.starts_with(src) && e.1.starts_with(tgt) && e.2.starts_with("13")),
+                "{second}: {evs:?}"
+            );
+        }
         // Negatives: no response, two adversaries, no adversary, a response to a disaster, talks that continue,
         // an investigation that continues.
         for (first, second) in [
@@ -5582,6 +5656,8 @@ mod tests {
             ),
             ("Kenya's president met Tanzania's president in Arusha.", "Kenya said it would respond decisively."),
             ("Russian forces shelled Kharkiv overnight.", "The Kremlin said talks would continue."),
+            ("Russian forces shelled Kharkiv overnight.", "Russia said it would deal with the matter."),
+            ("Russian forces shelled Kharkiv overnight.", "Russia said it would not confront any neighbour."),
             (
                 "China imposed sanctions on three American defence firms.",
                 "China's commerce ministry said the operation would continue.",
