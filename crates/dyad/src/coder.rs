@@ -3990,6 +3990,9 @@ fn is_verdict(w: &str) -> bool {
             | "barbaric"
             | "barbarous"
             | "illegitimate"
+            | "groundless"
+            | "baseless"
+            | "unfounded"
             | "provocative"
             | "unjustified"
             | "unjustifiable"
@@ -4496,7 +4499,11 @@ impl Sentence<'_> {
             // ("warned Pyongyang of enormous retaliation").
             let cue = (k.saturating_sub(6)..k).rev().find(|&t| THREAT_VERBS.contains(&self.lemmas[t]));
             let at = cue.unwrap_or(k);
-            let Some(src) = self.subject_before(at, false).or_else(|| self.reporter(at)) else { continue };
+            // (An actor right before the threat verb is its subject: "…, Moscow vows response".)
+            let next_to = cue.and_then(|t| t.checked_sub(1)).and_then(|t| self.group_at[t]);
+            let Some(src) = next_to.or_else(|| self.subject_before(at, false)).or_else(|| self.reporter(at)) else {
+                continue;
+            };
             let first = self.mentions[self.groups[src].members[0]];
             let Some(side) = side_of(first) else { continue };
             if self.is_civil(src) {
@@ -4516,12 +4523,13 @@ impl Sentence<'_> {
                     while b > 0 && (DETERMINERS.contains(&self.lemmas[b - 1]) || self.lemmas[b - 1] == "any") {
                         b -= 1;
                     }
+                    // (A condition names whom force is threatened against, not always whom a response is: "warned
+                    // of consequences if Navalny died in prison".)
+                    let condition = b > 0 && matches!(self.lemmas[b - 1], "if" | "until" | "unless" | "should");
                     (b > 0
                         && (b - 1 == k
-                            || matches!(
-                                self.lemmas[b - 1],
-                                "to" | "against" | "if" | "until" | "unless" | "should" | "on" | "at"
-                            )))
+                            || matches!(self.lemmas[b - 1], "to" | "against" | "on" | "at")
+                            || (condition && matches!(vow, Vow::Force | Vow::Continue))))
                     .then_some(m)
                 })
             });
@@ -5591,6 +5599,22 @@ mod tests {
             let evs = in_last(&doc_events("2024-04-02", &[strike, vow]), 1);
             assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "138"), "{vow}: {evs:?}");
         }
+        // A condition names no target of a response: the threat is against the state, not its prisoner.
+        let mut doc = Document::from_sentences(
+            "t",
+            None,
+            &["Kenya's president visited Moscow.", "Biden warned of consequences if Navalny died in prison."],
+        );
+        doc.date = Some("2021-06-16".parse().unwrap());
+        let evs = coder().code(&doc).events;
+        assert!(!evs.iter().any(|e| e.rule.contains("vowed-response")), "{evs:?}");
+        // The actor right before the threat verb threatens, not one set off by a comma before it.
+        let evs = doc_events(
+            "2021-06-08",
+            &["Estonia ordered a Russian diplomat to leave.", "Estonia expels Russian diplomat, Moscow vows response"],
+        );
+        assert!(in_last(&evs, 1).iter().any(|e| e.0.starts_with("RUS") && e.1 == "EST" && e.2 == "130"), "{evs:?}");
+        assert!(!in_last(&evs, 1).iter().any(|e| e.0 == "EST" && e.2.starts_with("13")), "{evs:?}");
         // Force kept up: the speaker's side against the side it fights.
         let evs = doc_events(
             "2024-03-04",
