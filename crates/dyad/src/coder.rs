@@ -4385,7 +4385,7 @@ impl Sentence<'_> {
                 "response" | "retaliation" | "reprisal" | "reprisals" | "revenge" | "consequence" | "consequences" => {
                     Vow::Response
                 }
-                "unanswered" | "unpunished" => Vow::Unanswered,
+                "unanswered" | "unpunished" | "unanswer" | "unpunish" => Vow::Unanswered,
                 "retake" | "recapture" => Vow::Force,
                 // "prepared to confront any aggression", "deal firmly with any violation".
                 "confront" | "repel" if matches!(next, "any" | "every") => Vow::Respond,
@@ -4533,6 +4533,18 @@ impl Sentence<'_> {
                     .then_some(m)
                 })
             });
+            // "said the killing was a war crime and that it would not go unanswered", "condemned the strike and vowed
+            // revenge": the side the same speaker criticises in the sentence.
+            let criticised = || {
+                let src_side = Some(side);
+                out[start..]
+                    .iter()
+                    .find(|e| e.code.starts_with("11") && side_of(&e.source) == src_side)
+                    .map(|e| &e.target)
+                    .filter(|t| side_of(t).is_some_and(|s| s != side))
+            };
+            let named = named
+                .or_else(|| criticised().filter(|_| matches!(vow, Vow::Respond | Vow::Response | Vow::Unanswered)));
             let (target, force) = match named {
                 Some(m) => {
                     let force = sole_adversary(side, out).is_some_and(|(o, f)| f && side_of(o) == side_of(m));
@@ -5608,6 +5620,18 @@ mod tests {
         doc.date = Some("2021-06-16".parse().unwrap());
         let evs = coder().code(&doc).events;
         assert!(!evs.iter().any(|e| e.rule.contains("vowed-response")), "{evs:?}");
+        // What goes unanswered is the act the speaker has just judged.
+        let evs = doc_events(
+            "2024-09-28",
+            &[
+                "Israeli jets killed the Hezbollah leader in a strike on Beirut.",
+                "Iran's president said the killing was a war crime and that it would not go unanswered.",
+            ],
+        );
+        assert!(
+            in_last(&evs, 1).iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2.starts_with("13")),
+            "{evs:?}"
+        );
         // The actor right before the threat verb threatens, not one set off by a comma before it.
         let evs = doc_events(
             "2021-06-08",
