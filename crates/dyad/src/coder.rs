@@ -705,24 +705,29 @@ impl Coder {
                 return false;
             }
             let Some(subj) = m.source.or(subject) else { return false };
-            let Some((author, root)) = sent.act_author(noun, victim, subj, sentence, out) else { return false };
-            // Rejecting a charge made against one's own state is denying it: 016, not 12.
-            let own_charged = out.iter().rev().any(|e| {
-                e.source.code == author.code
-                    && matches!(&e.code[..2], "09" | "11" | "13" | "17")
-                    && sent.groups[subj]
-                        .members
-                        .iter()
-                        .any(|&g| sent.mentions[g].country.is_some() && e.target.country == sent.mentions[g].country)
-            });
-            // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
-            let rebuttal = p.code.starts_with("12")
-                || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
-            if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
-                let denial = Pattern { code: "016".to_string(), ..p.clone() };
-                return implied(&denial, subj, Implied::Actor(author), out);
+            let Some((authors, root)) = sent.act_authors(noun, victim, subj, sentence, out) else { return false };
+            // A joint act answered is answered to each of its authors ("called the drills aggressive").
+            let mut emitted = false;
+            for author in authors {
+                // Rejecting a charge made against one's own state is denying it: 016, not 12.
+                let own_charged = out.iter().rev().any(|e| {
+                    e.source.code == author.code
+                        && matches!(&e.code[..2], "09" | "11" | "13" | "17")
+                        && sent.groups[subj].members.iter().any(|&g| {
+                            sent.mentions[g].country.is_some() && e.target.country == sent.mentions[g].country
+                        })
+                });
+                // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
+                let rebuttal = p.code.starts_with("12")
+                    || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
+                emitted |= if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
+                    let denial = Pattern { code: "016".to_string(), ..p.clone() };
+                    implied(&denial, subj, Implied::Actor(author), out)
+                } else {
+                    implied(p, subj, Implied::Actor(author), out)
+                };
             }
-            return implied(p, subj, Implied::Actor(author), out);
+            return emitted;
         }
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
@@ -2926,15 +2931,19 @@ impl<'a> Sentence<'a> {
     /// The author of an act the sentence refers to without naming it ("welcomed the decision", "rejected the
     /// report"): the source of the latest event of the act's kind in the document so far (this sentence and the three
     /// before it) that is not the subject's own, aimed at the victim's state when the phrase names one. Returns the
-    /// author and the event's root.
-    fn act_author(
+    /// authors and the event's root.
+    ///
+    /// Every author of a joint act: one coded once per member with the same words ("Russia and Belarus began joint
+    /// drills", "Britain, Canada and Australia recognised …") is answered to each ("called the drills aggressive").
+    /// The author of the act's own event comes first; never empty.
+    fn act_authors(
         &self,
         noun: usize,
         victim: Option<usize>,
         subj: usize,
         sentence: Option<usize>,
         so_far: &[Event],
-    ) -> Option<(Mention, u8)> {
+    ) -> Option<(Vec<Mention>, u8)> {
         let family = act_family(self.lemmas[noun])?;
         let subj_ms: Vec<&Mention> = self.groups[subj].members.iter().map(|&m| self.mentions[m]).collect();
         let victim_country = victim.and_then(|g| self.mentions[self.groups[g].members[0]].country.clone());
@@ -2954,9 +2963,9 @@ impl<'a> Sentence<'a> {
             self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
             "criticism" | "condemnation" | "statement" | "remark" | "comment"
         );
-        for e in ordered {
+        let eligible = |e: &Event| -> Option<u8> {
             if !matches!(e.mode, Mode::Asserted | Mode::Intended) || (!reaction_noun && e.rule.ends_with("+answers")) {
-                continue;
+                return None;
             }
             let root: u8 = e.code[..2].parse().unwrap_or(0);
             let kind_ok = match family {
@@ -2974,10 +2983,10 @@ impl<'a> Sentence<'a> {
                 ActFamily::Decision => matches!(root, 3 | 5..=8 | 12 | 15..=17),
             };
             if !kind_ok {
-                continue;
+                return None;
             }
             if victim_country.is_some() && e.target.country != victim_country {
-                continue;
+                return None;
             }
             let own = subj_ms.iter().any(|s| {
                 s.code == e.source.code
@@ -2987,11 +2996,26 @@ impl<'a> Sentence<'a> {
                 || e.source.agent.as_deref() == Some("MED")
                 || e.source.country.is_none() && !e.source.code.starts_with("IGO") && !e.source.code.starts_with("NGO")
             {
-                continue;
+                return None;
             }
-            return Some((e.source.clone(), root));
+            Some(root)
+        };
+        let mut ordered = ordered;
+        let (first, root) = ordered.find_map(|e| eligible(e).map(|r| (e, r)))?;
+        let mut authors = vec![first.source.clone()];
+        // The other members of a joint act: events of the same sentence, code and words by another source.
+        for e in candidates {
+            if e.sentence == first.sentence
+                && e.evidence == first.evidence
+                && e.code == first.code
+                && e.mode == first.mode
+                && authors.iter().all(|a| a.code != e.source.code)
+                && eligible(e).is_some()
+            {
+                authors.push(e.source.clone());
+            }
         }
-        None
+        Some((authors, root))
     }
 
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
@@ -4606,20 +4630,25 @@ impl Sentence<'_> {
                 continue;
             }
             let evidence = self.evidence(k, v + 1);
-            let target: Mention = match named {
-                Some(g) => self.mentions[self.groups[g].members[0]].clone(),
+            let targets: Vec<Mention> = match named {
+                Some(g) => vec![self.mentions[self.groups[g].members[0]].clone()],
                 None if det => {
                     // ("the strike amounts to": no compound, whatever the phrase reader makes of the verb.)
                     let (noun, victim) = match self.implied_act_at(b - 1) {
                         Some((noun, victim, end)) if end == k => (noun, victim),
                         _ => (head, None),
                     };
-                    let Some((author, _)) = self.act_author(noun, victim, spk, sentence, out) else { continue };
-                    author
+                    let Some((authors, _)) = self.act_authors(noun, victim, spk, sentence, out) else { continue };
+                    authors
                 }
                 None => continue,
             };
-            if self.push_reaction(sentence, date, spk, &target, "111", "111.verdict-on-act+answers", evidence, out) {
+            let mut emitted = false;
+            for target in &targets {
+                emitted |=
+                    self.push_reaction(sentence, date, spk, target, "111", "111.verdict-on-act+answers", evidence, out);
+            }
+            if emitted {
                 return;
             }
         }
@@ -5901,6 +5930,46 @@ mod tests {
             let evs = in_last(&doc_events("2024-04-02", &[first, second]), 1);
             assert!(!evs.iter().any(|e| e.2.starts_with("11")), "{second}: {evs:?}");
         }
+    }
+
+    #[test]
+    fn a_joint_act_answered_aims_at_each_author() {
+        let drills = "Russia and Belarus began joint military drills near the Polish border on Monday.";
+        for answer in [
+            "Poland called the drills aggressive.",
+            "Lithuania's foreign minister condemned the exercises.",
+            "Poland's prime minister said the drills were a provocation.",
+        ] {
+            let evs = in_last(&doc_events("2025-09-12", &[drills, answer]), 1);
+            for author in ["RUS", "BLR"] {
+                assert!(evs.iter().any(|e| e.1 == author && e.2.starts_with("11")), "{answer}: {author}: {evs:?}");
+            }
+        }
+        let evs = doc_events(
+            "2025-09-22",
+            &[
+                "Britain, Canada and Australia recognised a Palestinian state on Sunday.",
+                "Israel denounced the decisions.",
+            ],
+        );
+        for author in ["GBR", "CAN", "AUS"] {
+            assert!(in_last(&evs, 1).iter().any(|e| e.1 == author && e.2 == "111"), "{author}: {evs:?}");
+        }
+        // Negatives: a speaker among the authors answers for the other one only; acts of the same sentence in other
+        // words are not one act; an earlier sentence's act by another side is not this one's.
+        let evs = in_last(&doc_events("2025-09-12", &[drills, "Belarus called the drills aggressive."]), 1);
+        assert!(!evs.iter().any(|e| e.1.starts_with("BLR")), "{evs:?}");
+        let evs = doc_events(
+            "2025-09-12",
+            &["Russia shelled Kharkiv and Belarus shelled a border post in Ukraine.", "Kyiv condemned the attack."],
+        );
+        assert_eq!(in_last(&evs, 1).iter().filter(|e| e.2.starts_with("11")).count(), 1, "{evs:?}");
+        let evs = doc_events(
+            "2025-09-12",
+            &["Belarus staged military drills near the border.", drills, "Poland called the drills aggressive."],
+        );
+        let last = in_last(&evs, 2);
+        assert_eq!(last.iter().filter(|e| e.2.starts_with("11")).count(), 2, "{evs:?}");
     }
 
     #[test]
