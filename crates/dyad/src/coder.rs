@@ -2897,8 +2897,9 @@ impl<'a> Sentence<'a> {
             && act_family(self.lemmas[j + 1]).is_none()
             && !is_verdict(self.word(j + 1))
         {
+            // (An article starts the next phrase: "called the move a provocation".)
             let w = self.word(j + 1);
-            if !w.ends_with("ed") && !w.ends_with("ing") && !matches!(w, "as" | "that" | "which") {
+            if !w.ends_with("ed") && !w.ends_with("ing") && !matches!(w, "as" | "that" | "which" | "a" | "an") {
                 return None;
             }
         }
@@ -4326,6 +4327,13 @@ fn is_verdict(w: &str) -> bool {
             | "travesty"
             | "piracy"
             | "blackmail"
+            | "bullying"
+            | "coercion"
+            | "extortion"
+            | "interference"
+            | "meddling"
+            | "massacre"
+            | "coup"
     )
 }
 
@@ -4601,6 +4609,20 @@ impl Sentence<'_> {
             if (k..v).any(|t| {
                 matches!(self.lemmas[t], "not" | "n't" | "no" | "never" | "," | "and" | "if" | "whether")
                     || self.group_at[t].is_some()
+            }) {
+                continue;
+            }
+            // The judgement is what the act is, not what it aims at: "was intended to deter aggression", "was aimed
+            // at ending the meddling" ("an act of piracy" is one).
+            if (link..v).any(|t| {
+                (PREPOSITIONS.contains(&self.lemmas[t]) && self.lemmas[t] != "of")
+                    || matches!(
+                        self.lemmas[t],
+                        "to" | "stop" | "end" | "prevent" | "deter" | "counter" | "fight" | "meant"
+                    )
+                    || (t == link
+                        && self.word(t).len() > 4
+                        && (self.word(t).ends_with("ed") || self.word(t).ends_with("ing")))
             }) {
                 continue;
             }
@@ -5909,7 +5931,10 @@ mod tests {
             "Iran's foreign minister said the strike amounts to a war crime.",
         ] {
             let evs = in_last(&doc_events("2024-04-02", &[strike, verdict]), 1);
-            assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "111"), "{verdict}: {evs:?}");
+            assert!(
+                evs.iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("ISR") && e.2 == "111"),
+                "{verdict}: {evs:?}"
+            );
         }
         // The actor named in the phrase itself.
         let evs = doc_events(
@@ -5973,6 +5998,42 @@ mod tests {
     }
 
     #[test]
+    fn an_act_called_a_name_or_judged_keeps_its_author() {
+        let tariffs = "The United States imposed tariffs on Chinese goods.";
+        let expelled = "Russia expelled two Estonian diplomats on Friday.";
+        let seized = "Iran seized a Greek tanker in the Gulf of Oman.";
+        for (first, second, src, author) in [
+            // The article after the act starts the name: "called the move a provocation".
+            (tariffs, "Beijing called the move a provocation.", "CHN", "USA"),
+            (tariffs, "China's commerce ministry called the tariffs an act of economic bullying.", "CHN", "USA"),
+            (expelled, "Tallinn called the step a provocation.", "EST", "RUS"),
+            // Verdicts in "was", "amounted to", "constitutes".
+            (tariffs, "Beijing said the move amounted to economic bullying.", "CHN", "USA"),
+            (tariffs, "Beijing said the tariffs were a form of coercion.", "CHN", "USA"),
+            (seized, "Greece said the seizure constitutes extortion.", "GRC", "IRN"),
+            (seized, "Athens said the seizure was an act of piracy.", "GRC", "IRN"),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(evs.iter().any(|e| e.0.starts_with(src) && e.1 == author && e.2 == "111"), "{second}: {evs:?}");
+        }
+        // Negatives: a name that is no verdict; what an act aims at is no verdict on it; an adjective of the verdict
+        // is not an aim.
+        let struck = "Israeli jets struck a building in Damascus.";
+        for (first, second) in [
+            (tariffs, "Beijing called the move a success."),
+            (struck, "The United States said the strike was intended to deter aggression."),
+            (struck, "The United States said the strike was aimed at ending Iranian meddling."),
+            (expelled, "Estonia's minister said the expulsion was meant to stop interference."),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(!evs.iter().any(|e| e.2.starts_with("11")), "{second}: {evs:?}");
+        }
+        let evs =
+            in_last(&doc_events("2025-04-10", &[struck, "Egypt said the strike was a calculated provocation."]), 1);
+        assert!(evs.iter().any(|e| e.0 == "EGY" && e.1.starts_with("ISR") && e.2 == "111"), "{evs:?}");
+    }
+
+    #[test]
     fn a_vowed_response_threatens_the_one_adversary() {
         let strike = "Israeli jets struck an Iranian consular building in Damascus on Monday.";
         for vow in [
@@ -5981,7 +6042,10 @@ mod tests {
             "Iran's foreign ministry said it reserved the right to respond.",
         ] {
             let evs = in_last(&doc_events("2024-04-02", &[strike, vow]), 1);
-            assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "138"), "{vow}: {evs:?}");
+            assert!(
+                evs.iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("ISR") && e.2 == "138"),
+                "{vow}: {evs:?}"
+            );
         }
         // A condition names no target of a response: the threat is against the state, not its prisoner.
         let mut doc = Document::from_sentences(
@@ -6001,7 +6065,7 @@ mod tests {
             ],
         );
         assert!(
-            in_last(&evs, 1).iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2.starts_with("13")),
+            in_last(&evs, 1).iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("ISR") && e.2.starts_with("13")),
             "{evs:?}"
         );
         // The actor right before the threat verb threatens, not one set off by a comma before it.
