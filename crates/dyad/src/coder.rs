@@ -733,6 +733,20 @@ impl Coder {
             (Some(s), Some(t)) => (vec![s], vec![t]),
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
                 Some(subj) if subj != s => (vec![s], vec![subj]),
+                // "The launch drew condemnation from Japan", "The strikes were condemned by Saudi Arabia": the
+                // subject is an act whose authors the document named before.
+                None if matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13") => {
+                    let Some((noun, victim)) = sent.act_subject_of(anchor) else { return false };
+                    if sent.mode(sent.clause_start(anchor), anchor).0 != Mode::Asserted {
+                        return false;
+                    }
+                    let Some((authors, _)) = sent.act_authors(noun, victim, s, sentence, out) else { return false };
+                    let mut emitted = false;
+                    for author in authors {
+                        emitted |= implied(p, s, Implied::Actor(author), out);
+                    }
+                    return emitted;
+                }
                 _ => return false,
             },
             (None, Some(t)) => match subject {
@@ -2927,6 +2941,29 @@ impl<'a> Sentence<'a> {
             }
         }
         Some((j, victim, end))
+    }
+
+    /// The act a clause opens with as the subject of the verb at `anchor`, over auxiliaries and adverbs ("The
+    /// launch drew …", "The strikes were also condemned …", "The move has prompted …"): its head and victim as
+    /// [`Sentence::implied_act_at`] reads them.
+    fn act_subject_of(&self, anchor: usize) -> Option<(usize, Option<usize>)> {
+        let start = self.clause_start(anchor);
+        let (noun, victim, end) = self.implied_act_at(start)?;
+        let aux = (end..anchor).all(|t| {
+            matches!(
+                self.lemmas[t],
+                "be" | "have"
+                    | "also"
+                    | "quickly"
+                    | "swiftly"
+                    | "immediately"
+                    | "widely"
+                    | "later"
+                    | "since"
+                    | "already"
+            )
+        });
+        (end <= anchor && aux).then_some((noun, victim))
     }
 
     /// The author of an act the sentence refers to without naming it ("welcomed the decision", "rejected the
@@ -6031,6 +6068,49 @@ mod tests {
         let evs =
             in_last(&doc_events("2025-04-10", &[struck, "Egypt said the strike was a calculated provocation."]), 1);
         assert!(evs.iter().any(|e| e.0 == "EGY" && e.1.starts_with("ISR") && e.2 == "111"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_as_the_subject_of_a_reaction_names_its_authors() {
+        let struck = "Israel struck Iranian air defences overnight.";
+        let tariffs = "The United States imposed tariffs on Chinese goods.";
+        for (first, second, src, author, root) in [
+            (struck, "The strikes were condemned by Saudi Arabia.", "SAU", "ISR", "11"),
+            (tariffs, "The move drew sharp criticism from Beijing.", "CHN", "USA", "11"),
+            (
+                "Russia expelled two Estonian diplomats.",
+                "The expulsions were criticised by the European Union.",
+                "IGO",
+                "RUS",
+                "11",
+            ),
+            (struck, "The strikes drew praise from Washington.", "USA", "ISR", "05"),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(
+                evs.iter().any(|e| e.0.starts_with(src) && e.1 == author && e.2.starts_with(root)),
+                "{second}: {evs:?}"
+            );
+        }
+        // A joint act: each author.
+        let evs = in_last(
+            &doc_events(
+                "2025-09-12",
+                &["Russia and Belarus began joint military drills.", "The drills were condemned by Poland."],
+            ),
+            1,
+        );
+        assert!(["RUS", "BLR"].iter().all(|a| evs.iter().any(|e| e.1 == *a && e.2 == "111")), "{evs:?}");
+        // Negatives: denied, a subject that is no act, no act earlier, the speaker's own act.
+        for (first, second) in [
+            (struck, "The strikes were not condemned by Egypt."),
+            (struck, "The talks were criticised by Egypt."),
+            ("Kenya's president visited Tanzania.", "The strikes were condemned by Saudi Arabia."),
+            (struck, "The strikes drew praise from Israel's defence minister."),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(evs.is_empty(), "{second}: {evs:?}");
+        }
     }
 
     #[test]
