@@ -705,29 +705,48 @@ impl Coder {
                 return false;
             }
             let Some(subj) = m.source.or(subject) else { return false };
-            let Some((author, root)) = sent.act_author(noun, victim, subj, sentence, out) else { return false };
-            // Rejecting a charge made against one's own state is denying it: 016, not 12.
-            let own_charged = out.iter().rev().any(|e| {
-                e.source.code == author.code
-                    && matches!(&e.code[..2], "09" | "11" | "13" | "17")
-                    && sent.groups[subj]
-                        .members
-                        .iter()
-                        .any(|&g| sent.mentions[g].country.is_some() && e.target.country == sent.mentions[g].country)
-            });
-            // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
-            let rebuttal = p.code.starts_with("12")
-                || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
-            if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
-                let denial = Pattern { code: "016".to_string(), ..p.clone() };
-                return implied(&denial, subj, Implied::Actor(author), out);
+            let Some((authors, root)) = sent.act_authors(noun, victim, subj, sentence, out) else { return false };
+            // A joint act answered is answered to each of its authors ("called the drills aggressive").
+            let mut emitted = false;
+            for author in authors {
+                // Rejecting a charge made against one's own state is denying it: 016, not 12.
+                let own_charged = out.iter().rev().any(|e| {
+                    e.source.code == author.code
+                        && matches!(&e.code[..2], "09" | "11" | "13" | "17")
+                        && sent.groups[subj].members.iter().any(|&g| {
+                            sent.mentions[g].country.is_some() && e.target.country == sent.mentions[g].country
+                        })
+                });
+                // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
+                let rebuttal = p.code.starts_with("12")
+                    || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
+                emitted |= if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
+                    let denial = Pattern { code: "016".to_string(), ..p.clone() };
+                    implied(&denial, subj, Implied::Actor(author), out)
+                } else {
+                    implied(p, subj, Implied::Actor(author), out)
+                };
             }
-            return implied(p, subj, Implied::Actor(author), out);
+            return emitted;
         }
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
                 Some(subj) if subj != s => (vec![s], vec![subj]),
+                // "The launch drew condemnation from Japan", "The strikes were condemned by Saudi Arabia": the
+                // subject is an act whose authors the document named before.
+                None if matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13") => {
+                    let Some((noun, victim)) = sent.act_subject_of(anchor) else { return false };
+                    if sent.mode(sent.clause_start(anchor), anchor).0 != Mode::Asserted {
+                        return false;
+                    }
+                    let Some((authors, _)) = sent.act_authors(noun, victim, s, sentence, out) else { return false };
+                    let mut emitted = false;
+                    for author in authors {
+                        emitted |= implied(p, s, Implied::Actor(author), out);
+                    }
+                    return emitted;
+                }
                 _ => return false,
             },
             (None, Some(t)) => match subject {
@@ -2892,8 +2911,9 @@ impl<'a> Sentence<'a> {
             && act_family(self.lemmas[j + 1]).is_none()
             && !is_verdict(self.word(j + 1))
         {
+            // (An article starts the next phrase: "called the move a provocation".)
             let w = self.word(j + 1);
-            if !w.ends_with("ed") && !w.ends_with("ing") && !matches!(w, "as" | "that" | "which") {
+            if !w.ends_with("ed") && !w.ends_with("ing") && !matches!(w, "as" | "that" | "which" | "a" | "an") {
                 return None;
             }
         }
@@ -2923,18 +2943,45 @@ impl<'a> Sentence<'a> {
         Some((j, victim, end))
     }
 
+    /// The act a clause opens with as the subject of the verb at `anchor`, over auxiliaries and adverbs ("The
+    /// launch drew …", "The strikes were also condemned …", "The move has prompted …"): its head and victim as
+    /// [`Sentence::implied_act_at`] reads them.
+    fn act_subject_of(&self, anchor: usize) -> Option<(usize, Option<usize>)> {
+        let start = self.clause_start(anchor);
+        let (noun, victim, end) = self.implied_act_at(start)?;
+        let aux = (end..anchor).all(|t| {
+            matches!(
+                self.lemmas[t],
+                "be" | "have"
+                    | "also"
+                    | "quickly"
+                    | "swiftly"
+                    | "immediately"
+                    | "widely"
+                    | "later"
+                    | "since"
+                    | "already"
+            )
+        });
+        (end <= anchor && aux).then_some((noun, victim))
+    }
+
     /// The author of an act the sentence refers to without naming it ("welcomed the decision", "rejected the
     /// report"): the source of the latest event of the act's kind in the document so far (this sentence and the three
     /// before it) that is not the subject's own, aimed at the victim's state when the phrase names one. Returns the
-    /// author and the event's root.
-    fn act_author(
+    /// authors and the event's root.
+    ///
+    /// Every author of a joint act: one coded once per member with the same words ("Russia and Belarus began joint
+    /// drills", "Britain, Canada and Australia recognised …") is answered to each ("called the drills aggressive").
+    /// The author of the act's own event comes first; never empty.
+    fn act_authors(
         &self,
         noun: usize,
         victim: Option<usize>,
         subj: usize,
         sentence: Option<usize>,
         so_far: &[Event],
-    ) -> Option<(Mention, u8)> {
+    ) -> Option<(Vec<Mention>, u8)> {
         let family = act_family(self.lemmas[noun])?;
         let subj_ms: Vec<&Mention> = self.groups[subj].members.iter().map(|&m| self.mentions[m]).collect();
         let victim_country = victim.and_then(|g| self.mentions[self.groups[g].members[0]].country.clone());
@@ -2954,9 +3001,9 @@ impl<'a> Sentence<'a> {
             self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
             "criticism" | "condemnation" | "statement" | "remark" | "comment"
         );
-        for e in ordered {
+        let eligible = |e: &Event| -> Option<u8> {
             if !matches!(e.mode, Mode::Asserted | Mode::Intended) || (!reaction_noun && e.rule.ends_with("+answers")) {
-                continue;
+                return None;
             }
             let root: u8 = e.code[..2].parse().unwrap_or(0);
             let kind_ok = match family {
@@ -2974,10 +3021,10 @@ impl<'a> Sentence<'a> {
                 ActFamily::Decision => matches!(root, 3 | 5..=8 | 12 | 15..=17),
             };
             if !kind_ok {
-                continue;
+                return None;
             }
             if victim_country.is_some() && e.target.country != victim_country {
-                continue;
+                return None;
             }
             let own = subj_ms.iter().any(|s| {
                 s.code == e.source.code
@@ -2987,11 +3034,26 @@ impl<'a> Sentence<'a> {
                 || e.source.agent.as_deref() == Some("MED")
                 || e.source.country.is_none() && !e.source.code.starts_with("IGO") && !e.source.code.starts_with("NGO")
             {
-                continue;
+                return None;
             }
-            return Some((e.source.clone(), root));
+            Some(root)
+        };
+        let mut ordered = ordered;
+        let (first, root) = ordered.find_map(|e| eligible(e).map(|r| (e, r)))?;
+        let mut authors = vec![first.source.clone()];
+        // The other members of a joint act: events of the same sentence, code and words by another source.
+        for e in candidates {
+            if e.sentence == first.sentence
+                && e.evidence == first.evidence
+                && e.code == first.code
+                && e.mode == first.mode
+                && authors.iter().all(|a| a.code != e.source.code)
+                && eligible(e).is_some()
+            {
+                authors.push(e.source.clone());
+            }
         }
-        None
+        Some((authors, root))
     }
 
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
@@ -4302,6 +4364,13 @@ fn is_verdict(w: &str) -> bool {
             | "travesty"
             | "piracy"
             | "blackmail"
+            | "bullying"
+            | "coercion"
+            | "extortion"
+            | "interference"
+            | "meddling"
+            | "massacre"
+            | "coup"
     )
 }
 
@@ -4580,6 +4649,20 @@ impl Sentence<'_> {
             }) {
                 continue;
             }
+            // The judgement is what the act is, not what it aims at: "was intended to deter aggression", "was aimed
+            // at ending the meddling" ("an act of piracy" is one).
+            if (link..v).any(|t| {
+                (PREPOSITIONS.contains(&self.lemmas[t]) && self.lemmas[t] != "of")
+                    || matches!(
+                        self.lemmas[t],
+                        "to" | "stop" | "end" | "prevent" | "deter" | "counter" | "fight" | "meant"
+                    )
+                    || (t == link
+                        && self.word(t).len() > 4
+                        && (self.word(t).ends_with("ed") || self.word(t).ends_with("ing")))
+            }) {
+                continue;
+            }
             // The phrase before the verb: a definite act with no author ("the killing"), or one an actor modifies
             // ("the Chinese drills", "Israel's strikes").
             let head = k - 1;
@@ -4606,20 +4689,25 @@ impl Sentence<'_> {
                 continue;
             }
             let evidence = self.evidence(k, v + 1);
-            let target: Mention = match named {
-                Some(g) => self.mentions[self.groups[g].members[0]].clone(),
+            let targets: Vec<Mention> = match named {
+                Some(g) => vec![self.mentions[self.groups[g].members[0]].clone()],
                 None if det => {
                     // ("the strike amounts to": no compound, whatever the phrase reader makes of the verb.)
                     let (noun, victim) = match self.implied_act_at(b - 1) {
                         Some((noun, victim, end)) if end == k => (noun, victim),
                         _ => (head, None),
                     };
-                    let Some((author, _)) = self.act_author(noun, victim, spk, sentence, out) else { continue };
-                    author
+                    let Some((authors, _)) = self.act_authors(noun, victim, spk, sentence, out) else { continue };
+                    authors
                 }
                 None => continue,
             };
-            if self.push_reaction(sentence, date, spk, &target, "111", "111.verdict-on-act+answers", evidence, out) {
+            let mut emitted = false;
+            for target in &targets {
+                emitted |=
+                    self.push_reaction(sentence, date, spk, target, "111", "111.verdict-on-act+answers", evidence, out);
+            }
+            if emitted {
                 return;
             }
         }
@@ -5880,7 +5968,10 @@ mod tests {
             "Iran's foreign minister said the strike amounts to a war crime.",
         ] {
             let evs = in_last(&doc_events("2024-04-02", &[strike, verdict]), 1);
-            assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "111"), "{verdict}: {evs:?}");
+            assert!(
+                evs.iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("ISR") && e.2 == "111"),
+                "{verdict}: {evs:?}"
+            );
         }
         // The actor named in the phrase itself.
         let evs = doc_events(
@@ -5904,6 +5995,125 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_act_answered_aims_at_each_author() {
+        let drills = "Russia and Belarus began joint military drills near the Polish border on Monday.";
+        for answer in [
+            "Poland called the drills aggressive.",
+            "Lithuania's foreign minister condemned the exercises.",
+            "Poland's prime minister said the drills were a provocation.",
+        ] {
+            let evs = in_last(&doc_events("2025-09-12", &[drills, answer]), 1);
+            for author in ["RUS", "BLR"] {
+                assert!(evs.iter().any(|e| e.1 == author && e.2.starts_with("11")), "{answer}: {author}: {evs:?}");
+            }
+        }
+        let evs = doc_events(
+            "2025-09-22",
+            &[
+                "Britain, Canada and Australia recognised a Palestinian state on Sunday.",
+                "Israel denounced the decisions.",
+            ],
+        );
+        for author in ["GBR", "CAN", "AUS"] {
+            assert!(in_last(&evs, 1).iter().any(|e| e.1 == author && e.2 == "111"), "{author}: {evs:?}");
+        }
+        // Negatives: a speaker among the authors answers for the other one only; acts of the same sentence in other
+        // words are not one act; an earlier sentence's act by another side is not this one's.
+        let evs = in_last(&doc_events("2025-09-12", &[drills, "Belarus called the drills aggressive."]), 1);
+        assert!(!evs.iter().any(|e| e.1.starts_with("BLR")), "{evs:?}");
+        let evs = doc_events(
+            "2025-09-12",
+            &["Russia shelled Kharkiv and Belarus shelled a border post in Ukraine.", "Kyiv condemned the attack."],
+        );
+        assert_eq!(in_last(&evs, 1).iter().filter(|e| e.2.starts_with("11")).count(), 1, "{evs:?}");
+        let evs = doc_events(
+            "2025-09-12",
+            &["Belarus staged military drills near the border.", drills, "Poland called the drills aggressive."],
+        );
+        let last = in_last(&evs, 2);
+        assert_eq!(last.iter().filter(|e| e.2.starts_with("11")).count(), 2, "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_called_a_name_or_judged_keeps_its_author() {
+        let tariffs = "The United States imposed tariffs on Chinese goods.";
+        let expelled = "Russia expelled two Estonian diplomats on Friday.";
+        let seized = "Iran seized a Greek tanker in the Gulf of Oman.";
+        for (first, second, src, author) in [
+            // The article after the act starts the name: "called the move a provocation".
+            (tariffs, "Beijing called the move a provocation.", "CHN", "USA"),
+            (tariffs, "China's commerce ministry called the tariffs an act of economic bullying.", "CHN", "USA"),
+            (expelled, "Tallinn called the step a provocation.", "EST", "RUS"),
+            // Verdicts in "was", "amounted to", "constitutes".
+            (tariffs, "Beijing said the move amounted to economic bullying.", "CHN", "USA"),
+            (tariffs, "Beijing said the tariffs were a form of coercion.", "CHN", "USA"),
+            (seized, "Greece said the seizure constitutes extortion.", "GRC", "IRN"),
+            (seized, "Athens said the seizure was an act of piracy.", "GRC", "IRN"),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(evs.iter().any(|e| e.0.starts_with(src) && e.1 == author && e.2 == "111"), "{second}: {evs:?}");
+        }
+        // Negatives: a name that is no verdict; what an act aims at is no verdict on it; an adjective of the verdict
+        // is not an aim.
+        let struck = "Israeli jets struck a building in Damascus.";
+        for (first, second) in [
+            (tariffs, "Beijing called the move a success."),
+            (struck, "The United States said the strike was intended to deter aggression."),
+            (struck, "The United States said the strike was aimed at ending Iranian meddling."),
+            (expelled, "Estonia's minister said the expulsion was meant to stop interference."),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(!evs.iter().any(|e| e.2.starts_with("11")), "{second}: {evs:?}");
+        }
+        let evs =
+            in_last(&doc_events("2025-04-10", &[struck, "Egypt said the strike was a calculated provocation."]), 1);
+        assert!(evs.iter().any(|e| e.0 == "EGY" && e.1.starts_with("ISR") && e.2 == "111"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_as_the_subject_of_a_reaction_names_its_authors() {
+        let struck = "Israel struck Iranian air defences overnight.";
+        let tariffs = "The United States imposed tariffs on Chinese goods.";
+        for (first, second, src, author, root) in [
+            (struck, "The strikes were condemned by Saudi Arabia.", "SAU", "ISR", "11"),
+            (tariffs, "The move drew sharp criticism from Beijing.", "CHN", "USA", "11"),
+            (
+                "Russia expelled two Estonian diplomats.",
+                "The expulsions were criticised by the European Union.",
+                "IGO",
+                "RUS",
+                "11",
+            ),
+            (struck, "The strikes drew praise from Washington.", "USA", "ISR", "05"),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(
+                evs.iter().any(|e| e.0.starts_with(src) && e.1 == author && e.2.starts_with(root)),
+                "{second}: {evs:?}"
+            );
+        }
+        // A joint act: each author.
+        let evs = in_last(
+            &doc_events(
+                "2025-09-12",
+                &["Russia and Belarus began joint military drills.", "The drills were condemned by Poland."],
+            ),
+            1,
+        );
+        assert!(["RUS", "BLR"].iter().all(|a| evs.iter().any(|e| e.1 == *a && e.2 == "111")), "{evs:?}");
+        // Negatives: denied, a subject that is no act, no act earlier, the speaker's own act.
+        for (first, second) in [
+            (struck, "The strikes were not condemned by Egypt."),
+            (struck, "The talks were criticised by Egypt."),
+            ("Kenya's president visited Tanzania.", "The strikes were condemned by Saudi Arabia."),
+            (struck, "The strikes drew praise from Israel's defence minister."),
+        ] {
+            let evs = in_last(&doc_events("2025-04-10", &[first, second]), 1);
+            assert!(evs.is_empty(), "{second}: {evs:?}");
+        }
+    }
+
+    #[test]
     fn a_vowed_response_threatens_the_one_adversary() {
         let strike = "Israeli jets struck an Iranian consular building in Damascus on Monday.";
         for vow in [
@@ -5912,7 +6122,10 @@ mod tests {
             "Iran's foreign ministry said it reserved the right to respond.",
         ] {
             let evs = in_last(&doc_events("2024-04-02", &[strike, vow]), 1);
-            assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2 == "138"), "{vow}: {evs:?}");
+            assert!(
+                evs.iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("ISR") && e.2 == "138"),
+                "{vow}: {evs:?}"
+            );
         }
         // A condition names no target of a response: the threat is against the state, not its prisoner.
         let mut doc = Document::from_sentences(
@@ -5932,7 +6145,7 @@ mod tests {
             ],
         );
         assert!(
-            in_last(&evs, 1).iter().any(|e| e.0.starts_with("IRN") && e.1 == "ISR" && e.2.starts_with("13")),
+            in_last(&evs, 1).iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("ISR") && e.2.starts_with("13")),
             "{evs:?}"
         );
         // The actor right before the threat verb threatens, not one set off by a comma before it.
