@@ -1018,4 +1018,42 @@ mod tests {
         ]);
         assert!(has(&evs, 2, "OMN", "VNM", "043"), "{evs:?}");
     }
+
+    #[test]
+    fn a_joint_statement_issued_by_the_parties_is_an_agreement_both_ways() {
+        let evs = doc_events(&[
+            "Indonesian President Prabowo Subianto met Australian Prime Minister Anthony Albanese in Jakarta on Friday.",
+            "The two sides issued a joint statement on maritime security, committing to regular patrols.",
+            "The leaders adopted a joint declaration on fisheries.",
+            "In a joint statement, they said the talks had been useful.",
+        ]);
+        for s in [1, 2] {
+            assert!(has(&evs, s, "IDNGOV", "AUSGOV", "057") && has(&evs, s, "AUSGOV", "IDNGOV", "057"), "{s}: {evs:?}");
+        }
+        // The statement's content, with no issuing verb, is not an agreement; nothing is coded as 019 either.
+        assert!(!evs.iter().any(|e| e.0 == 3 && e.3.starts_with("05")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.3 == "019"), "{evs:?}");
+        // Named pair, and negation.
+        let evs = doc_events(&["Chile and Peru released a joint communique on border trade."]);
+        assert!(has(&evs, 0, "CHL", "PER", "057") && has(&evs, 0, "PER", "CHL", "057"), "{evs:?}");
+        let evs = doc_events(&["Chile and Peru did not issue a joint statement after the meeting."]);
+        assert_eq!(in_sentence(&evs, 0), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn agreeing_to_meet_again_is_an_intent_to_meet_not_a_meeting() {
+        let evs = doc_events(&[
+            "Armenian and Azerbaijani foreign ministers held talks in Washington on Tuesday.",
+            "Both sides agreed to meet again next month.",
+            "The two ministers decided on a further round of talks in the autumn.",
+        ]);
+        for s in [1, 2] {
+            assert!(has(&evs, s, "ARMGOV", "AZEGOV", "036") && has(&evs, s, "AZEGOV", "ARMGOV", "036"), "{s}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.0 == s && e.3.starts_with("04")), "{s}: {evs:?}");
+        }
+        let evs = doc_events(&["Serbian President Aleksandar Vucic agreed to meet Kosovo Prime Minister Albin Kurti."]);
+        assert!(has(&evs, 0, "SRBGOV", "XKXGOV", "036") || has(&evs, 0, "SRBGOV", "KSVGOV", "036"), "{evs:?}");
+        let evs = doc_events(&["Serbian President Aleksandar Vucic refused to meet Kosovo Prime Minister Albin Kurti."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("03")), "{evs:?}");
+    }
 }
