@@ -1053,7 +1053,25 @@ mod tests {
         }
         let evs = doc_events(&["Serbian President Aleksandar Vucic agreed to meet Kosovo Prime Minister Albin Kurti."]);
         assert!(has(&evs, 0, "SRBGOV", "XKXGOV", "036") || has(&evs, 0, "SRBGOV", "KSVGOV", "036"), "{evs:?}");
-        let evs = doc_events(&["Serbian President Aleksandar Vucic refused to meet Kosovo Prime Minister Albin Kurti."]);
+        let evs =
+            doc_events(&["Serbian President Aleksandar Vucic refused to meet Kosovo Prime Minister Albin Kurti."]);
         assert!(!evs.iter().any(|e| e.3.starts_with("03")), "{evs:?}");
+    }
+
+    #[test]
+    fn agreeing_to_exchange_prisoners_is_one_agreement_each_way_not_also_a_release() {
+        let evs = doc_events(&[
+            "Sudanese army and Rapid Support Forces negotiators held talks in Jeddah on Sunday.",
+            "The two sides agreed to exchange 200 prisoners each.",
+        ]);
+        assert!(has(&evs, 1, "SDNMIL", "SDNREB", "057") && has(&evs, 1, "SDNREB", "SDNMIL", "057"), "{evs:?}");
+        assert_eq!(in_sentence(&evs, 1), 2, "{evs:?}");
+        let evs = doc_events(&["Armenia and Azerbaijan agreed on Tuesday to a prisoner swap."]);
+        assert!(has(&evs, 0, "ARM", "AZE", "057") && has(&evs, 0, "AZE", "ARM", "057"), "{evs:?}");
+        // The exchange itself is a release both ways; a refused one is no agreement.
+        let evs = doc_events(&["Armenia and Azerbaijan exchanged 30 prisoners on Tuesday."]);
+        assert!(has(&evs, 0, "ARM", "AZE", "0841") && !evs.iter().any(|e| e.3 == "057"), "{evs:?}");
+        let evs = doc_events(&["Armenia did not agree to exchange prisoners with Azerbaijan."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("05") || e.3.starts_with("08")), "{evs:?}");
     }
 }
