@@ -593,6 +593,7 @@ pub(super) fn remembered_events(
     out: &mut Vec<Event>,
 ) {
     let Some(s) = sentence else { return };
+    fold_agreed_acts(sent, start, out);
     if !memory.live(s) {
         return;
     }
@@ -690,6 +691,62 @@ pub(super) fn remembered_events(
         }
     }
     talks_ending_in_agreement(sent, sentence, date, memory, out);
+}
+
+/// "X and Y agreed to hold joint patrols", "agreed to restore relations", "agreed to share intelligence": the
+/// generic agreement (030, both ways, from "agree to") and the agreed act found at the verb after it (062, 050, 064,
+/// coded as done) are one event each way (ANNOTATION.md: "agreed to" with a partner is the agreement, 03 in `alt`).
+/// The act is kept as the intent to do it (062 → 0312, 050 → 030, 081 → 0351), a truce or another yielding act
+/// (08) as itself, and the generic 030 of the same two sides goes. The act must follow "agree to" at once (up to
+/// three words between, no comma): "agreed to talks and later signed a deal" keeps both.
+fn fold_agreed_acts(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
+    let agreed: Vec<usize> = (start..out.len()).filter(|&i| out[i].rule.starts_with("030.agree-to-pair")).collect();
+    if agreed.is_empty() {
+        return;
+    }
+    let pair = |e: &Event, f: &Event| {
+        (side(&e.source) == side(&f.source) && side(&e.target) == side(&f.target))
+            || (side(&e.source) == side(&f.target) && side(&e.target) == side(&f.source))
+    };
+    let mut drop = vec![false; out.len()];
+    for i in start..out.len() {
+        let e = &out[i];
+        if e.mode != Mode::Asserted || e.code.starts_with("03") || e.rule.starts_with("030.") {
+            continue;
+        }
+        let right_after = agreed.iter().any(|&a| {
+            let g = &out[a];
+            if !pair(g, e) || e.evidence.start < g.evidence.end {
+                return false;
+            }
+            let (from, to) = (g.evidence.end - sent.offset, e.evidence.start - sent.offset);
+            let Some(gap) = sent.text.get(from..to) else { return false };
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            !gap.contains([',', ';', ':']) && words.len() <= 4 && words.first().is_none_or(|w| *w == "to")
+        });
+        if !right_after {
+            continue;
+        }
+        for &a in &agreed {
+            if pair(&out[a], &out[i]) {
+                drop[a] = true;
+            }
+        }
+        if out[i].code.starts_with("08") {
+            continue;
+        }
+        if let Some((code, suffix)) = recode(&out[i].code, Mode::Intended, false) {
+            let e = &mut out[i];
+            e.code = code;
+            e.mode = Mode::Intended;
+            e.rule = format!("{}{suffix}+agreed", e.rule);
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// "The talks ended with an agreement to …", "The meeting produced a deal on …": the sentence's subject is the
@@ -1073,5 +1130,27 @@ mod tests {
         assert!(has(&evs, 0, "ARM", "AZE", "0841") && !evs.iter().any(|e| e.3 == "057"), "{evs:?}");
         let evs = doc_events(&["Armenia did not agree to exchange prisoners with Azerbaijan."]);
         assert!(!evs.iter().any(|e| e.3.starts_with("05") || e.3.starts_with("08")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_agreed_to_is_one_intent_each_way_not_also_a_generic_agreement() {
+        let codes = |text: &str| -> Vec<String> {
+            let mut v: Vec<String> =
+                doc_events(&[text]).into_iter().map(|e| format!("{}>{} {}", e.1, e.2, e.3)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            codes("Japan and India agreed to hold joint naval drills next year."),
+            ["IND>JPN 0312", "JPN>IND 0312"]
+        );
+        assert_eq!(codes("Ghana and Togo agreed to jointly patrol their border."), ["GHA>TGO 0312", "TGO>GHA 0312"]);
+        assert_eq!(codes("Ghana and Togo agreed to share intelligence."), ["GHA>TGO 0314", "TGO>GHA 0314"]);
+        // A truce agreed to stays a truce; an act told apart from the agreement keeps both.
+        assert_eq!(codes("Israel and Hamas agreed to a ceasefire."), ["ISR>PSEREB 0871", "PSEREB>ISR 0871"]);
+        let both = codes("Ghana and Togo agreed to talks, and later signed a trade deal.");
+        assert!(both.iter().any(|c| c.ends_with(" 030")) && both.iter().any(|c| c.ends_with(" 057")), "{both:?}");
+        // Done, not agreed: the act as itself.
+        assert_eq!(codes("Ghana and Togo jointly patrolled their border."), ["GHA>TGO 062", "TGO>GHA 062"]);
     }
 }
