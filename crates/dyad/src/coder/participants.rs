@@ -1153,4 +1153,27 @@ mod tests {
         // Done, not agreed: the act as itself.
         assert_eq!(codes("Ghana and Togo jointly patrolled their border."), ["GHA>TGO 062", "TGO>GHA 062"]);
     }
+
+    #[test]
+    fn a_day_between_agree_and_to_does_not_hide_what_was_agreed() {
+        let roots = |text: &str| -> Vec<String> {
+            let mut v: Vec<String> =
+                doc_events(&[text]).into_iter().map(|e| format!("{}>{} {}", e.1, e.2, &e.3[..2])).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        assert_eq!(
+            roots("Eritrea and Ethiopia agreed on Sunday to an immediate ceasefire."),
+            ["ERI>ETH 08", "ETH>ERI 08"]
+        );
+        assert_eq!(
+            roots("Eritrea and Ethiopia agreed late on Sunday to stop all fighting."),
+            ["ERI>ETH 08", "ETH>ERI 08"]
+        );
+        assert_eq!(roots("Canada and Mexico agreed Friday to cut the tariffs on steel."), ["CAN>MEX 08", "MEX>CAN 08"]);
+        assert_eq!(roots("Canada and Mexico agreed on Friday to work together."), ["CAN>MEX 03", "MEX>CAN 03"]);
+        // Negated: nothing.
+        assert!(roots("Eritrea and Ethiopia did not agree on Sunday to a ceasefire.").is_empty());
+    }
 }
