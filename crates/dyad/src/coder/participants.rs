@@ -593,6 +593,7 @@ pub(super) fn remembered_events(
     out: &mut Vec<Event>,
 ) {
     let Some(s) = sentence else { return };
+    fold_agreed_acts(sent, start, out);
     if !memory.live(s) {
         return;
     }
@@ -690,6 +691,62 @@ pub(super) fn remembered_events(
         }
     }
     talks_ending_in_agreement(sent, sentence, date, memory, out);
+}
+
+/// "X and Y agreed to hold joint patrols", "agreed to restore relations", "agreed to share intelligence": the
+/// generic agreement (030, both ways, from "agree to") and the agreed act found at the verb after it (062, 050, 064,
+/// coded as done) are one event each way (ANNOTATION.md: "agreed to" with a partner is the agreement, 03 in `alt`).
+/// The act is kept as the intent to do it (062 → 0312, 050 → 030, 081 → 0351), a truce or another yielding act
+/// (08) as itself, and the generic 030 of the same two sides goes. The act must follow "agree to" at once (up to
+/// three words between, no comma): "agreed to talks and later signed a deal" keeps both.
+fn fold_agreed_acts(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
+    let agreed: Vec<usize> = (start..out.len()).filter(|&i| out[i].rule.starts_with("030.agree-to-pair")).collect();
+    if agreed.is_empty() {
+        return;
+    }
+    let pair = |e: &Event, f: &Event| {
+        (side(&e.source) == side(&f.source) && side(&e.target) == side(&f.target))
+            || (side(&e.source) == side(&f.target) && side(&e.target) == side(&f.source))
+    };
+    let mut drop = vec![false; out.len()];
+    for i in start..out.len() {
+        let e = &out[i];
+        if e.mode != Mode::Asserted || e.code.starts_with("03") || e.rule.starts_with("030.") {
+            continue;
+        }
+        let right_after = agreed.iter().any(|&a| {
+            let g = &out[a];
+            if !pair(g, e) || e.evidence.start < g.evidence.end {
+                return false;
+            }
+            let (from, to) = (g.evidence.end - sent.offset, e.evidence.start - sent.offset);
+            let Some(gap) = sent.text.get(from..to) else { return false };
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            !gap.contains([',', ';', ':']) && words.len() <= 4 && words.first().is_none_or(|w| *w == "to")
+        });
+        if !right_after {
+            continue;
+        }
+        for &a in &agreed {
+            if pair(&out[a], &out[i]) {
+                drop[a] = true;
+            }
+        }
+        if out[i].code.starts_with("08") {
+            continue;
+        }
+        if let Some((code, suffix)) = recode(&out[i].code, Mode::Intended, false) {
+            let e = &mut out[i];
+            e.code = code;
+            e.mode = Mode::Intended;
+            e.rule = format!("{}{suffix}+agreed", e.rule);
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// "The talks ended with an agreement to …", "The meeting produced a deal on …": the sentence's subject is the
@@ -1017,5 +1074,106 @@ mod tests {
             "Oman hosted the meeting.",
         ]);
         assert!(has(&evs, 2, "OMN", "VNM", "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_joint_statement_issued_by_the_parties_is_an_agreement_both_ways() {
+        let evs = doc_events(&[
+            "Indonesian President Prabowo Subianto met Australian Prime Minister Anthony Albanese in Jakarta on Friday.",
+            "The two sides issued a joint statement on maritime security, committing to regular patrols.",
+            "The leaders adopted a joint declaration on fisheries.",
+            "In a joint statement, they said the talks had been useful.",
+        ]);
+        for s in [1, 2] {
+            assert!(has(&evs, s, "IDNGOV", "AUSGOV", "057") && has(&evs, s, "AUSGOV", "IDNGOV", "057"), "{s}: {evs:?}");
+        }
+        // The statement's content, with no issuing verb, is not an agreement; nothing is coded as 019 either.
+        assert!(!evs.iter().any(|e| e.0 == 3 && e.3.starts_with("05")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.3 == "019"), "{evs:?}");
+        // Named pair, and negation.
+        let evs = doc_events(&["Chile and Peru released a joint communique on border trade."]);
+        assert!(has(&evs, 0, "CHL", "PER", "057") && has(&evs, 0, "PER", "CHL", "057"), "{evs:?}");
+        let evs = doc_events(&["Chile and Peru did not issue a joint statement after the meeting."]);
+        assert_eq!(in_sentence(&evs, 0), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn agreeing_to_meet_again_is_an_intent_to_meet_not_a_meeting() {
+        let evs = doc_events(&[
+            "Armenian and Azerbaijani foreign ministers held talks in Washington on Tuesday.",
+            "Both sides agreed to meet again next month.",
+            "The two ministers decided on a further round of talks in the autumn.",
+        ]);
+        for s in [1, 2] {
+            assert!(has(&evs, s, "ARMGOV", "AZEGOV", "036") && has(&evs, s, "AZEGOV", "ARMGOV", "036"), "{s}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.0 == s && e.3.starts_with("04")), "{s}: {evs:?}");
+        }
+        let evs = doc_events(&["Serbian President Aleksandar Vucic agreed to meet Kosovo Prime Minister Albin Kurti."]);
+        assert!(has(&evs, 0, "SRBGOV", "XKXGOV", "036") || has(&evs, 0, "SRBGOV", "KSVGOV", "036"), "{evs:?}");
+        let evs =
+            doc_events(&["Serbian President Aleksandar Vucic refused to meet Kosovo Prime Minister Albin Kurti."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("03")), "{evs:?}");
+    }
+
+    #[test]
+    fn agreeing_to_exchange_prisoners_is_one_agreement_each_way_not_also_a_release() {
+        let evs = doc_events(&[
+            "Sudanese army and Rapid Support Forces negotiators held talks in Jeddah on Sunday.",
+            "The two sides agreed to exchange 200 prisoners each.",
+        ]);
+        assert!(has(&evs, 1, "SDNMIL", "SDNREB", "057") && has(&evs, 1, "SDNREB", "SDNMIL", "057"), "{evs:?}");
+        assert_eq!(in_sentence(&evs, 1), 2, "{evs:?}");
+        let evs = doc_events(&["Armenia and Azerbaijan agreed on Tuesday to a prisoner swap."]);
+        assert!(has(&evs, 0, "ARM", "AZE", "057") && has(&evs, 0, "AZE", "ARM", "057"), "{evs:?}");
+        // The exchange itself is a release both ways; a refused one is no agreement.
+        let evs = doc_events(&["Armenia and Azerbaijan exchanged 30 prisoners on Tuesday."]);
+        assert!(has(&evs, 0, "ARM", "AZE", "0841") && !evs.iter().any(|e| e.3 == "057"), "{evs:?}");
+        let evs = doc_events(&["Armenia did not agree to exchange prisoners with Azerbaijan."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("05") || e.3.starts_with("08")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_agreed_to_is_one_intent_each_way_not_also_a_generic_agreement() {
+        let codes = |text: &str| -> Vec<String> {
+            let mut v: Vec<String> =
+                doc_events(&[text]).into_iter().map(|e| format!("{}>{} {}", e.1, e.2, e.3)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            codes("Japan and India agreed to hold joint naval drills next year."),
+            ["IND>JPN 0312", "JPN>IND 0312"]
+        );
+        assert_eq!(codes("Ghana and Togo agreed to jointly patrol their border."), ["GHA>TGO 0312", "TGO>GHA 0312"]);
+        assert_eq!(codes("Ghana and Togo agreed to share intelligence."), ["GHA>TGO 0314", "TGO>GHA 0314"]);
+        // A truce agreed to stays a truce; an act told apart from the agreement keeps both.
+        assert_eq!(codes("Israel and Hamas agreed to a ceasefire."), ["ISR>PSEREB 0871", "PSEREB>ISR 0871"]);
+        let both = codes("Ghana and Togo agreed to talks, and later signed a trade deal.");
+        assert!(both.iter().any(|c| c.ends_with(" 030")) && both.iter().any(|c| c.ends_with(" 057")), "{both:?}");
+        // Done, not agreed: the act as itself.
+        assert_eq!(codes("Ghana and Togo jointly patrolled their border."), ["GHA>TGO 062", "TGO>GHA 062"]);
+    }
+
+    #[test]
+    fn a_day_between_agree_and_to_does_not_hide_what_was_agreed() {
+        let roots = |text: &str| -> Vec<String> {
+            let mut v: Vec<String> =
+                doc_events(&[text]).into_iter().map(|e| format!("{}>{} {}", e.1, e.2, &e.3[..2])).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        assert_eq!(
+            roots("Eritrea and Ethiopia agreed on Sunday to an immediate ceasefire."),
+            ["ERI>ETH 08", "ETH>ERI 08"]
+        );
+        assert_eq!(
+            roots("Eritrea and Ethiopia agreed late on Sunday to stop all fighting."),
+            ["ERI>ETH 08", "ETH>ERI 08"]
+        );
+        assert_eq!(roots("Canada and Mexico agreed Friday to cut the tariffs on steel."), ["CAN>MEX 08", "MEX>CAN 08"]);
+        assert_eq!(roots("Canada and Mexico agreed on Friday to work together."), ["CAN>MEX 03", "MEX>CAN 03"]);
+        // Negated: nothing.
+        assert!(roots("Eritrea and Ethiopia did not agree on Sunday to a ceasefire.").is_empty());
     }
 }
