@@ -3802,9 +3802,13 @@ impl<'a> Sentence<'a> {
             }
         }
         let start = self.clause_start(anchor);
+        let relatives = self.closed_relative_clauses(start, anchor);
         // Groups are runs of tokens: seen right to left, each one's tokens come together.
         let mut last = None;
         for t in (start..anchor).rev() {
+            if relatives.iter().any(|&(a, b)| a <= t && t <= b) {
+                continue;
+            }
             // A relative clause on a noun: "a resolution that aims to impose a blockade", "the plan which would
             // cut aid": its subject is the noun, not an actor before it.
             if last.is_none() && self.is_relative_on_noun(t) {
@@ -3870,6 +3874,27 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// Relative clauses set off by commas that close before the anchor ("Kenyan President William Ruto, who chairs
+    /// the East African Community, called …", "The Houthis, who control much of northern Yemen, vowed …"): token
+    /// ranges from the opening comma to the closing one. The actors inside them are not the anchor's subject.
+    fn closed_relative_clauses(&self, start: usize, anchor: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for j in start + 1..anchor {
+            if !matches!(self.lemmas[j], "who" | "which" | "whose")
+                || self.word(j - 1) != ","
+                || self.group_at[j].is_some()
+            {
+                continue;
+            }
+            if let Some(c) = (j + 1..anchor).find(|&c| matches!(self.word(c), "," | ";" | ":")) {
+                if self.word(c) == "," {
+                    out.push((j - 1, c));
+                }
+            }
+        }
+        out
     }
 
     /// A verb or noun of stopping right before the anchor, in its own verb phrase ("suspended joint exercises with",
@@ -5614,6 +5639,29 @@ mod tests {
             "The Ghanaian government, which has long criticised Togo, expelled the Togolese ambassador.",
         );
         assert!(evs.iter().any(|e| e.0 == "GHAGOV" && e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_inside_a_relative_clause_set_off_by_commas_is_not_the_main_verbs_subject() {
+        // The clause closes before the anchor: its actors are not the subject; the antecedent before it is.
+        for (text, src, tgt, code) in [
+            ("The Houthis, who control much of northern Yemen, vowed to attack Israel.", "YEMREB", "ISR", "138"),
+            ("President Ruto of Kenya, who chairs the African Union, criticised Ethiopia.", "KENGOV", "ETH", "111"),
+            ("Lukashenko, whose government relies on Russian loans, praised China on Monday.", "BLRGOV", "CHN", "051"),
+            ("The Taliban, who seized Kabul in 2021, condemned Pakistan on Friday.", "AFGREB", "PAK", "111"),
+            ("The Serbian president, who visited Moscow last week, thanked Hungary.", "SRBGOV", "HUN", "051"),
+        ] {
+            let evs = events("2024-05-10", text);
+            assert!(has(&evs, src, tgt, code), "{text}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.1 == tgt && e.0 != src), "{text}: {evs:?}");
+        }
+        // Negatives: an anchor inside the clause keeps its own subject; a clause that has not closed before the
+        // anchor, and an actor after the clause, are as before.
+        let evs = events("2024-05-10", "Zelensky, who met Biden last week, criticised Russia on Friday.");
+        assert!(has(&evs, "UKRGOV", "USAGOV", "040") && has(&evs, "UKRGOV", "RUS", "111"), "{evs:?}");
+        let evs = events("2024-05-10", "The summit, which Russia hosted, ended after China criticised Japan.");
+        assert!(has(&evs, "CHN", "JPN", "111"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "RUS"), "{evs:?}");
     }
 
     #[test]
