@@ -1990,9 +1990,9 @@ fn principal_country(mentions: &[Mention]) -> Option<String> {
 }
 
 /// "Washington urged both countries", "the Taliban called on both neighbours": a pair addressed by an appeal or a
-/// message does not hold the side that addresses it. When the pair phrase follows such a verb and a state named
-/// before it in the sentence is one of the two mentioned most, the pair is the two mentioned most without the
-/// states named before it in the sentence. `None` when nothing is addressed or no such state is among the two.
+/// message does not hold the side that addresses it. When the pair phrase follows such a verb after a named actor of
+/// a state, the pair is two other states: first those that open the most sentences, then the most mentioned.
+/// `None` when nothing is addressed.
 fn addressed_pair(
     doc: &Document,
     all: &[Mention],
@@ -2022,10 +2022,30 @@ fn addressed_pair(
         .filter_map(|m| m.country.as_ref())
         .collect();
     let ranked = countries_by_mentions(all);
-    if own.is_empty() || !ranked.iter().take(2).any(|c| own.contains(&c)) {
+    if own.is_empty() {
         return None;
     }
-    let mut rest = ranked.into_iter().filter(|c| !own.contains(&c));
+    // The two it addresses are the states the story has acting: those that open sentences as their first named
+    // actor come first ("Iran has forced … Pakistan has also stepped up … the Taliban called on both neighbours",
+    // not Israel, named only as the object of "war with"), then by mentions.
+    let mut firsts: Vec<&String> = Vec::new();
+    let mut seen = None;
+    for m in all.iter().filter(|m| matches!(m.via, Via::Name) && !m.code.is_empty()) {
+        if seen != Some(m.sentence) {
+            seen = Some(m.sentence);
+            if let Some(c) = &m.country {
+                firsts.push(c);
+            }
+        }
+    }
+    let mut rest: Vec<(usize, String)> = ranked
+        .into_iter()
+        .filter(|c| !own.contains(&c))
+        .map(|c| (firsts.iter().filter(|&&f| *f == c).count(), c))
+        .collect();
+    // A stable sort keeps the order by mentions among states that open as many sentences.
+    rest.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut rest = rest.into_iter().map(|(_, c)| c);
     Some((rest.next()?, rest.next()?))
 }
 
@@ -2652,7 +2672,7 @@ CVL Civilians
     #[test]
     fn a_pair_addressed_by_an_appeal_leaves_out_the_side_that_addresses_it() {
         let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
-        let cases: [(&[&str], &str, [&str; 2], &str); 5] = [
+        let cases: [(&[&str], &str, [&str; 2], &str); 6] = [
             (
                 &["Washington urged both countries to return to talks after Ghana accused Togo of shelling."],
                 "both countries",
@@ -2676,6 +2696,17 @@ CVL Civilians
                 "both countries",
                 ["PER", "CHL"],
                 "BRA",
+            ),
+            (
+                &[
+                    "Ghana has expelled thousands of migrants since its dispute with Chile began.",
+                    "Ghanaian officials accused some migrants of working for Chile.",
+                    "Togo has also stepped up expulsions.",
+                    "Niger called on both neighbours to halt the expulsions.",
+                ],
+                "both neighbours",
+                ["GHA", "TGO"],
+                "CHL",
             ),
             (
                 &["Norway pressed both sides to resume talks after Sudan accused Chad of an incursion."],
