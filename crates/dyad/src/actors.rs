@@ -2044,7 +2044,7 @@ fn addressed_pair(
         .map(|c| (firsts.iter().filter(|&&f| *f == c).count(), c))
         .collect();
     // A stable sort keeps the order by mentions among states that open as many sentences.
-    rest.sort_by(|a, b| b.0.cmp(&a.0));
+    rest.sort_by_key(|r| std::cmp::Reverse(r.0));
     let mut rest = rest.into_iter().map(|(_, c)| c);
     Some((rest.next()?, rest.next()?))
 }
