@@ -668,7 +668,10 @@ impl ActorMatcher {
                             .min_by_key(|n| n.span.start)?;
                         let gap = doc.text().get(m.span.end..next.span.start)?;
                         let words = gap.split_whitespace().count();
-                        let prep = gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ");
+                        // (Also "students throughout Indonesia", "farmers across France", "teachers around Kenya".)
+                        let prep = [" in ", " of ", " from ", " throughout ", " across ", " around "]
+                            .iter()
+                            .any(|p| gap.starts_with(p));
                         (words <= 5 && prep).then(|| next.country.clone()).flatten()
                     };
                     right_after().or_else(|| self.sentence_place(doc, &out, m, false))
@@ -1723,8 +1726,22 @@ fn coordinated_before<'a>(
 }
 
 /// Prepositions that make the state, capital or city after them the place of an event.
-const LOCATIVES: &[&str] =
-    &["in", "at", "near", "outside", "across", "around", "inside", "In", "At", "Near", "Outside"];
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "around",
+    "inside",
+    "throughout",
+    "In",
+    "At",
+    "Near",
+    "Outside",
+    "Across",
+    "Throughout",
+];
 
 /// Words between a locative preposition and a place ("in northern Ethiopia", "in the capital Kabul").
 const PLACE_MODIFIERS: &[&str] =

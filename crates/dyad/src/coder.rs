@@ -261,6 +261,8 @@ const PREPOSITIONS: &[&str] = &[
     "via",
     "through",
     "across",
+    "throughout",
+    "around",
     "within",
     "amid",
     "despite",
@@ -5662,6 +5664,24 @@ mod tests {
         let evs = events("2024-05-10", "The summit, which Russia hosted, ended after China criticised Japan.");
         assert!(has(&evs, "CHN", "JPN", "111"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == "RUS"), "{evs:?}");
+    }
+
+    #[test]
+    fn people_throughout_or_across_a_state_are_its_own_and_the_state_is_no_subject_or_target() {
+        for (text, src, tgt, code) in [
+            ("Students throughout Indonesia protested against the government on Tuesday.", "IDNCVL", "IDNGOV", "141"),
+            ("Farmers across France protested against the government on Monday.", "FRACVL", "FRAGOV", "141"),
+            ("Police throughout Nigeria arrested dozens of protesters.", "NGACOP", "NGACVL", "173"),
+            ("Workers around Ghana protested against the government.", "GHACVL", "GHAGOV", "141"),
+        ] {
+            let evs = events("2024-05-10", text);
+            assert!(has(&evs, src, tgt, code), "{text}: {evs:?}");
+        }
+        // Negatives: a place after "throughout" is not the target, nor a subject.
+        let evs = events("2024-05-10", "Indonesian students protested throughout Jakarta against the government.");
+        assert!(has(&evs, "IDNCVL", "IDNGOV", "141") && !evs.iter().any(|e| e.1 == "IDN"), "{evs:?}");
+        let evs = events("2024-05-10", "Rallies were held throughout Germany as protesters criticised Russia.");
+        assert!(has(&evs, "DEUCVL", "RUS", "111") && !evs.iter().any(|e| e.0 == "DEU"), "{evs:?}");
     }
 
     #[test]
