@@ -5652,6 +5652,7 @@ mod tests {
             ("Lukashenko, whose government relies on Russian loans, praised China on Monday.", "BLRGOV", "CHN", "051"),
             ("The Taliban, who seized Kabul in 2021, condemned Pakistan on Friday.", "AFGREB", "PAK", "111"),
             ("The Serbian president, who visited Moscow last week, thanked Hungary.", "SRBGOV", "HUN", "051"),
+            ("Russia, which has troops in Syria, Iraq and Libya, warned Turkey on Monday.", "RUS", "TUR", "130"),
         ] {
             let evs = events("2024-05-10", text);
             assert!(has(&evs, src, tgt, code), "{text}: {evs:?}");
