@@ -3804,6 +3804,9 @@ impl<'a> Sentence<'a> {
             }
         }
         let start = self.clause_start(anchor);
+        if let Some(spk) = self.speaker_of_coordinated_appeal(start, anchor) {
+            return Some(spk);
+        }
         let relatives = self.closed_relative_clauses(start, anchor);
         // Groups are runs of tokens: seen right to left, each one's tokens come together.
         let mut last = None;
@@ -3876,6 +3879,58 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// "Qin Gang said Taiwan was the biggest risk and urged the United States …", "Tehran said the operation was over
+    /// and warned Israel": an appeal or judgement after "and" that follows a reported state of affairs (a clause whose
+    /// verb is "be", "remain", "want" or "stand") is the speaker's, not the reported clause's subject's. Not after a
+    /// reported act ("witnesses said the fighters had abducted dozens and demanded ransoms").
+    fn speaker_of_coordinated_appeal(&self, start: usize, anchor: usize) -> Option<usize> {
+        if anchor < 4 || self.lemmas[anchor - 1] != "and" {
+            return None;
+        }
+        if !matches!(
+            self.lemmas[anchor],
+            "urge"
+                | "warn"
+                | "call"
+                | "ask"
+                | "appeal"
+                | "press"
+                | "thank"
+                | "praise"
+                | "welcome"
+                | "condemn"
+                | "criticise"
+                | "criticize"
+                | "vow"
+                | "pledge"
+                | "promise"
+                | "accuse"
+                | "invite"
+        ) {
+            return None;
+        }
+        let say =
+            (start..anchor - 1).rev().find(|&t| SPEECH.contains(&self.lemmas[t]) && self.group_at[t].is_none())?;
+        // The reported clause: its subject group, then its verb within a few auxiliaries.
+        let mut k = say + 1;
+        if k < anchor && self.lemmas[k] == "that" {
+            k += 1;
+        }
+        let g = self.group_at.get(k).copied().flatten()?;
+        let mut v = self.groups[g].tok_end;
+        while v < anchor && matches!(self.lemmas[v], "have" | "would" | "will" | "do" | "not" | "still" | "also") {
+            v += 1;
+        }
+        if v >= anchor - 1 || !matches!(self.lemmas[v], "be" | "remain" | "want" | "stand") {
+            return None;
+        }
+        // No other verb of saying or clause boundary between the reported verb and "and".
+        if (v + 1..anchor - 1).any(|t| SPEECH.contains(&self.lemmas[t]) || matches!(self.word(t), ";" | ":")) {
+            return None;
+        }
+        self.subject_before(say, false)
     }
 
     /// Relative clauses set off by commas that close before the anchor ("Kenyan President William Ruto, who chairs
@@ -5683,6 +5738,34 @@ mod tests {
         assert!(has(&evs, "IDNCVL", "IDNGOV", "141") && !evs.iter().any(|e| e.1 == "IDN"), "{evs:?}");
         let evs = events("2024-05-10", "Rallies were held throughout Germany as protesters criticised Russia.");
         assert!(has(&evs, "DEUCVL", "RUS", "111") && !evs.iter().any(|e| e.0 == "DEU"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_appeal_after_and_following_a_reported_state_of_affairs_is_the_speakers() {
+        for (text, src, tgt, code) in [
+            (
+                "Ghana's foreign minister said Togo was the main threat and urged Benin to close its border.",
+                "GHAGOV",
+                "BEN",
+                "02",
+            ),
+            (
+                "Kenyan President William Ruto said Somalia remained unstable and thanked Ethiopia for its help.",
+                "KENGOV",
+                "ETH",
+                "051",
+            ),
+            ("Tehran said Iraq wanted peace and warned Israel against an attack.", "IRN", "ISR", "1"),
+            ("Chile said Peru was not a threat and criticised Bolivia.", "CHL", "BOL", "111"),
+        ] {
+            let evs = events("2024-05-10", text);
+            assert!(evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2.starts_with(code)), "{text}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.1 == tgt && e.0 != src), "{text}: {evs:?}");
+        }
+        // Negative: after a reported act, the verb after "and" is the reported subject's.
+        let text = "Officials said Togolese troops had crossed the border and attacked Ghana.";
+        let evs = events("2024-05-10", text);
+        assert!(evs.iter().any(|e| e.0.starts_with("TGO") && e.1 == "GHA"), "{evs:?}");
     }
 
     #[test]
