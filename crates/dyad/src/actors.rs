@@ -624,9 +624,9 @@ impl ActorMatcher {
                             _ => Mention { sentence, span, via: Via::Pair, person: None, ..m.clone() },
                         });
                     }
-                } else if let Some((a, b)) = &pair {
+                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span).or_else(|| pair.clone()) {
                     for c in [a, b] {
-                        replacement.push(self.pair_member(c, gov, sentence, span));
+                        replacement.push(self.pair_member(&c, gov, sentence, span));
                     }
                 }
                 out.splice(pos..pos + 1, replacement);
@@ -668,7 +668,10 @@ impl ActorMatcher {
                             .min_by_key(|n| n.span.start)?;
                         let gap = doc.text().get(m.span.end..next.span.start)?;
                         let words = gap.split_whitespace().count();
-                        let prep = gap.starts_with(" in ") || gap.starts_with(" of ") || gap.starts_with(" from ");
+                        // (Also "students throughout Indonesia", "farmers across France", "teachers around Kenya".)
+                        let prep = [" in ", " of ", " from ", " throughout ", " across ", " around "]
+                            .iter()
+                            .any(|p| gap.starts_with(p));
                         (words <= 5 && prep).then(|| next.country.clone()).flatten()
                     };
                     right_after().or_else(|| self.sentence_place(doc, &out, m, false))
@@ -1723,8 +1726,22 @@ fn coordinated_before<'a>(
 }
 
 /// Prepositions that make the state, capital or city after them the place of an event.
-const LOCATIVES: &[&str] =
-    &["in", "at", "near", "outside", "across", "around", "inside", "In", "At", "Near", "Outside"];
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "around",
+    "inside",
+    "throughout",
+    "In",
+    "At",
+    "Near",
+    "Outside",
+    "Across",
+    "Throughout",
+];
 
 /// Words between a locative preposition and a place ("in northern Ethiopia", "in the capital Kabul").
 const PLACE_MODIFIERS: &[&str] =
@@ -1987,6 +2004,66 @@ fn countries_by_mentions(mentions: &[Mention]) -> Vec<String> {
 /// The country mentioned most often.
 fn principal_country(mentions: &[Mention]) -> Option<String> {
     countries_by_mentions(mentions).into_iter().next()
+}
+
+/// "Washington urged both countries", "the Taliban called on both neighbours": a pair addressed by an appeal or a
+/// message does not hold the side that addresses it. When the pair phrase follows such a verb after a named actor of
+/// a state, the pair is two other states: first those that open the most sentences, then the most mentioned.
+/// `None` when nothing is addressed.
+fn addressed_pair(
+    doc: &Document,
+    all: &[Mention],
+    pos: usize,
+    sentence: Option<usize>,
+    span: Span,
+) -> Option<(String, String)> {
+    let head = doc.text()[..span.start].trim_end();
+    let last = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    let prev = head[..head.len() - last.len()].trim_end();
+    let prev = prev.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    let appeal = |w: &str| {
+        ["urg", "ask", "press", "told", "tell", "warn", "encourag", "implor", "exhort", "invit", "advis"]
+            .iter()
+            .any(|s| w.starts_with(s))
+    };
+    let addressed = appeal(&last)
+        || (matches!(last.as_str(), "on" | "upon") && prev.starts_with("call"))
+        || (last == "to" && (prev.starts_with("appeal") || prev.starts_with("plead")));
+    if !addressed {
+        return None;
+    }
+    // Only a named state in the same sentence before the phrase addresses it (not a pronoun, role or pair).
+    let own: Vec<&String> = all[..pos]
+        .iter()
+        .filter(|m| m.sentence == sentence && matches!(m.via, Via::Name) && !m.code.is_empty())
+        .filter_map(|m| m.country.as_ref())
+        .collect();
+    let ranked = countries_by_mentions(all);
+    if own.is_empty() {
+        return None;
+    }
+    // The two it addresses are the states the story has acting: those that open sentences as their first named
+    // actor come first ("Iran has forced … Pakistan has also stepped up … the Taliban called on both neighbours",
+    // not Israel, named only as the object of "war with"), then by mentions.
+    let mut firsts: Vec<&String> = Vec::new();
+    let mut seen = None;
+    for m in all.iter().filter(|m| matches!(m.via, Via::Name) && !m.code.is_empty()) {
+        if seen != Some(m.sentence) {
+            seen = Some(m.sentence);
+            if let Some(c) = &m.country {
+                firsts.push(c);
+            }
+        }
+    }
+    let mut rest: Vec<(usize, String)> = ranked
+        .into_iter()
+        .filter(|c| !own.contains(&c))
+        .map(|c| (firsts.iter().filter(|&&f| *f == c).count(), c))
+        .collect();
+    // A stable sort keeps the order by mentions among states that open as many sentences.
+    rest.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut rest = rest.into_iter().map(|(_, c)| c);
+    Some((rest.next()?, rest.next()?))
 }
 
 /// The two countries mentioned most often.
@@ -2606,6 +2683,75 @@ CVL Civilians
         for phrase in ["Ministers from both countries", "The two Presidents"] {
             assert!(got.contains(&(phrase.into(), "CHNGOV".into())), "{phrase}: {got:?}");
             assert!(got.contains(&(phrase.into(), "BLRGOV".into())), "{phrase}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_pair_addressed_by_an_appeal_leaves_out_the_side_that_addresses_it() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let cases: [(&[&str], &str, [&str; 2], &str); 6] = [
+            (
+                &["Washington urged both countries to return to talks after Ghana accused Togo of shelling."],
+                "both countries",
+                ["GHA", "TGO"],
+                "USA",
+            ),
+            (
+                &["Brazil called on both neighbours to show restraint.", "Chile and Peru traded fire on Monday."],
+                "both neighbours",
+                ["CHL", "PER"],
+                "BRA",
+            ),
+            (
+                &["Ghana and Togo clashed again. Nigeria told the two sides that it would mediate."],
+                "the two sides",
+                ["GHA", "TGO"],
+                "NGA",
+            ),
+            (
+                &["Peru accused Chile of spying. Brazil appealed to both countries to calm tensions."],
+                "both countries",
+                ["PER", "CHL"],
+                "BRA",
+            ),
+            (
+                &[
+                    "Ghana has expelled thousands of migrants since its dispute with Chile began.",
+                    "Ghanaian officials accused some migrants of working for Chile.",
+                    "Togo has also stepped up expulsions.",
+                    "Niger called on both neighbours to halt the expulsions.",
+                ],
+                "both neighbours",
+                ["GHA", "TGO"],
+                "CHL",
+            ),
+            (
+                &["Norway pressed both sides to resume talks after Sudan accused Chad of an incursion."],
+                "both sides",
+                ["SDN", "TCD"],
+                "NOR",
+            ),
+        ];
+        for (sentences, phrase, want, not) in cases {
+            let doc = Document::from_sentences("1", None, sentences);
+            let got = codes(&m, &doc);
+            let of: Vec<&str> =
+                got.iter().filter(|(t, _)| t.eq_ignore_ascii_case(phrase)).map(|(_, c)| &c[..3]).collect();
+            for w in want {
+                assert!(of.contains(&w), "{sentences:?}: {got:?}");
+            }
+            assert!(!of.contains(&not), "{sentences:?}: {got:?}");
+        }
+        // Negatives: a speaker's own pair keeps the speaker ("Xi said both countries would …"), and a pair that is
+        // not addressed keeps the two mentioned most.
+        for sentences in [
+            &["Xi Jinping met Lula in Beijing. Xi said both countries would deepen cooperation."][..],
+            &["China and Brazil signed a deal. China urged its firms to invest, and both countries cut tariffs."][..],
+        ] {
+            let doc = Document::from_sentences("1", None, sentences);
+            let got = codes(&m, &doc);
+            let of: Vec<&str> = got.iter().filter(|(t, _)| t == "both countries").map(|(_, c)| &c[..3]).collect();
+            assert!(of.contains(&"CHN") && of.contains(&"BRA"), "{sentences:?}: {got:?}");
         }
     }
 

@@ -261,6 +261,8 @@ const PREPOSITIONS: &[&str] = &[
     "via",
     "through",
     "across",
+    "throughout",
+    "around",
     "within",
     "amid",
     "despite",
@@ -3864,9 +3866,16 @@ impl<'a> Sentence<'a> {
             }
         }
         let start = self.clause_start(anchor);
+        if let Some(spk) = self.speaker_of_coordinated_appeal(start, anchor) {
+            return Some(spk);
+        }
+        let relatives = self.closed_relative_clauses(start, anchor);
         // Groups are runs of tokens: seen right to left, each one's tokens come together.
         let mut last = None;
         for t in (start..anchor).rev() {
+            if relatives.iter().any(|&(a, b)| a <= t && t <= b) {
+                continue;
+            }
             // A relative clause on a noun: "a resolution that aims to impose a blockade", "the plan which would
             // cut aid": its subject is the noun, not an actor before it.
             if last.is_none() && self.is_relative_on_noun(t) {
@@ -3932,6 +3941,79 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// "Qin Gang said Taiwan was the biggest risk and urged the United States …", "Tehran said the operation was over
+    /// and warned Israel": an appeal or judgement after "and" that follows a reported state of affairs (a clause whose
+    /// verb is "be", "remain", "want" or "stand") is the speaker's, not the reported clause's subject's. Not after a
+    /// reported act ("witnesses said the fighters had abducted dozens and demanded ransoms").
+    fn speaker_of_coordinated_appeal(&self, start: usize, anchor: usize) -> Option<usize> {
+        if anchor < 4 || self.lemmas[anchor - 1] != "and" {
+            return None;
+        }
+        if !matches!(
+            self.lemmas[anchor],
+            "urge"
+                | "warn"
+                | "call"
+                | "ask"
+                | "appeal"
+                | "press"
+                | "thank"
+                | "praise"
+                | "welcome"
+                | "condemn"
+                | "criticise"
+                | "criticize"
+                | "vow"
+                | "pledge"
+                | "promise"
+                | "accuse"
+                | "invite"
+        ) {
+            return None;
+        }
+        let say =
+            (start..anchor - 1).rev().find(|&t| SPEECH.contains(&self.lemmas[t]) && self.group_at[t].is_none())?;
+        // The reported clause: its subject group, then its verb within a few auxiliaries.
+        let mut k = say + 1;
+        if k < anchor && self.lemmas[k] == "that" {
+            k += 1;
+        }
+        let g = self.group_at.get(k).copied().flatten()?;
+        let mut v = self.groups[g].tok_end;
+        while v < anchor && matches!(self.lemmas[v], "have" | "would" | "will" | "do" | "not" | "still" | "also") {
+            v += 1;
+        }
+        if v >= anchor - 1 || !matches!(self.lemmas[v], "be" | "remain" | "want" | "stand") {
+            return None;
+        }
+        // No other verb of saying or clause boundary between the reported verb and "and".
+        if (v + 1..anchor - 1).any(|t| SPEECH.contains(&self.lemmas[t]) || matches!(self.word(t), ";" | ":")) {
+            return None;
+        }
+        self.subject_before(say, false)
+    }
+
+    /// Relative clauses set off by commas that close before the anchor ("Kenyan President William Ruto, who chairs
+    /// the East African Community, called …", "The Houthis, who control much of northern Yemen, vowed …"): token
+    /// ranges from the opening comma to the closing one. The actors inside them are not the anchor's subject.
+    fn closed_relative_clauses(&self, start: usize, anchor: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for j in start + 1..anchor {
+            if !matches!(self.lemmas[j], "who" | "which" | "whose")
+                || self.word(j - 1) != ","
+                || self.group_at[j].is_some()
+            {
+                continue;
+            }
+            if let Some(c) = (j + 1..anchor).find(|&c| matches!(self.word(c), "," | ";" | ":")) {
+                if self.word(c) == "," {
+                    out.push((j - 1, c));
+                }
+            }
+        }
+        out
     }
 
     /// A verb or noun of stopping right before the anchor, in its own verb phrase ("suspended joint exercises with",
@@ -5702,6 +5784,76 @@ mod tests {
             "The Ghanaian government, which has long criticised Togo, expelled the Togolese ambassador.",
         );
         assert!(evs.iter().any(|e| e.0 == "GHAGOV" && e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_inside_a_relative_clause_set_off_by_commas_is_not_the_main_verbs_subject() {
+        // The clause closes before the anchor: its actors are not the subject; the antecedent before it is.
+        for (text, src, tgt, code) in [
+            ("The Houthis, who control much of northern Yemen, vowed to attack Israel.", "YEMREB", "ISR", "138"),
+            ("President Ruto of Kenya, who chairs the African Union, criticised Ethiopia.", "KENGOV", "ETH", "111"),
+            ("Lukashenko, whose government relies on Russian loans, praised China on Monday.", "BLRGOV", "CHN", "051"),
+            ("The Taliban, who seized Kabul in 2021, condemned Pakistan on Friday.", "AFGREB", "PAK", "111"),
+            ("The Serbian president, who visited Moscow last week, thanked Hungary.", "SRBGOV", "HUN", "051"),
+            ("Russia, which has troops in Syria, Iraq and Libya, warned Turkey on Monday.", "RUS", "TUR", "130"),
+        ] {
+            let evs = events("2024-05-10", text);
+            assert!(has(&evs, src, tgt, code), "{text}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.1 == tgt && e.0 != src), "{text}: {evs:?}");
+        }
+        // Negatives: an anchor inside the clause keeps its own subject; a clause that has not closed before the
+        // anchor, and an actor after the clause, are as before.
+        let evs = events("2024-05-10", "Zelensky, who met Biden last week, criticised Russia on Friday.");
+        assert!(has(&evs, "UKRGOV", "USAGOV", "040") && has(&evs, "UKRGOV", "RUS", "111"), "{evs:?}");
+        let evs = events("2024-05-10", "The summit, which Russia hosted, ended after China criticised Japan.");
+        assert!(has(&evs, "CHN", "JPN", "111"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "RUS"), "{evs:?}");
+    }
+
+    #[test]
+    fn people_throughout_or_across_a_state_are_its_own_and_the_state_is_no_subject_or_target() {
+        for (text, src, tgt, code) in [
+            ("Students throughout Indonesia protested against the government on Tuesday.", "IDNCVL", "IDNGOV", "141"),
+            ("Farmers across France protested against the government on Monday.", "FRACVL", "FRAGOV", "141"),
+            ("Police throughout Nigeria arrested dozens of protesters.", "NGACOP", "NGACVL", "173"),
+            ("Workers around Ghana protested against the government.", "GHACVL", "GHAGOV", "141"),
+        ] {
+            let evs = events("2024-05-10", text);
+            assert!(has(&evs, src, tgt, code), "{text}: {evs:?}");
+        }
+        // Negatives: a place after "throughout" is not the target, nor a subject.
+        let evs = events("2024-05-10", "Indonesian students protested throughout Jakarta against the government.");
+        assert!(has(&evs, "IDNCVL", "IDNGOV", "141") && !evs.iter().any(|e| e.1 == "IDN"), "{evs:?}");
+        let evs = events("2024-05-10", "Rallies were held throughout Germany as protesters criticised Russia.");
+        assert!(has(&evs, "DEUCVL", "RUS", "111") && !evs.iter().any(|e| e.0 == "DEU"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_appeal_after_and_following_a_reported_state_of_affairs_is_the_speakers() {
+        for (text, src, tgt, code) in [
+            (
+                "Ghana's foreign minister said Togo was the main threat and urged Benin to close its border.",
+                "GHAGOV",
+                "BEN",
+                "02",
+            ),
+            (
+                "Kenyan President William Ruto said Somalia remained unstable and thanked Ethiopia for its help.",
+                "KENGOV",
+                "ETH",
+                "051",
+            ),
+            ("Tehran said Iraq wanted peace and warned Israel against an attack.", "IRN", "ISR", "1"),
+            ("Chile said Peru was not a threat and criticised Bolivia.", "CHL", "BOL", "111"),
+        ] {
+            let evs = events("2024-05-10", text);
+            assert!(evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2.starts_with(code)), "{text}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.1 == tgt && e.0 != src), "{text}: {evs:?}");
+        }
+        // Negative: after a reported act, the verb after "and" is the reported subject's.
+        let text = "Officials said Togolese troops had crossed the border and attacked Ghana.";
+        let evs = events("2024-05-10", text);
+        assert!(evs.iter().any(|e| e.0.starts_with("TGO") && e.1 == "GHA"), "{evs:?}");
     }
 
     #[test]
