@@ -4342,7 +4342,35 @@ impl<'a> Sentence<'a> {
         {
             return (Mode::Intended, false);
         }
+        // "will immediately lift its pause on intelligence sharing and resume security assistance": a bare verb
+        // joined by "and" shares the modal of the verb it is joined to, however far back in the clause.
+        if self.modal_of_coordinated_verb(anchor) {
+            return (Mode::Intended, false);
+        }
         (Mode::Asserted, false)
+    }
+
+    /// Whether the bare verb at `anchor`, right after "and", is the second verb of "will/would/shall V1 … and V2"
+    /// (within 16 words, no comma, quote, "said", "but" or second "and" between, and no negation after the modal).
+    fn modal_of_coordinated_verb(&self, anchor: usize) -> bool {
+        if anchor < 3
+            || self.lemmas[anchor - 1] != "and"
+            || !self.word(anchor).eq_ignore_ascii_case(self.lemmas[anchor])
+        {
+            return false;
+        }
+        let lo = self.clause_start(anchor).max(anchor.saturating_sub(16));
+        for k in (lo..anchor - 1).rev() {
+            match self.lemmas[k] {
+                "will" | "would" | "shall" | "'ll" => {
+                    return !matches!(self.lemmas.get(k + 1).copied(), Some("not" | "n't" | "never"))
+                        && k + 1 < anchor - 1;
+                }
+                "," | ";" | ":" | "\"" | "say" | "but" | "and" | "or" | "who" | "which" | "that" => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// The speaker of reported speech around the verb: "X said (that) SUBJ VERB" or "SUBJ VERB …, X said".
@@ -5323,6 +5351,23 @@ mod tests {
         ] {
             assert!(events("2024-07-25", text).iter().all(|e| !e.2.starts_with("081")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_keeps_the_modal_of_the_first() {
+        let evs = events(
+            "2025-03-11",
+            "The United States will immediately lift its pause on intelligence sharing and resume security assistance to Ukraine.",
+        );
+        assert!(has(&evs, "USA", "UKR", "033"), "{evs:?}");
+        // Done in the past, a new clause after a comma, or a modal under negation: not carried.
+        let evs = events(
+            "2025-03-11",
+            "The United States lifted its pause on intelligence sharing and resumed security assistance to Ukraine.",
+        );
+        assert!(has(&evs, "USA", "UKR", "072"), "{evs:?}");
+        let evs = events("2025-03-11", "Russia will hold talks with Ukraine and sent aid to Syria last week.");
+        assert!(has(&evs, "RUS", "SYR", "070"), "{evs:?}");
     }
 
     #[test]
