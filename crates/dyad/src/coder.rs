@@ -23,7 +23,7 @@ use crate::date::Date;
 use crate::dict::{Dictionaries, Loc};
 use crate::document::{Document, Span};
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::{lemma, lemma_into, tokenize, BuildFnv, Token, TokenKind};
+use crate::text::{lemma, lemma_into, tokenize, BuildFnv, Token, TokenKind, MONTH_ABBR, WEEKDAYS};
 
 mod participants;
 
@@ -5115,7 +5115,6 @@ fn sole_attacker<'e>(own: &str, so_far: &'e [Event], fits: impl Fn(&Event) -> bo
     attacker
 }
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -5130,7 +5129,6 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
-const MONTH_ABBR: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// The date a sentence gives for its events, resolved against the document's date: "on Tuesday" (the last
 /// Tuesday on or before it), "yesterday", "last week", "on January 10" or "Jan. 10" (this year, or last year when
@@ -5201,8 +5199,8 @@ mod tests {
         assert_eq!(check("They may meet."), "2022-01-05");
     }
 
-    /// The built-in coder, compiled once for all tests.
-    fn coder() -> &'static Coder {
+    /// The built-in coder, compiled once for all tests (the other test modules here and in `participants` use it).
+    pub(crate) fn coder() -> &'static Coder {
         static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
         CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap())
     }
@@ -6598,8 +6596,7 @@ mod willing_tests {
     use super::*;
 
     fn events(date: &str, text: &str) -> Vec<(String, String, String)> {
-        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let coder = super::tests::coder();
         let mut doc = Document::from_text("t", None, text);
         doc.date = Some(date.parse().unwrap());
         coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
@@ -6629,8 +6626,7 @@ mod gap_phrase_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let coder = super::tests::coder();
         let mut doc = Document::from_text("t", None, text);
         doc.date = Some("2024-03-04".parse().unwrap());
         coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
@@ -6694,8 +6690,7 @@ mod compound_possessive_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let coder = super::tests::coder();
         let mut doc = Document::from_text("t", None, text);
         doc.date = Some("2024-03-04".parse().unwrap());
         coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
@@ -6740,8 +6735,7 @@ mod listed_states_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
-        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
-        let coder = CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap());
+        let coder = super::tests::coder();
         let mut doc = Document::from_text("t", None, text);
         doc.date = Some("2025-09-21".parse().unwrap());
         coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
@@ -6782,7 +6776,7 @@ mod convoy_anchor_tests {
 
     #[test]
     fn an_aid_convoy_is_coded_and_a_convoy_of_people_attacked_keeps_its_target() {
-        let coder = Coder::new(Dictionaries::builtin().unwrap()).unwrap();
+        let coder = super::tests::coder();
         let events = |text: &str| {
             let mut doc = Document::from_text("t", None, text);
             doc.date = Some("2024-03-04".parse().unwrap());

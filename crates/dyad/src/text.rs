@@ -342,18 +342,23 @@ fn is_capitalised_words(s: &str, max: usize) -> bool {
         })
 }
 
+/// Days of the week, lower case (dates in datelines and in sentences: "on Tuesday").
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// The months' first three letters, lower case ("Jan. 5", "March 20").
+pub(crate) const MONTH_ABBR: &[&str] =
+    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
 /// "March 20", "Jan. 5", "5 May", "Monday", "2025", "March 20 2025".
 fn is_dateline_date(s: &str) -> bool {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let words: Vec<String> = s.split_whitespace().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
     if words.is_empty() || words.len() > 3 {
         return false;
     }
-    let month = |w: &str| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(char::is_alphabetic);
+    let month =
+        |w: &str| w.len() >= 3 && MONTH_ABBR.iter().any(|m| w.starts_with(m)) && w.chars().all(char::is_alphabetic);
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
-    words.iter().any(|w| month(w) || DAYS.contains(&w.as_str()) || (w.len() == 4 && number(w)))
-        && words.iter().all(|w| month(w) || DAYS.contains(&w.as_str()) || number(w))
+    words.iter().any(|w| month(w) || WEEKDAYS.contains(&w.as_str()) || (w.len() == 4 && number(w)))
+        && words.iter().all(|w| month(w) || WEEKDAYS.contains(&w.as_str()) || number(w))
 }
 
 /// What a token is.

@@ -815,12 +815,10 @@ fn talks_ending_in_agreement(
 #[cfg(test)]
 mod tests {
     use crate::coder::Coder;
-    use crate::dict::Dictionaries;
     use crate::Document;
 
     fn coder() -> &'static Coder {
-        static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
-        CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap())
+        crate::coder::tests::coder()
     }
 
     /// `(sentence, source, target, code)` of every event of a document.
