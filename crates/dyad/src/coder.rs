@@ -1022,10 +1022,13 @@ impl Coder {
             for &tg in &targets {
                 let src_members = &sent.groups[sg].members;
                 let tgt_members = &sent.groups[tg].members;
-                // A side's own account of what it did is that act ("…, the Israeli army said").
+                // A side's own account of what it did is that act ("…, the Israeli army said"). A wire attribution
+                // to a role the text places only by context ("…, police said", "residents said") is the story's
+                // source, not a side's accusation: the act is coded.
                 let foreign_speaker = speaker.filter(|&spk| {
                     let spk_m = sent.groups[spk].members[0];
-                    src_members.iter().any(|&s| sent.mentions[s].country != sent.mentions[spk_m].country)
+                    sent.mentions[spk_m].via != Via::Context
+                        && src_members.iter().any(|&s| sent.mentions[s].country != sent.mentions[spk_m].country)
                 });
                 if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
                     let spk_m = sent.groups[spk].members[0];
@@ -2604,6 +2607,15 @@ impl<'a> Sentence<'a> {
             return true;
         }
         let n = self.tokens.len();
+        // A time adverbial inside a pattern ("gave a warm welcome on Thursday to", "demanded Friday that") is
+        // crossed: the next element is matched after it. A slot tries after it first (a weekday is no actor); a word
+        // tries at it first (patterns that spell out "on Monday" keep matching as written).
+        if k > 0 && matches!(elems[k], Elem::Target | Elem::Source) {
+            let t = self.time_adverbial_len(i);
+            if t > 0 && self.match_from(elems, k, i + t, st) {
+                return true;
+            }
+        }
         match &elems[k] {
             Elem::Ids { ids, optional } => {
                 if i < n && self.is_plain(i) && ids.contains(&self.ids[i]) {
@@ -2614,7 +2626,16 @@ impl<'a> Sentence<'a> {
                     }
                     st.evidence_end = saved;
                 }
-                *optional && self.match_from(elems, k + 1, i, st)
+                if *optional && self.match_from(elems, k + 1, i, st) {
+                    return true;
+                }
+                if k > 0 {
+                    let t = self.time_adverbial_len(i);
+                    if t > 0 {
+                        return self.match_from(elems, k, i + t, st);
+                    }
+                }
+                false
             }
             Elem::Words(_) => unreachable!("patterns are interned when the coder is built"),
             Elem::Number => {
@@ -2776,6 +2797,39 @@ impl<'a> Sentence<'a> {
                 (st.target, st.source) = saved;
                 false
             }
+        }
+    }
+
+    /// The length of a time adverbial starting at token `i`, or 0: a weekday ("Monday", "on Monday", "late on
+    /// Monday", "on Monday night"), "today", "yesterday", "tonight", "last week", "earlier this month".
+    fn time_adverbial_len(&self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let lemma = |k: usize| if k < n { self.lemmas[k] } else { "" };
+        let weekday =
+            |l: &str| matches!(l, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday");
+        let part = |l: &str| matches!(l, "night" | "morning" | "evening" | "afternoon");
+        let mut j = i;
+        if matches!(lemma(j), "late" | "early") && lemma(j + 1) == "on" {
+            j += 1;
+        }
+        if lemma(j) == "on" && weekday(lemma(j + 1)) {
+            j += 1;
+        }
+        if weekday(lemma(j)) {
+            j += 1;
+            if part(lemma(j)) {
+                j += 1;
+            }
+            return if self.group_at[i..j].iter().all(Option::is_none) { j - i } else { 0 };
+        }
+        if j != i {
+            return 0;
+        }
+        match lemma(i) {
+            "today" | "yesterday" | "tonight" => 1,
+            "last" | "this" | "earlier" | "later" if matches!(lemma(i + 1), "week" | "weekend" | "month") => 2,
+            "earlier" | "later" if lemma(i + 1) == "this" && matches!(lemma(i + 2), "week" | "month" | "year") => 3,
+            _ => 0,
         }
     }
 
@@ -5796,6 +5850,32 @@ mod tests {
         let evs =
             events("2023-03-22", "Xi Jinping invited Vladimir Putin to visit China, and Putin accepted the gas price.");
         assert!(!has(&evs, "RUSGOV", "CHNGOV", "036"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_time_adverbial_inside_a_pattern_is_crossed() {
+        let evs = events(
+            "2024-05-10",
+            "The Kenyan president gave a warm welcome on Tuesday to Ugandan President Yoweri Museveni.",
+        );
+        assert!(has(&evs, "KENGOV", "UGAGOV", "043"), "{evs:?}");
+        let evs = events("2024-05-10", "Ghana demanded Friday that Togo release the detained fishermen.");
+        assert!(has(&evs, "GHA", "TGO", "1053"), "{evs:?}");
+        // A weekday is no actor: nothing to welcome.
+        let evs = events("2024-05-10", "The Kenyan president gave a warm welcome on Tuesday.");
+        assert!(!evs.iter().any(|e| e.2 == "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_wire_attribution_to_a_role_placed_by_context_is_no_accusation() {
+        // "residents said": the story's source; the act is coded.
+        let evs = events("2024-05-10", "Sudanese rebels shelled a border village in Chad on Monday, residents said.");
+        assert!(has(&evs, "SDNREB", "TCD", "194"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        // A named side's account of the other's attack stays an accusation.
+        let evs =
+            events("2024-05-10", "Sudanese rebels shelled a border village in Chad on Monday, the Chadian army said.");
+        assert!(has(&evs, "TCDMIL", "SDNREB", "112"), "{evs:?}");
     }
 
     #[test]
