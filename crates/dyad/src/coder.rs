@@ -2524,19 +2524,42 @@ impl<'a> Sentence<'a> {
                 && self.tokens[k].kind == TokenKind::Word
                 && self.word(k).chars().all(|c| c.is_lowercase())
         };
+        // A capitalised name of a people or faction no dictionary knows ("Shona rebels", "Moslem fundamentalist
+        // demonstrators") may stand before a role that the context placed, and only there.
+        let mut named_modifier = false;
         while skipped < 2 && i < n && self.group_at[i].is_none() {
             // The parts of a compound may be event words themselves ("war-torn", "conflict-hit").
             let compound =
                 skipped == 0 && i + 2 < n && lower(i) && matches!(self.word(i + 1), "-" | "–") && lower(i + 2);
-            if !compound && !self.is_modifier(i) {
+            let named = !compound && self.is_name_modifier(i);
+            if !compound && !named && !self.is_modifier(i) {
                 break;
             }
+            named_modifier |= named;
             // A compound fills both places: "war-torn Mozambique", not "more high-quality Brazilian".
             i += if compound { 3 } else { 1 };
             skipped += if compound { 2 } else { 1 };
         }
         let g = self.group_at.get(i).copied().flatten()?;
+        if named_modifier && !self.groups[g].members.iter().all(|&m| self.mentions[m].via == Via::Context) {
+            return None;
+        }
         (self.groups[g].tok_start == i).then_some((g, self.groups[g].tok_end))
+    }
+
+    /// A capitalised word inside the sentence that is no actor, no title and no event word ("Shona", "Karen",
+    /// "Moslem"): a possible name of a people or faction before a role.
+    fn is_name_modifier(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let mut chars = w.chars();
+        i > 0
+            && self.group_at[i].is_none()
+            && self.tokens[i].kind == TokenKind::Word
+            && w.len() > 2
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && !matches!(self.lemmas[i - 1], "." | "!" | "?" | "\"" | ":")
+            && !self.is_anchor(i)
     }
 
     /// A lower-case word that can stand before a noun: not a preposition, conjunction, verb of a pattern or number.
@@ -5864,6 +5887,29 @@ mod tests {
         // A weekday is no actor: nothing to welcome.
         let evs = events("2024-05-10", "The Kenyan president gave a warm welcome on Tuesday.");
         assert!(!evs.iter().any(|e| e.2 == "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_unknown_faction_name_before_a_placed_role_is_part_of_the_target() {
+        let evs = events("2024-05-10", "The Ugandan government accepted demands from Acholi rebels for talks.");
+        assert!(has(&evs, "UGAGOV", "UGAREB", "083"), "{evs:?}");
+        // Before an actor named by the dictionaries a capitalised word is no modifier.
+        let evs = events("2024-05-10", "The Ugandan government accepted demands from Acholi Kenya for talks.");
+        assert!(!evs.iter().any(|e| e.2 == "083"), "{evs:?}");
+    }
+
+    #[test]
+    fn terms_put_to_a_side_in_reported_speech_are_a_demand() {
+        let evs = events(
+            "2024-05-10",
+            "The Kenyan minister said that the Somali government must reach an agreement with the clans.",
+        );
+        assert!(has(&evs, "KENGOV", "SOMGOV", "100"), "{evs:?}");
+        let evs = events("2024-05-10", "Chad said Sudan must agree to a joint border force.");
+        assert!(has(&evs, "TCD", "SDN", "100"), "{evs:?}");
+        // A goal the speaker shares is no demand.
+        let evs = events("2024-05-10", "Chad said Sudan and Chad must agree on a joint border force.");
+        assert!(!evs.iter().any(|e| e.2 == "100"), "{evs:?}");
     }
 
     #[test]
