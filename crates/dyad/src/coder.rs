@@ -951,6 +951,16 @@ impl Coder {
         if mode == Mode::Hypothetical && !self.hypothetical {
             return false;
         }
+        // "announced it would prohibit all aid to …", "decided it would expel": a sanction or cut announced as decided
+        // is the measure itself, not a threat of it.
+        let mode = if mode == Mode::Intended
+            && p.code.starts_with("16")
+            && (mode_start.min(anchor)..anchor).any(|k| matches!(sent.lemmas[k], "announce" | "decide"))
+        {
+            Mode::Asserted
+        } else {
+            mode
+        };
         // An announced decision to suspend ("will halt the joint exercises") is already the reduction, not a threat.
         let Some((code, suffix)) = (match reduced {
             Some((_, c)) if mode == Mode::Intended => Some((c.to_string(), "+reduce")),
@@ -1044,6 +1054,11 @@ impl Coder {
                             );
                         }
                     }
+                    continue;
+                }
+                // "Britain said Sudan and the rebels must reach a deal": the appeal is the speaker's, to them (coded by
+                // a pattern of its own), not one side's to the other.
+                if mode == Mode::Appeal && foreign_speaker.is_some() {
                     continue;
                 }
                 let rule = format!("{}{}", p.id, suffix);
@@ -5910,6 +5925,23 @@ mod tests {
         // A goal the speaker shares is no demand.
         let evs = events("2024-05-10", "Chad said Sudan and Chad must agree on a joint border force.");
         assert!(!evs.iter().any(|e| e.2 == "100"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_sanction_announced_as_decided_is_the_sanction() {
+        let evs = events("2024-05-10", "Canada announced on Monday it would impose sanctions on Iranian officials.");
+        assert!(has(&evs, "CAN", "IRNGOV", "163"), "{evs:?}");
+        // Only said: an intention, coded as the threat of it.
+        let evs = events("2024-05-10", "Canada said it would impose sanctions on Iranian officials.");
+        assert!(has(&evs, "CAN", "IRNGOV", "131"), "{evs:?}");
+        assert!(!has(&evs, "CAN", "IRNGOV", "163"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_appeal_reported_by_a_third_side_is_the_speakers_not_the_subjects() {
+        let evs = events("2024-05-10", "The Chadian president said Sudan should hold talks with the rebels.");
+        assert!(has(&evs, "TCDGOV", "SDN", "020"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "SDN"), "{evs:?}");
     }
 
     #[test]
