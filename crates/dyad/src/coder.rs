@@ -988,6 +988,10 @@ impl Coder {
             // Sri Lanka", "Boko Haram seized the Nigerian town").
             // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
             let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05");
+            // A retreat (0874) is from a place: "withdrew from the court", "from the UN council" leaves a body.
+            if p.code == "0874" && (tgt.code.starts_with("IGO") || tgt.code.starts_with("NGO")) {
+                return;
+            }
             if src.code == tgt.code
                 || (src.country.is_some() && src.country == tgt.country && (bare(src) || (diplomatic && bare(tgt))))
             {
@@ -6877,5 +6881,39 @@ mod wire_syntax_tests {
         // Negative: an army named after "by" still acts.
         let evs = events("Forty Sudanese villagers were killed by the Ethiopian army on Sunday.");
         assert!(evs.iter().any(|e| e.0 == "ETHMIL" && e.1 == "SDNCVL"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (petrarch suite): a withdrawal from a named place, and permission given or refused.
+#[cfg(test)]
+mod withdrawal_permission_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn troops_that_withdrew_from_a_place_retreat_but_leaving_a_body_or_a_deal_is_no_retreat() {
+        let evs = events("Kenyan troops withdrew from Somalia on Friday.");
+        assert!(evs.iter().any(|e| e.0 == "KENMIL" && e.1 == "SOM" && e.2 == "0874"), "{evs:?}");
+        for text in ["Burundi withdrew from the ICC in 2017.", "The US withdrew from the Iran nuclear deal."] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.2 == "0874"), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn permission_given_is_a_concession_and_refused_a_refusal() {
+        let evs = events("Chad gave permission to Niger to use its airspace.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "NER" && e.2 == "080"), "{evs:?}");
+        let evs = events("Chad said it would not give permission to Niger to use its airspace.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "NER" && e.2 == "124"), "{evs:?}");
+        // Negative: a permit named as a thing ("a permission to Niger's firms" without "to" + verb) is no event.
+        let evs = events("Chad discussed a permission regime for Niger's trucks.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("08") || e.2.starts_with("12")), "{evs:?}");
     }
 }
