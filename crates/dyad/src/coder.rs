@@ -652,7 +652,7 @@ impl Coder {
                     matches!(
                         sent.lemmas[j],
                         "accusation" | "allegation" | "claim" | "charge" | "rumour" | "rumor" | "report" | "suggestion"
-                    )
+                    ) && !is_past_verb_of_claiming(sent.word(j))
                 })
         });
         if claimed {
@@ -980,6 +980,10 @@ impl Coder {
         // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
         // "supporters clashed with police") riot: 145, not an assault or a battle.
         let unarmed = mode == Mode::Asserted && (code == "180" || code == "190" || code.starts_with("182"));
+        // Protesters or rioters who wreck or burn property ("the consulate was torched by protesters") riot too: 145,
+        // as the codebook's own example of a riot (mattresses set on fire, furniture smashed) has it.
+        let wrecking = mode == Mode::Asserted && code == "1712";
+        let protester = |m: &Mention| is_protester_mention(_doc.text().get(m.span.start..m.span.end).unwrap_or(""));
         // Reported speech: "X said Y attacked Z" is X accusing Y.
         let speaker = sent.speaker_of(subject, anchor);
         let evidence = Span::new(
@@ -994,6 +998,10 @@ impl Coder {
             // Sri Lanka", "Boko Haram seized the Nigerian town").
             // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
             let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05");
+            // A retreat (0874) is from a place: "withdrew from the court", "from the UN council" leaves a body.
+            if p.code == "0874" && (tgt.code.starts_with("IGO") || tgt.code.starts_with("NGO")) {
+                return;
+            }
             if src.code == tgt.code
                 || (src.country.is_some() && src.country == tgt.country && (bare(src) || (diplomatic && bare(tgt))))
             {
@@ -1001,7 +1009,7 @@ impl Coder {
             }
             // (Not the accusation that reported speech turns an attack into.) State forces in the same clash with
             // rioting civilians repress them: 175.
-            let riot = unarmed && code == own_code && src.agent.as_deref() == Some("CVL");
+            let riot = (unarmed || (wrecking && protester(src))) && code == own_code && src.agent.as_deref() == Some("CVL");
             let repress = unarmed
                 && code == own_code
                 && p_mutual
@@ -2818,6 +2826,10 @@ impl<'a> Sentence<'a> {
                     }
                     return false;
                 };
+                // "killed by the Malaysia Airlines flight crash": the actor names what crashed, not who acts.
+                if matches!(elems[k], Elem::Source) && self.modifies_accident_noun(end) {
+                    return false;
+                }
                 let saved = (st.target, st.source);
                 if matches!(elems[k], Elem::Target) {
                     st.target = Some(g);
@@ -2869,6 +2881,19 @@ impl<'a> Sentence<'a> {
             "earlier" | "later" if lemma(i + 1) == "this" && matches!(lemma(i + 2), "week" | "month" | "year") => 3,
             _ => 0,
         }
+    }
+
+    /// Whether the actor that ends before token `end` modifies a noun of accident within the next four words
+    /// ("the Malaysia Airlines flight MH17 crash", "a Russian train derailment"): a thing that happened, no agent.
+    fn modifies_accident_noun(&self, end: usize) -> bool {
+        (end..self.tokens.len().min(end + 4))
+            .take_while(|&k| self.group_at[k].is_none() && self.tokens[k].kind != TokenKind::Punct)
+            .any(|k| {
+                matches!(
+                    self.lemmas[k],
+                    "crash" | "accident" | "collision" | "derailment" | "disaster" | "stampede" | "shipwreck"
+                )
+            })
     }
 
     /// Whether token `t` belongs to an actor that a preposition inside a gap opened at `gap_start` governs, over
@@ -4501,6 +4526,19 @@ impl<'a> Sentence<'a> {
         }
         None
     }
+}
+
+/// "claimed", "charged": the verb of a speaker ("Britain claimed that Iran had attacked Iraq" reports an accusation,
+/// coded by reported speech), not the noun of "the claim that …".
+fn is_past_verb_of_claiming(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "claimed" | "charged")
+}
+
+/// Whether a civilian mention's own words name people protesting or rioting ("protesters", "a Ukrainian
+/// protestor", "rioters", "demonstrators", "a mob"), not civilians at large ("settlers", "residents").
+fn is_protester_mention(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["protest", "riot", "demonstrator", "mob"].iter().any(|w| t.contains(w))
 }
 
 /// Words that pass judgement on an act: "called the move unjustified", "said the killing was a war crime", "the
@@ -6947,5 +6985,93 @@ mod convoy_anchor_tests {
         // Negative: a convoy of people is no aid.
         let evs = events("A convoy of Ukrainian refugees entered Poland on Sunday.");
         assert!(!evs.iter().any(|e| e.2.starts_with("07")), "{evs:?}");
+    }
+}
+
+/// Issue 4 (petrarch suite): syntactic constructions of wire copy — a verb of claiming before "that", property wrecked
+/// by protesters in the passive, fire from a named place, and an accident that names an actor.
+#[cfg(test)]
+mod wire_syntax_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    #[test]
+    fn a_speaker_who_claimed_that_another_side_attacked_accuses_it() {
+        let evs = events("Kenya claimed that Somalia had attacked Kenyan border posts.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "SOM" && e.2 == "112"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "the claimed attack is not coded: {evs:?}");
+        // Negative: the noun "claims that …" still keeps the claimed act uncoded, with no accusation by the reporter.
+        let evs = events("Chad dismissed the claims that Sudan had attacked its border posts.");
+        assert!(!evs.iter().any(|e| e.0 == "SDN" && e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn property_wrecked_by_protesters_is_a_riot_and_by_others_destruction() {
+        let evs = events("The Danish consulate was torched by Pakistani protesters on Friday.");
+        assert!(evs.iter().any(|e| e.0 == "PAKCVL" && e.1 == "DNKGOV" && e.2 == "145"), "{evs:?}");
+        // Negative: settlers are civilians but not protesters; their demolition stays 1712.
+        let evs = events("Greek settlers demolished the Turkish mosque.");
+        assert!(evs.iter().any(|e| e.2 == "1712"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "145"), "{evs:?}");
+    }
+
+    #[test]
+    fn fire_from_a_named_place_comes_from_it_and_its_target_accuses_it() {
+        let evs = events("Three mortar shells were fired into Chad from Sudan overnight.");
+        assert!(evs.iter().any(|e| e.0 == "SDN" && e.1 == "TCD" && e.2 == "190"), "{evs:?}");
+        let evs = events("Chad said two shells had been fired at it from Sudan on Sunday.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "SDN" && e.2 == "112"), "{evs:?}");
+        // Negative: fire from a place at no named side is no event.
+        let evs = events("Chad said two shells had been fired at a market from the hills.");
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_that_names_a_crash_is_not_its_agent() {
+        let evs = events("Officials said 40 passengers were killed by the Ethiopian Airlines plane crash.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19") || e.2.starts_with("18")), "{evs:?}");
+        // Negative: an army named after "by" still acts.
+        let evs = events("Forty Sudanese villagers were killed by the Ethiopian army on Sunday.");
+        assert!(evs.iter().any(|e| e.0 == "ETHMIL" && e.1 == "SDNCVL"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (petrarch suite): a withdrawal from a named place, and permission given or refused.
+#[cfg(test)]
+mod withdrawal_permission_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn troops_that_withdrew_from_a_place_retreat_but_leaving_a_body_or_a_deal_is_no_retreat() {
+        let evs = events("Kenyan troops withdrew from Somalia on Friday.");
+        assert!(evs.iter().any(|e| e.0 == "KENMIL" && e.1 == "SOM" && e.2 == "0874"), "{evs:?}");
+        for text in ["Burundi withdrew from the ICC in 2017.", "The US withdrew from the Iran nuclear deal."] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.2 == "0874"), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn permission_given_is_a_concession_and_refused_a_refusal() {
+        let evs = events("Chad gave permission to Niger to use its airspace.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "NER" && e.2 == "080"), "{evs:?}");
+        let evs = events("Chad said it would not give permission to Niger to use its airspace.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "NER" && e.2 == "124"), "{evs:?}");
+        // Negative: a permit named as a thing ("a permission to Niger's firms" without "to" + verb) is no event.
+        let evs = events("Chad discussed a permission regime for Niger's trucks.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("08") || e.2.starts_with("12")), "{evs:?}");
     }
 }
