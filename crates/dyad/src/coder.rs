@@ -1774,7 +1774,8 @@ fn act_family(l: &str) -> Option<ActFamily> {
     Some(match singular {
         "attack" | "raid" | "assault" | "bombing" | "strike" | "airstrike" | "shelling" | "offensive" | "invasion"
         | "incursion" | "killing" | "massacre" | "coup" | "attempt" | "takeover" | "crackdown" | "shooting"
-        | "aggression" | "bombardment" | "ambush" | "abduction" | "kidnapping" | "seizure" => ActFamily::Violence,
+        | "aggression" | "bombardment" | "ambush" | "abduction" | "kidnapping" | "seizure" | "interception"
+        | "downing" | "shootdown" => ActFamily::Violence,
         // Acts named by other nouns news uses for them ("condemned the atrocities", "called the drills aggressive").
         "atrocity" | "atrocitie" | "siege" | "blockade" | "operation" => ActFamily::Violence,
         // (The lemmas of "killing", "bombing", "shelling".)
@@ -2160,6 +2161,9 @@ struct Match {
     /// "rejected the report"): the noun's token, and the actor it was aimed at when one follows ("the attack on
     /// Kyiv"). The target is then the author of that act, found among the document's earlier events.
     implied_act: Option<(usize, Option<usize>)>,
+    /// An investigation (root 09): its target slot may hold an act of force with no author named ("opened an
+    /// investigation into the attack"), whose author is then the target, as for [`Match::implied_act`].
+    probe: bool,
     /// A protest pattern (root 14): a place that is no actor may fill its last target slot ("gathered outside the
     /// courthouse"); whom the protest is against then comes from its purpose, as for a protest with no object.
     protest: bool,
@@ -2588,6 +2592,7 @@ impl<'a> Sentence<'a> {
             reciprocal: false,
             np_target,
             implied_act: None,
+            probe: p.code.starts_with("09"),
             protest: p.code.starts_with("14"),
             elided: false,
         };
@@ -2728,8 +2733,13 @@ impl<'a> Sentence<'a> {
                 let Some((g, end)) = found else {
                     // "welcomed the decision", "rejected the report", "condemned the attack on Kyiv": an act whose
                     // author goes unnamed here (the coder finds it among the document's earlier events).
-                    if matches!(elems[k], Elem::Target) && st.np_target && st.implied_act.is_none() {
-                        if let Some((noun, victim, end)) = self.implied_act_at(i) {
+                    if matches!(elems[k], Elem::Target) && (st.np_target || st.probe) && st.implied_act.is_none() {
+                        // (An investigation only of an act of force: "a probe into the allegations" looks into the
+                        // accused, not the accuser.)
+                        let act = self.implied_act_at(i).filter(|&(noun, _, _)| {
+                            st.np_target || act_family(self.lemmas[noun]) == Some(ActFamily::Violence)
+                        });
+                        if let Some((noun, victim, end)) = act {
                             st.implied_act = Some((noun, victim));
                             if self.match_from(elems, k + 1, end, st) {
                                 return true;
@@ -3013,10 +3023,12 @@ impl<'a> Sentence<'a> {
                 ActFamily::Violence => {
                     (18..=20).contains(&root)
                         || e.code == "145"
+                        // ("the incursion": also drones or jets flown into a state's airspace, 15.)
+                        || (root == 15 && self.lemmas[noun].starts_with("incursion"))
                         || (root == 17
                             && matches!(
                                 self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
-                                "crackdown" | "seizure" | "abduction" | "kidnapping"
+                                "crackdown" | "seizure" | "abduction" | "kidnapping" | "interception"
                             ))
                 }
                 ActFamily::Charge => matches!(root, 9..=13 | 17),
@@ -5411,6 +5423,52 @@ mod tests {
         assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
         // Nor is there a denial with no charge before it.
         assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
+    }
+
+    #[test]
+    fn an_investigation_into_an_act_of_force_targets_its_author() {
+        let evs = doc_events(
+            "2025-09-10",
+            &[
+                "Russian drones attacked Lithuania overnight.",
+                "Lithuanian prosecutors opened an investigation into the attack.",
+            ],
+        );
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUJUD" && e.2 == "RUSMIL" && e.3.starts_with("09")),
+            "{evs:?}"
+        );
+        // Drones flown into a state's airspace are "the incursion" too; an interception of boats is an act of force.
+        let evs = doc_events(
+            "2025-09-10",
+            &[
+                "Russian drones entered Estonian airspace on Tuesday.",
+                "Estonian prosecutors launched a probe into the incursion.",
+            ],
+        );
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "ESTJUD" && e.2 == "RUSMIL" && e.3.starts_with("09")),
+            "{evs:?}"
+        );
+        let evs = doc_events(
+            "2025-10-02",
+            &[
+                "Israeli naval forces intercepted a flotilla and detained dozens of activists.",
+                "Spain condemned the interception.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "ESP" && e.2 == "ISRMIL" && e.3 == "111"), "{evs:?}");
+        // Negatives: an investigation into allegations looks into the accused, not into whoever made them; with no
+        // earlier act there is no target.
+        let evs = doc_events(
+            "2025-09-10",
+            &[
+                "Lithuania accused Russia of jamming GPS signals.",
+                "Lithuanian prosecutors opened an investigation into the allegations.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        assert!(doc_events("2025-09-10", &["Polish prosecutors opened an investigation into the attack."]).is_empty());
     }
 
     #[test]
