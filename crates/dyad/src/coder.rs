@@ -1546,17 +1546,27 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
 /// "The three countries", "the four nations", "all five states" stand for the states a recent sentence (one of the
 /// three before) named as a list of exactly that many ("Britain, Canada and Australia recognised …"): one mention of
 /// each, all over the phrase's span, so that they make one group. Pairs are the actor matcher's ("the two
-/// countries").
+/// countries"). The noun may be one for regimes or powers ("the three juntas") and carry up to two capitalised
+/// modifiers ("the three European powers").
 fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mention]) -> Vec<Mention> {
     let (text, offset) = (seg.text, seg.span.start);
-    const NOUNS: &[&str] = &["countries", "states", "nations", "governments"];
+    const NOUNS: &[&str] = &["countries", "states", "nations", "governments", "powers", "juntas", "capitals"];
     if prior.len() < 3 || !NOUNS.iter().any(|w| text.contains(w)) {
         return Vec::new();
     }
     let tokens = tokenize(text);
     let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
     let mut out = Vec::new();
-    for k in 2..tokens.len() {
+    for noun in 2..tokens.len() {
+        if !NOUNS.contains(&word(noun)) {
+            continue;
+        }
+        // "the three European powers", "the three Sahel juntas": up to two capitalised modifiers (a region's
+        // adjective, not a state's: a state's adjective would be a mention) between the number and the noun.
+        let mut k = noun;
+        while k > 2 && noun - k < 2 && word(k - 1).starts_with(char::is_uppercase) && !is_number_word(word(k - 1)) {
+            k -= 1;
+        }
         let n = match word(k - 1) {
             "three" => 3,
             "four" => 4,
@@ -1564,11 +1574,11 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
             "six" => 6,
             _ => continue,
         };
-        if !NOUNS.contains(&word(k))
-            || !(word(k - 2).eq_ignore_ascii_case("the") || word(k - 2).eq_ignore_ascii_case("all"))
-        {
+        if !(word(k - 2).eq_ignore_ascii_case("the") || word(k - 2).eq_ignore_ascii_case("all")) {
             continue;
         }
+        let span = Span::new(offset + tokens[k - 2].span.start, offset + tokens[noun].span.end);
+
         let Some(now) = seg.sentence else { continue };
         // Runs of states joined by "," / "and" / ", and", in one sentence, latest first.
         let mut end = prior.len();
@@ -1593,7 +1603,7 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
             if run.len() == n && codes.len() == n {
                 for m in run {
                     let mut m = m.clone();
-                    m.span = Span::new(offset + tokens[k - 2].span.start, offset + tokens[k].span.end);
+                    m.span = span;
                     m.via = Via::Pronoun;
                     out.push(m);
                 }
@@ -1603,6 +1613,11 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
         }
     }
     out
+}
+
+/// Whether a capitalised word is a number word ("Three", "Four") rather than a modifier.
+fn is_number_word(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "two" | "three" | "four" | "five" | "six")
 }
 
 /// A state's people counted ("tens of thousands of Venezuelans", "hundreds of Iraqis", "2,000 Sudanese") are its
@@ -6823,6 +6838,34 @@ mod listed_states_tests {
             let evs = events(text);
             let last = evs.iter().filter_map(|e| e.0).max();
             assert!(!evs.iter().any(|e| e.1 == "RUS" && e.0 == last && e.3.starts_with("11")), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_regional_modifier_or_a_noun_of_regimes_still_counts_the_listed_states() {
+        let evs = events(
+            "Spain, Italy and Portugal summoned the Russian envoy on Monday. Moscow accused the three European \
+             governments of hostility.",
+        );
+        for tgt in ["ESP", "ITA", "PRT"] {
+            assert!(
+                evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == tgt && e.3.starts_with("112")),
+                "{evs:?}"
+            );
+        }
+        let evs = events(
+            "Guinea, Mali and Niger withdrew from the bloc on Monday. Nigeria criticised the three juntas on Tuesday.",
+        );
+        for tgt in ["GIN", "MLI", "NER"] {
+            assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "NGA" && e.2 == tgt), "{evs:?}");
+        }
+        // Negatives: more than two modifiers, or a count that does not fit the list, stand for nothing named.
+        for text in [
+            "Spain, Italy and Portugal summoned the Russian envoy. Moscow accused the three big old European powers.",
+            "Spain and Italy summoned the Russian envoy on Monday. Moscow accused the three European powers.",
+        ] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.1 == "RUS" && e.3.starts_with("112")), "{text}: {evs:?}");
         }
     }
 }
