@@ -1572,17 +1572,27 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
 /// "The three countries", "the four nations", "all five states" stand for the states a recent sentence (one of the
 /// three before) named as a list of exactly that many ("Britain, Canada and Australia recognised …"): one mention of
 /// each, all over the phrase's span, so that they make one group. Pairs are the actor matcher's ("the two
-/// countries").
+/// countries"). The noun may be one for regimes or powers ("the three juntas") and carry up to two capitalised
+/// modifiers ("the three European powers").
 fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mention]) -> Vec<Mention> {
     let (text, offset) = (seg.text, seg.span.start);
-    const NOUNS: &[&str] = &["countries", "states", "nations", "governments"];
+    const NOUNS: &[&str] = &["countries", "states", "nations", "governments", "powers", "juntas", "capitals"];
     if prior.len() < 3 || !NOUNS.iter().any(|w| text.contains(w)) {
         return Vec::new();
     }
     let tokens = tokenize(text);
     let word = |k: usize| &text[tokens[k].span.start..tokens[k].span.end];
     let mut out = Vec::new();
-    for k in 2..tokens.len() {
+    for noun in 2..tokens.len() {
+        if !NOUNS.contains(&word(noun)) {
+            continue;
+        }
+        // "the three European powers", "the three Sahel juntas": up to two capitalised modifiers (a region's
+        // adjective, not a state's: a state's adjective would be a mention) between the number and the noun.
+        let mut k = noun;
+        while k > 2 && noun - k < 2 && word(k - 1).starts_with(char::is_uppercase) && !is_number_word(word(k - 1)) {
+            k -= 1;
+        }
         let n = match word(k - 1) {
             "three" => 3,
             "four" => 4,
@@ -1590,11 +1600,11 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
             "six" => 6,
             _ => continue,
         };
-        if !NOUNS.contains(&word(k))
-            || !(word(k - 2).eq_ignore_ascii_case("the") || word(k - 2).eq_ignore_ascii_case("all"))
-        {
+        if !(word(k - 2).eq_ignore_ascii_case("the") || word(k - 2).eq_ignore_ascii_case("all")) {
             continue;
         }
+        let span = Span::new(offset + tokens[k - 2].span.start, offset + tokens[noun].span.end);
+
         let Some(now) = seg.sentence else { continue };
         // Runs of states joined by "," / "and" / ", and", in one sentence, latest first.
         let mut end = prior.len();
@@ -1619,7 +1629,7 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
             if run.len() == n && codes.len() == n {
                 for m in run {
                     let mut m = m.clone();
-                    m.span = Span::new(offset + tokens[k - 2].span.start, offset + tokens[k].span.end);
+                    m.span = span;
                     m.via = Via::Pronoun;
                     out.push(m);
                 }
@@ -1629,6 +1639,11 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
         }
     }
     out
+}
+
+/// Whether a capitalised word is a number word ("Three", "Four") rather than a modifier.
+fn is_number_word(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "two" | "three" | "four" | "five" | "six")
 }
 
 /// A state's people counted ("tens of thousands of Venezuelans", "hundreds of Iraqis", "2,000 Sudanese") are its
@@ -1800,7 +1815,8 @@ fn act_family(l: &str) -> Option<ActFamily> {
     Some(match singular {
         "attack" | "raid" | "assault" | "bombing" | "strike" | "airstrike" | "shelling" | "offensive" | "invasion"
         | "incursion" | "killing" | "massacre" | "coup" | "attempt" | "takeover" | "crackdown" | "shooting"
-        | "aggression" | "bombardment" | "ambush" | "abduction" | "kidnapping" | "seizure" => ActFamily::Violence,
+        | "aggression" | "bombardment" | "ambush" | "abduction" | "kidnapping" | "seizure" | "interception"
+        | "downing" | "shootdown" => ActFamily::Violence,
         // Acts named by other nouns news uses for them ("condemned the atrocities", "called the drills aggressive").
         "atrocity" | "atrocitie" | "siege" | "blockade" | "operation" => ActFamily::Violence,
         // (The lemmas of "killing", "bombing", "shelling".)
@@ -2186,6 +2202,9 @@ struct Match {
     /// "rejected the report"): the noun's token, and the actor it was aimed at when one follows ("the attack on
     /// Kyiv"). The target is then the author of that act, found among the document's earlier events.
     implied_act: Option<(usize, Option<usize>)>,
+    /// An investigation (root 09): its target slot may hold an act of force with no author named ("opened an
+    /// investigation into the attack"), whose author is then the target, as for [`Match::implied_act`].
+    probe: bool,
     /// A protest pattern (root 14): a place that is no actor may fill its last target slot ("gathered outside the
     /// courthouse"); whom the protest is against then comes from its purpose, as for a protest with no object.
     protest: bool,
@@ -2637,6 +2656,7 @@ impl<'a> Sentence<'a> {
             reciprocal: false,
             np_target,
             implied_act: None,
+            probe: p.code.starts_with("09"),
             protest: p.code.starts_with("14"),
             elided: false,
         };
@@ -2795,8 +2815,13 @@ impl<'a> Sentence<'a> {
                 let Some((g, end)) = found else {
                     // "welcomed the decision", "rejected the report", "condemned the attack on Kyiv": an act whose
                     // author goes unnamed here (the coder finds it among the document's earlier events).
-                    if matches!(elems[k], Elem::Target) && st.np_target && st.implied_act.is_none() {
-                        if let Some((noun, victim, end)) = self.implied_act_at(i) {
+                    if matches!(elems[k], Elem::Target) && (st.np_target || st.probe) && st.implied_act.is_none() {
+                        // (An investigation only of an act of force: "a probe into the allegations" looks into the
+                        // accused, not the accuser.)
+                        let act = self.implied_act_at(i).filter(|&(noun, _, _)| {
+                            st.np_target || act_family(self.lemmas[noun]) == Some(ActFamily::Violence)
+                        });
+                        if let Some((noun, victim, end)) = act {
                             st.implied_act = Some((noun, victim));
                             if self.match_from(elems, k + 1, end, st) {
                                 return true;
@@ -3130,10 +3155,12 @@ impl<'a> Sentence<'a> {
                 ActFamily::Violence => {
                     (18..=20).contains(&root)
                         || e.code == "145"
+                        // ("the incursion": also drones or jets flown into a state's airspace, 15.)
+                        || (root == 15 && self.lemmas[noun].starts_with("incursion"))
                         || (root == 17
                             && matches!(
                                 self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
-                                "crackdown" | "seizure" | "abduction" | "kidnapping"
+                                "crackdown" | "seizure" | "abduction" | "kidnapping" | "interception"
                             ))
                 }
                 ActFamily::Charge => matches!(root, 9..=13 | 17),
@@ -5544,6 +5571,52 @@ mod tests {
     }
 
     #[test]
+    fn an_investigation_into_an_act_of_force_targets_its_author() {
+        let evs = doc_events(
+            "2025-09-10",
+            &[
+                "Russian drones attacked Lithuania overnight.",
+                "Lithuanian prosecutors opened an investigation into the attack.",
+            ],
+        );
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUJUD" && e.2 == "RUSMIL" && e.3.starts_with("09")),
+            "{evs:?}"
+        );
+        // Drones flown into a state's airspace are "the incursion" too; an interception of boats is an act of force.
+        let evs = doc_events(
+            "2025-09-10",
+            &[
+                "Russian drones entered Estonian airspace on Tuesday.",
+                "Estonian prosecutors launched a probe into the incursion.",
+            ],
+        );
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "ESTJUD" && e.2 == "RUSMIL" && e.3.starts_with("09")),
+            "{evs:?}"
+        );
+        let evs = doc_events(
+            "2025-10-02",
+            &[
+                "Israeli naval forces intercepted a flotilla and detained dozens of activists.",
+                "Spain condemned the interception.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "ESP" && e.2 == "ISRMIL" && e.3 == "111"), "{evs:?}");
+        // Negatives: an investigation into allegations looks into the accused, not into whoever made them; with no
+        // earlier act there is no target.
+        let evs = doc_events(
+            "2025-09-10",
+            &[
+                "Lithuania accused Russia of jamming GPS signals.",
+                "Lithuanian prosecutors opened an investigation into the allegations.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        assert!(doc_events("2025-09-10", &["Polish prosecutors opened an investigation into the attack."]).is_empty());
+    }
+
+    #[test]
     fn an_act_referred_to_without_its_author_targets_the_author_of_the_earlier_event() {
         let has4 = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
             evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
@@ -6961,6 +7034,34 @@ mod listed_states_tests {
             let evs = events(text);
             let last = evs.iter().filter_map(|e| e.0).max();
             assert!(!evs.iter().any(|e| e.1 == "RUS" && e.0 == last && e.3.starts_with("11")), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_regional_modifier_or_a_noun_of_regimes_still_counts_the_listed_states() {
+        let evs = events(
+            "Spain, Italy and Portugal summoned the Russian envoy on Monday. Moscow accused the three European \
+             governments of hostility.",
+        );
+        for tgt in ["ESP", "ITA", "PRT"] {
+            assert!(
+                evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == tgt && e.3.starts_with("112")),
+                "{evs:?}"
+            );
+        }
+        let evs = events(
+            "Guinea, Mali and Niger withdrew from the bloc on Monday. Nigeria criticised the three juntas on Tuesday.",
+        );
+        for tgt in ["GIN", "MLI", "NER"] {
+            assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "NGA" && e.2 == tgt), "{evs:?}");
+        }
+        // Negatives: more than two modifiers, or a count that does not fit the list, stand for nothing named.
+        for text in [
+            "Spain, Italy and Portugal summoned the Russian envoy. Moscow accused the three big old European powers.",
+            "Spain and Italy summoned the Russian envoy on Monday. Moscow accused the three European powers.",
+        ] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.1 == "RUS" && e.3.starts_with("112")), "{text}: {evs:?}");
         }
     }
 }
