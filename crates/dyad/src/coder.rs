@@ -505,11 +505,9 @@ impl Coder {
             with_pronouns = all;
             &with_pronouns[..]
         };
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor).with_patterns(
-            &self.patterns,
-            &self.implied_patterns,
-            &self.implied_by_anchor,
-        );
+        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor)
+            .with_patterns(&self.patterns, &self.implied_patterns, &self.implied_by_anchor)
+            .with_partners(memory.partners(sentence));
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -888,6 +886,13 @@ impl Coder {
                     Some(accuser) => return implied(p, subj, Implied::Actor(accuser), out),
                     None => return false,
                 },
+                // "Erdogan said Ankara was ready to raise bilateral trade", "Uzbekistan wants to expand cooperation":
+                // cooperation with no partner named, by one party of the meeting the document reports, is with the
+                // other party.
+                Some(subj) if is_partnership_code(&p.code) && sent.partner_of(subj).is_some() => {
+                    let partner = sent.partner_of(subj).cloned();
+                    return partner.is_some_and(|t| implied(p, subj, Implied::Partner(t), out));
+                }
                 _ => return false,
             },
         };
@@ -1157,6 +1162,18 @@ impl Coder {
                     target.via = Via::Implied;
                     (target, "elided")
                 }
+                Implied::Partner(partner) => {
+                    // Only what a party says it will do ("ready to", "wants to", "agreed to"): an act told as done
+                    // with no partner named is often about others, or background.
+                    if !code.starts_with("03") || (partner.country.is_some() && partner.country == src.country) {
+                        continue;
+                    }
+                    let mut target = partner.clone();
+                    target.sentence = sentence;
+                    target.span = evidence;
+                    target.via = Via::Implied;
+                    (target, "partner")
+                }
                 Implied::Actor(accuser) | Implied::Victim(accuser) => {
                     if accuser.code == src.code {
                         continue;
@@ -1416,6 +1433,14 @@ enum Implied {
     Elided(Mention),
     /// The side an attack falls on, from the sentence's places or the document's hostilities.
     Victim(Mention),
+    /// The other party of the meeting or agreement the document remembers ([`participants::Memory::partners`]).
+    Partner(Mention),
+}
+
+/// Codes of cooperation that needs a partner (roots 03, 05 and 06): with none named, a remembered party's act is
+/// toward the other party.
+fn is_partnership_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "05" | "06"))
 }
 
 /// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
@@ -2193,6 +2218,9 @@ struct Sentence<'a> {
     /// Per token, whether it is a verb boundary, once asked ([`Sentence::is_anchor`]): 0 unknown, 1 yes, 2 no,
     /// 3 being worked out.
     boundary: Vec<std::cell::Cell<u8>>,
+    /// The two parties of the meeting or agreement the document remembers at this sentence, if any
+    /// ([`Sentence::with_partners`]).
+    partners: &'a [Mention],
 }
 
 impl<'a> Sentence<'a> {
@@ -2291,6 +2319,32 @@ impl<'a> Sentence<'a> {
             present,
             patterns: None,
             boundary,
+            partners: &[],
+        }
+    }
+
+    /// The sentence with the two parties the document remembers ([`participants::Memory::partners`]).
+    fn with_partners(mut self, partners: &'a [Mention]) -> Self {
+        self.partners = partners;
+        self
+    }
+
+    /// The other remembered party, when every member of group `g` is of one remembered party's side (a state and
+    /// its organs, or one organisation); `None` when nothing is remembered or `g` is no party.
+    fn partner_of(&self, g: usize) -> Option<&'a Mention> {
+        let [a, b] = self.partners else { return None };
+        let side = participants::side;
+        let members = &self.groups[g].members;
+        let first = side(self.mentions[*members.first()?]);
+        if members.iter().any(|&k| side(self.mentions[k]) != first) {
+            return None;
+        }
+        if side(a) == first && side(b) != first {
+            Some(b)
+        } else if side(b) == first && side(a) != first {
+            Some(a)
+        } else {
+            None
         }
     }
 
