@@ -2701,13 +2701,19 @@ impl<'a> Sentence<'a> {
             }
             Elem::Gap(max) => {
                 let slots_left = elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source));
-                for skip in 0..=*max {
-                    let j = i + skip;
-                    if j > n {
-                        break;
-                    }
-                    if skip > 0 {
+                // The gap counts words, not tokens: a hyphenated compound ("a decades-old water-sharing treaty") is
+                // one word however many parts it has.
+                let hyphen = |t: usize| matches!(self.word(t), "-" | "–");
+                let mut words = 0usize;
+                for j in i..=n {
+                    if j > i {
                         let t = j - 1;
+                        if !(hyphen(t) || (t > i && hyphen(t - 1))) {
+                            words += 1;
+                            if words > *max {
+                                break;
+                            }
+                        }
                         // A possessor inside the gap ("send Russia's best specialists to help France") is part of a
                         // noun phrase the gap crosses.
                         let possessor = self.group_at[t].is_some_and(|g| {
@@ -5268,6 +5274,15 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_gap_counts_a_hyphenated_compound_as_one_word() {
+        let e = events("2024-03-01", "Ghana suspended a decades-old cocoa-for-fuel barter agreement with Togo.");
+        assert!(has(&e, "GHA", "TGO", "160"), "{e:?}");
+        // Five words are still too many for a four-word gap.
+        let e = events("2024-03-01", "Ghana suspended a very old cocoa fuel barter agreement with Togo.");
+        assert!(!e.iter().any(|x| x.2.starts_with("16")), "{e:?}");
     }
 
     #[test]
