@@ -2752,8 +2752,18 @@ impl<'a> Sentence<'a> {
                         // An actor in a phrase of the gap's own, once the pattern has no slot left to fill: "called
                         // the U.S. tariffs on Canadian goods an attack" (see `in_gap_phrase`).
                         let own_phrase = !slots_left && self.in_gap_phrase(t, i);
+                        // A pair named as a modifier, once the pattern has no slot left to fill: "elevated the
+                        // India-Australia relationship to …".
+                        let pair_modifier = !slots_left
+                            && self.group_at[t].is_some()
+                            && ((t + 1 < n && hyphen(t + 1)) || (t > i && hyphen(t - 1)));
                         // Nor across a subordinate clause: "lift sanctions once the agency verifies …".
-                        if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name || own_phrase)
+                        if !(self.is_plain(t)
+                            || self.is_locative(t)
+                            || possessor
+                            || in_name
+                            || own_phrase
+                            || pair_modifier)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
                             || matches!(
                                 self.lemmas[t],
@@ -5283,6 +5293,22 @@ mod tests {
         // Five words are still too many for a four-word gap.
         let e = events("2024-03-01", "Ghana suspended a very old cocoa fuel barter agreement with Togo.");
         assert!(!e.iter().any(|x| x.2.starts_with("16")), "{e:?}");
+    }
+
+    #[test]
+    fn a_pair_named_as_a_hyphenated_modifier_does_not_stop_a_gap() {
+        let e = events(
+            "2024-05-10",
+            "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese elevated the \
+             Japan-Australia relationship to a comprehensive strategic partnership.",
+        );
+        assert!(has(&e, "JPNGOV", "AUSGOV", "050") && has(&e, "AUSGOV", "JPNGOV", "050"), "{e:?}");
+        // One side alone has no partner named by the pattern: no event.
+        let e = events(
+            "2024-05-10",
+            "Japanese Prime Minister Fumio Kishida elevated the Japan-Australia relationship to a new level.",
+        );
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
