@@ -5312,6 +5312,28 @@ mod tests {
     }
 
     #[test]
+    fn readout_support_thanks_and_envoys_told_to_leave() {
+        let e = events(
+            "2024-05-10",
+            "Spanish Prime Minister Pedro Sanchez assured Moroccan Prime Minister Aziz Akhannouch of Spain's full \
+             support for the plan.",
+        );
+        assert!(has(&e, "ESPGOV", "MARGOV", "051"), "{e:?}");
+        // Assuring an audience that is no actor is no support of a side.
+        let e = events("2024-05-10", "Pedro Sanchez assured the audience of Spain's full support for the plan.");
+        assert!(!e.iter().any(|x| x.2 == "051"), "{e:?}");
+        let e = events("2024-05-10", "Chilean President Gabriel Boric thanked partners including Peru and Argentina.");
+        assert!(has(&e, "CHLGOV", "PER", "051") && has(&e, "CHLGOV", "ARG", "051"), "{e:?}");
+        let e = events("2024-05-10", "Chile ordered Bolivian defence attaches to leave the country.");
+        assert!(e.iter().any(|x| x.0 == "CHL" && x.1.starts_with("BOL") && x.2 == "161"), "{e:?}");
+        // Told to leave office, not the country: no expulsion.
+        let e = events("2024-05-10", "Chile ordered its own defence officials to leave their posts.");
+        assert!(!e.iter().any(|x| x.2 == "161"), "{e:?}");
+        let e = events("2024-05-10", "Chile held the fisheries accord with Peru in abeyance on Monday.");
+        assert!(has(&e, "CHL", "PER", "160"), "{e:?}");
+    }
+
+    #[test]
     fn nothing_to_discuss_is_no_meeting() {
         let e = events("2020-01-01", "North Korea said it had nothing more to discuss with South Korea.");
         assert!(!e.iter().any(|x| x.2.starts_with("04")), "{e:?}");
