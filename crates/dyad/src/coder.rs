@@ -505,11 +505,9 @@ impl Coder {
             with_pronouns = all;
             &with_pronouns[..]
         };
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor).with_patterns(
-            &self.patterns,
-            &self.implied_patterns,
-            &self.implied_by_anchor,
-        );
+        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor)
+            .with_patterns(&self.patterns, &self.implied_patterns, &self.implied_by_anchor)
+            .with_partners(memory.partners(sentence));
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -888,6 +886,13 @@ impl Coder {
                     Some(accuser) => return implied(p, subj, Implied::Actor(accuser), out),
                     None => return false,
                 },
+                // "Erdogan said Ankara was ready to raise bilateral trade", "Uzbekistan wants to expand cooperation":
+                // cooperation with no partner named, by one party of the meeting the document reports, is with the
+                // other party.
+                Some(subj) if is_partnership_code(&p.code) && sent.partner_of(subj).is_some() => {
+                    let partner = sent.partner_of(subj).cloned();
+                    return partner.is_some_and(|t| implied(p, subj, Implied::Partner(t), out));
+                }
                 _ => return false,
             },
         };
@@ -1183,6 +1188,18 @@ impl Coder {
                     target.via = Via::Implied;
                     (target, "elided")
                 }
+                Implied::Partner(partner) => {
+                    // Only what a party says it will do ("ready to", "wants to", "agreed to"): an act told as done
+                    // with no partner named is often about others, or background.
+                    if !code.starts_with("03") || (partner.country.is_some() && partner.country == src.country) {
+                        continue;
+                    }
+                    let mut target = partner.clone();
+                    target.sentence = sentence;
+                    target.span = evidence;
+                    target.via = Via::Implied;
+                    (target, "partner")
+                }
                 Implied::Actor(accuser) | Implied::Victim(accuser) => {
                     if accuser.code == src.code {
                         continue;
@@ -1442,6 +1459,14 @@ enum Implied {
     Elided(Mention),
     /// The side an attack falls on, from the sentence's places or the document's hostilities.
     Victim(Mention),
+    /// The other party of the meeting or agreement the document remembers ([`participants::Memory::partners`]).
+    Partner(Mention),
+}
+
+/// Codes of cooperation that needs a partner (roots 03, 05 and 06): with none named, a remembered party's act is
+/// toward the other party.
+fn is_partnership_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "05" | "06"))
 }
 
 /// "X invited Y to visit Z, and Y accepted (the invitation)", "… and the invitation was accepted": the invited side
@@ -2238,6 +2263,9 @@ struct Sentence<'a> {
     /// Per token, whether it is a verb boundary, once asked ([`Sentence::is_anchor`]): 0 unknown, 1 yes, 2 no,
     /// 3 being worked out.
     boundary: Vec<std::cell::Cell<u8>>,
+    /// The two parties of the meeting or agreement the document remembers at this sentence, if any
+    /// ([`Sentence::with_partners`]).
+    partners: &'a [Mention],
 }
 
 impl<'a> Sentence<'a> {
@@ -2336,6 +2364,32 @@ impl<'a> Sentence<'a> {
             present,
             patterns: None,
             boundary,
+            partners: &[],
+        }
+    }
+
+    /// The sentence with the two parties the document remembers ([`participants::Memory::partners`]).
+    fn with_partners(mut self, partners: &'a [Mention]) -> Self {
+        self.partners = partners;
+        self
+    }
+
+    /// The other remembered party, when every member of group `g` is of one remembered party's side (a state and
+    /// its organs, or one organisation); `None` when nothing is remembered or `g` is no party.
+    fn partner_of(&self, g: usize) -> Option<&'a Mention> {
+        let [a, b] = self.partners else { return None };
+        let side = participants::side;
+        let members = &self.groups[g].members;
+        let first = side(self.mentions[*members.first()?]);
+        if members.iter().any(|&k| side(self.mentions[k]) != first) {
+            return None;
+        }
+        if side(a) == first && side(b) != first {
+            Some(b)
+        } else if side(b) == first && side(a) != first {
+            Some(a)
+        } else {
+            None
         }
     }
 
@@ -2734,13 +2788,19 @@ impl<'a> Sentence<'a> {
             }
             Elem::Gap(max) => {
                 let slots_left = elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source));
-                for skip in 0..=*max {
-                    let j = i + skip;
-                    if j > n {
-                        break;
-                    }
-                    if skip > 0 {
+                // The gap counts words, not tokens: a hyphenated compound ("a decades-old water-sharing treaty") is
+                // one word however many parts it has.
+                let hyphen = |t: usize| matches!(self.word(t), "-" | "–");
+                let mut words = 0usize;
+                for j in i..=n {
+                    if j > i {
                         let t = j - 1;
+                        if !(hyphen(t) || (t > i && hyphen(t - 1))) {
+                            words += 1;
+                            if words > *max {
+                                break;
+                            }
+                        }
                         // A possessor inside the gap ("send Russia's best specialists to help France") is part of a
                         // noun phrase the gap crosses.
                         let possessor = self.group_at[t].is_some_and(|g| {
@@ -2779,8 +2839,18 @@ impl<'a> Sentence<'a> {
                         // An actor in a phrase of the gap's own, once the pattern has no slot left to fill: "called
                         // the U.S. tariffs on Canadian goods an attack" (see `in_gap_phrase`).
                         let own_phrase = !slots_left && self.in_gap_phrase(t, i);
+                        // A pair named as a modifier, once the pattern has no slot left to fill: "elevated the
+                        // India-Australia relationship to …".
+                        let pair_modifier = !slots_left
+                            && self.group_at[t].is_some()
+                            && ((t + 1 < n && hyphen(t + 1)) || (t > i && hyphen(t - 1)));
                         // Nor across a subordinate clause: "lift sanctions once the agency verifies …".
-                        if !(self.is_plain(t) || self.is_locative(t) || possessor || in_name || own_phrase)
+                        if !(self.is_plain(t)
+                            || self.is_locative(t)
+                            || possessor
+                            || in_name
+                            || own_phrase
+                            || pair_modifier)
                             || matches!(self.word(t), ";" | ":" | "." | "!" | "?" | ",")
                             || matches!(
                                 self.lemmas[t],
@@ -5371,6 +5441,53 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_gap_counts_a_hyphenated_compound_as_one_word() {
+        let e = events("2024-03-01", "Ghana suspended a decades-old cocoa-for-fuel barter agreement with Togo.");
+        assert!(has(&e, "GHA", "TGO", "160"), "{e:?}");
+        // Five words are still too many for a four-word gap.
+        let e = events("2024-03-01", "Ghana suspended a very old cocoa fuel barter agreement with Togo.");
+        assert!(!e.iter().any(|x| x.2.starts_with("16")), "{e:?}");
+    }
+
+    #[test]
+    fn a_pair_named_as_a_hyphenated_modifier_does_not_stop_a_gap() {
+        let e = events(
+            "2024-05-10",
+            "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese elevated the \
+             Japan-Australia relationship to a comprehensive strategic partnership.",
+        );
+        assert!(has(&e, "JPNGOV", "AUSGOV", "050") && has(&e, "AUSGOV", "JPNGOV", "050"), "{e:?}");
+        // One side alone has no partner named by the pattern: no event.
+        let e = events(
+            "2024-05-10",
+            "Japanese Prime Minister Fumio Kishida elevated the Japan-Australia relationship to a new level.",
+        );
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn readout_support_thanks_and_envoys_told_to_leave() {
+        let e = events(
+            "2024-05-10",
+            "Spanish Prime Minister Pedro Sanchez assured Moroccan Prime Minister Aziz Akhannouch of Spain's full \
+             support for the plan.",
+        );
+        assert!(has(&e, "ESPGOV", "MARGOV", "051"), "{e:?}");
+        // Assuring an audience that is no actor is no support of a side.
+        let e = events("2024-05-10", "Pedro Sanchez assured the audience of Spain's full support for the plan.");
+        assert!(!e.iter().any(|x| x.2 == "051"), "{e:?}");
+        let e = events("2024-05-10", "Chilean President Gabriel Boric thanked partners including Peru and Argentina.");
+        assert!(has(&e, "CHLGOV", "PER", "051") && has(&e, "CHLGOV", "ARG", "051"), "{e:?}");
+        let e = events("2024-05-10", "Chile ordered Bolivian defence attaches to leave the country.");
+        assert!(e.iter().any(|x| x.0 == "CHL" && x.1.starts_with("BOL") && x.2 == "161"), "{e:?}");
+        // Told to leave office, not the country: no expulsion.
+        let e = events("2024-05-10", "Chile ordered its own defence officials to leave their posts.");
+        assert!(!e.iter().any(|x| x.2 == "161"), "{e:?}");
+        let e = events("2024-05-10", "Chile held the fisheries accord with Peru in abeyance on Monday.");
+        assert!(has(&e, "CHL", "PER", "160"), "{e:?}");
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn is_noun(sent: &Sentence, k: usize, nouns: &[&[&str]]) -> bool {
 
 /// The side a mention stands for: its state, for the state and its organs; else its own code (an international
 /// organisation, an armed group: the army and the rebels of one state are two sides).
-fn side(m: &Mention) -> &str {
+pub(super) fn side(m: &Mention) -> &str {
     match &m.country {
         Some(c) if state_side(m) => c,
         _ => &m.code,
@@ -141,6 +141,14 @@ pub(super) struct Reference {
 }
 
 impl Memory {
+    /// The two parties remembered at `sentence` (empty unless exactly two are).
+    pub(super) fn partners(&self, sentence: Option<usize>) -> &[Mention] {
+        match sentence {
+            Some(s) if self.live(s) && self.parties.len() == 2 => &self.parties,
+            _ => &[],
+        }
+    }
+
     /// Whether the parties are still remembered at `sentence`.
     fn live(&self, sentence: usize) -> bool {
         self.parties.len() >= 2 && sentence >= self.from && sentence - self.touched <= REACH
@@ -839,6 +847,30 @@ mod tests {
 
     fn in_sentence(evs: &[(usize, String, String, String)], s: usize) -> usize {
         evs.iter().filter(|e| e.0 == s).count()
+    }
+
+    #[test]
+    fn a_partys_intent_to_cooperate_with_no_partner_named_is_toward_the_other_party() {
+        let talks =
+            "Kenyan President William Ruto held talks with Indonesian President Prabowo Subianto in Jakarta on Monday.";
+        // Readiness to deepen ties, said of one party's own state: toward the other party.
+        let evs =
+            doc_events(&[talks, "Ruto said Kenya was ready to double bilateral trade to 2 billion dollars by 2030."]);
+        let toward = |evs: &[(usize, String, String, String)], src: &str, tgt: &str| {
+            evs.iter().any(|e| e.0 == 1 && e.1.starts_with(src) && e.2.starts_with(tgt) && e.3.starts_with("03"))
+        };
+        assert!(toward(&evs, "KEN", "IDN"), "{evs:?}");
+        let evs = doc_events(&[talks, "Prabowo said Jakarta wanted to deepen cooperation in energy and fisheries."]);
+        assert!(toward(&evs, "IDN", "KEN"), "{evs:?}");
+        // With no meeting remembered there is no partner.
+        let evs = doc_events(&["Ruto said Kenya was ready to double bilateral trade to 2 billion dollars by 2030."]);
+        assert_eq!(in_sentence(&evs, 0), 0, "{evs:?}");
+        // A third state is no party of the meeting.
+        let evs = doc_events(&[talks, "Ghana wants to deepen cooperation in energy and fisheries."]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+        // An act told as done, not an intent: no partner is supplied.
+        let evs = doc_events(&[talks, "Kenya deepened cooperation in energy and fisheries last year."]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
     }
 
     #[test]
