@@ -696,6 +696,7 @@ impl ActorMatcher {
                             .find(|n| {
                                 n.via != Via::Context
                                     && (n.agent.as_deref() == Some("REB") || n.code.starts_with("IMG"))
+                                    && !affiliate_of(doc, n.span)
                             })
                             .cloned(),
                         // "Russian forces shelled Kharkiv … the troops": the army named shortly before.
@@ -1614,6 +1615,15 @@ fn drop_seat_metonyms(doc: &Document, out: &mut [Mention]) {
     }
 }
 
+/// "Al Qaeda-linked militants", "Islamic State-affiliated rebels": the group named is not the one that acts; the
+/// militants are someone else's (the place's, the document's state's).
+fn affiliate_of(doc: &Document, span: Span) -> bool {
+    let after = &doc.text()[span.end..];
+    ["-linked", "-affiliated", "-aligned", "-allied", "-inspired", "-backed", "-supported", "-sponsored"]
+        .iter()
+        .any(|s| after.starts_with(s))
+}
+
 fn split_code(code: &str) -> (Option<String>, Option<String>) {
     if code.len() < 3 || code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG") {
         return (None, None);
@@ -2437,6 +2447,18 @@ CVL Civilians
         assert!(codes(&m, &doc).contains(&("Rebels".into(), "SYRREB".into())));
         let doc = Document::from_sentences("3", None, &["The rebels shelled Syrian towns.", "Syria protested."]);
         assert!(codes(&m, &doc).contains(&("rebels".into(), "SYRREB".into())));
+        // "ISIS-linked militants" are not ISIS: they are the place's rebels, in this and the next sentences.
+        let doc = Document::from_sentences(
+            "4",
+            None,
+            &["ISIS-linked militants attacked a village in Syria.", "The rebels later withdrew from Syria."],
+        );
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("militants".into(), "SYRREB".into())), "{got:?}");
+        assert!(got.contains(&("rebels".into(), "SYRREB".into())), "{got:?}");
+        // Negative: a group named plainly (or as a possessor) still speaks for the militants after it.
+        let doc = Document::from_sentences("5", None, &["ISIS fighters attacked Syria.", "The militants fled."]);
+        assert!(codes(&m, &doc).contains(&("militants".into(), "IMGMOSISI".into())));
     }
 
     #[test]
