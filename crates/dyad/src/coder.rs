@@ -1048,15 +1048,21 @@ impl Coder {
                 // A side's own account of what it did is that act ("…, the Israeli army said"). A wire attribution
                 // to a role the text places only by context ("…, police said", "residents said") is the story's
                 // source, not a side's accusation: the act is coded.
+                // (Another side: another state, or one of the state's armed rivals — "the Sudanese army said the RSF
+                // killed …" is the army accusing the RSF.)
+                let other_side = |s: &Mention, spk: &Mention| {
+                    s.country != spk.country
+                        || (side_of(s).is_some() && side_of(spk).is_some() && side_of(s) != side_of(spk))
+                };
                 let foreign_speaker = speaker.filter(|&spk| {
                     let spk_m = sent.groups[spk].members[0];
                     sent.mentions[spk_m].via != Via::Context
-                        && src_members.iter().any(|&s| sent.mentions[s].country != sent.mentions[spk_m].country)
+                        && src_members.iter().any(|&s| other_side(sent.mentions[s], sent.mentions[spk_m]))
                 });
                 if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
                     let spk_m = sent.groups[spk].members[0];
                     for &s in src_members {
-                        if sent.mentions[s].country != sent.mentions[spk_m].country {
+                        if other_side(sent.mentions[s], sent.mentions[spk_m]) {
                             push(
                                 sent.mentions[spk_m],
                                 sent.mentions[s],
@@ -6334,6 +6340,17 @@ mod tests {
         // Negative: "its" after "said it will withdraw" is the subject's own, not a target.
         let evs = events("2020-10-01", "Nigeria said it will withdraw its troops from Chad.");
         assert!(!evs.iter().any(|e| e.0 == e.1 || e.1 == "NGA"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_state_force_reporting_its_armed_rivals_attack_accuses_them() {
+        let evs = events("2024-06-01", "The Sudanese army said the RSF had killed dozens of civilians in the camp.");
+        assert!(has(&evs, "SDNMIL", "SDNREB", "112") && !evs.iter().any(|e| e.2 == "190"), "{evs:?}");
+        // Negatives: a force's account of its own side's act, and of its own state's people.
+        let evs = events("2024-06-01", "The Sudanese army said its troops had attacked RSF positions.");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        let evs = events("2024-06-01", "The Israeli military said Israeli settlers had attacked Palestinians.");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
     }
 
     #[test]
