@@ -2703,6 +2703,12 @@ impl<'a> Sentence<'a> {
         if !p.required.iter().all(|alts| alts.iter().any(|&id| self.has_id(id))) {
             return None;
         }
+        // "in protest at/against/over" names the purpose of another act ("recalled its ambassador in protest at
+        // …", "marched in protest against …"): that act is coded by its own pattern, no demonstration here.
+        if p.code.starts_with("14") && anchor > 0 && self.lemmas[anchor] == "protest" && self.lemmas[anchor - 1] == "in"
+        {
+            return None;
+        }
         // Attitudes (statements, appeals, praise, demands, criticism, rejection, threats, protest, reduced
         // relations) may take their target inside a noun phrase: "condemned the arrest of X", "rejected comments by X".
         // Not for an anchor that is itself an adjective ("the alleged violations by").
@@ -6351,6 +6357,15 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
         let evs = events("2024-06-01", "The Israeli military said Israeli settlers had attacked Palestinians.");
         assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn in_protest_names_a_purpose_not_a_demonstration() {
+        let evs = events("2024-07-30", "Algeria recalled its ambassador to France in protest at the French decision.");
+        assert!(has(&evs, "DZA", "FRA", "161") && !evs.iter().any(|e| e.2.starts_with("14")), "{evs:?}");
+        // Negative: the verb still is one.
+        let evs = events("2024-07-30", "Algerians protested outside the French embassy in Algiers.");
+        assert!(evs.iter().any(|e| e.2.starts_with("14")), "{evs:?}");
     }
 
     #[test]
