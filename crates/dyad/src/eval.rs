@@ -2,7 +2,7 @@
 //! CAMEO root, at two levels.
 //!
 //! - **country+root**: actors compared on their first three letters (the whole code for `IGO…`/`NGO…`/`IMG…`
-//!   actors), codes on their root (first two digits) or any root listed in `alt`;
+//!   actors; a gold code that is only `IGO`, `NGO` or `IMG` accepts any organisation of that type), codes on their root (first two digits) or any root listed in `alt`;
 //! - **strict**: full actor codes, codes on their first three digits (or any code in `alt`).
 //!
 //! `optional` gold events count neither as misses nor as false alarms. Predictions are compared as sets: an event
@@ -353,6 +353,14 @@ fn actor_key(code: &str, level: Level) -> String {
     }
 }
 
+/// Whether a predicted actor code fits a gold one at `level`. At country+root a gold code that is only the type of an
+/// organisation (`IGO`, `NGO`, `IMG`: an international organisation, an NGO, a militant group, which one unsaid)
+/// accepts any organisation of that type, as a gold country accepts any agent of that country.
+fn actors_match(pred: &str, gold: &str, level: Level) -> bool {
+    actor_key(pred, level) == actor_key(gold, level)
+        || (level == Level::CountryRoot && matches!(gold, "IGO" | "NGO" | "IMG") && pred.starts_with(gold))
+}
+
 fn code_key(code: &str, level: Level) -> String {
     match level {
         Level::CountryRoot => code.chars().take(2).collect(),
@@ -426,8 +434,8 @@ fn score_doc(g: &GoldDoc, preds: &[&Event], level: Level, lr: &mut LevelReport) 
                 .filter(|&i| {
                     let p = uniq[i];
                     p.sentence == Some(ge.s)
-                        && actor_key(&p.source.code, level) == actor_key(&ge.source, level)
-                        && actor_key(&p.target.code, level) == actor_key(&ge.target, level)
+                        && actors_match(&p.source.code, &ge.source, level)
+                        && actors_match(&p.target.code, &ge.target, level)
                         && codes_match(&p.code, ge, level)
                 })
                 .collect()
@@ -558,6 +566,10 @@ mod tests {
         assert!(codes_match("020", &gold("031", &["03", "02"]), Level::CountryRoot));
         assert_eq!(actor_key("CHNGOV", Level::CountryRoot), "CHN");
         assert_eq!(actor_key("IGOUNO", Level::CountryRoot), "IGOUNO");
+        // A bare organisation type in the gold accepts any organisation of that type, at country+root only.
+        assert!(actors_match("IGOUNO", "IGO", Level::CountryRoot) && actors_match("IMGMOSALQ", "IMG", Level::CountryRoot));
+        assert!(!actors_match("IGOUNO", "IGO", Level::Strict) && !actors_match("NGOHLH", "IGO", Level::CountryRoot));
+        assert!(!actors_match("IGOUNO", "IGOEUREEC", Level::CountryRoot) && !actors_match("IGO", "IGOUNO", Level::CountryRoot));
     }
 
     #[test]
