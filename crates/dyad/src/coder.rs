@@ -3350,7 +3350,12 @@ impl<'a> Sentence<'a> {
         let grp = &self.groups[g];
         let (a, b) = (grp.tok_start, grp.tok_end);
         let mut k = a;
-        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) && self.group_at[k - 1].is_none() {
+        // (And over "former", "ousted": "supporters of former President X" puts X after a preposition.)
+        while k > 0
+            && (DETERMINERS.contains(&self.lemmas[k - 1])
+                || matches!(self.lemmas[k - 1], "former" | "ousted" | "deposed" | "exiled" | "late"))
+            && self.group_at[k - 1].is_none()
+        {
             k -= 1;
         }
         if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1]) {
@@ -3746,6 +3751,22 @@ impl<'a> Sentence<'a> {
         };
         // The noun may be a role dyad filled in from context ("Negotiators" alone reads as the document's state).
         if !self.is_plain(noun) || !is_people_noun(&self.word(noun).to_lowercase()) {
+            return None;
+        }
+        // "supporters of the former president", "opponents of the junta": people on the actor's side or against it,
+        // who act on their own (the role itself is the subject).
+        if matches!(
+            self.word(noun).to_lowercase().as_str(),
+            "supporters"
+                | "supporter"
+                | "followers"
+                | "loyalists"
+                | "opponents"
+                | "critics"
+                | "backers"
+                | "sympathisers"
+                | "sympathizers"
+        ) {
             return None;
         }
         // Back over "a team of", determiners, numbers and modifiers to the phrase's start.
@@ -5942,6 +5963,18 @@ mod tests {
         let evs = events("2024-05-10", "The Chadian president said Sudan should hold talks with the rebels.");
         assert!(has(&evs, "TCDGOV", "SDN", "020"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == "SDN"), "{evs:?}");
+    }
+
+    #[test]
+    fn supporters_of_a_person_act_themselves() {
+        let evs = events("2024-05-10", "Hundreds of supporters of Raila Odinga blocked roads in Nairobi.");
+        assert!(evs.iter().any(|e| e.0 == "KENCVL" && e.2 == "144"), "{evs:?}");
+        let evs = events("2024-05-10", "Supporters of former Prime Minister Raila Odinga blocked roads in Nairobi.");
+        assert!(evs.iter().any(|e| e.0 == "KENCVL" && e.2 == "144"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0.starts_with("KENELI") || e.0 == "KENOPP"), "{evs:?}");
+        // "a delegation of" still names the people who act.
+        let evs = events("2024-05-10", "A delegation of Chinese officials visited Nairobi.");
+        assert!(evs.iter().any(|e| e.0.starts_with("CHN") && e.2 == "042"), "{evs:?}");
     }
 
     #[test]
