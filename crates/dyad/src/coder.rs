@@ -2784,6 +2784,8 @@ impl<'a> Sentence<'a> {
                     }
                     self.noun_phrase_object(i).and_then(|j| self.group_starting(j))
                 });
+                // "camps near the Thai border": a state that only names where a border runs is no slot's actor.
+                let found = found.filter(|&(g, _)| !self.border_descriptor(g));
                 let Some((g, end)) = found else {
                     // "welcomed the decision", "rejected the report", "condemned the attack on Kyiv": an act whose
                     // author goes unnamed here (the coder finds it among the document's earlier events).
@@ -2836,6 +2838,42 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// Whether group `g` is a country word that only says where a border runs: "near the Thai border", "along the
+    /// Lebanese frontier", "on the Syrian border" (a place, not a party). "a Thai border post" is Thai.
+    fn border_descriptor(&self, g: usize) -> bool {
+        let grp = &self.groups[g];
+        let n = self.tokens.len();
+        if grp.members.len() != 1 || grp.tok_end >= n || !matches!(self.lemmas[grp.tok_end], "border" | "frontier") {
+            return false;
+        }
+        // Not "the Thai border town/post/guards": the border word must end the phrase.
+        if grp.tok_end + 1 < n
+            && self.tokens[grp.tok_end + 1].kind == TokenKind::Word
+            && self.is_modifier(grp.tok_end + 1)
+        {
+            return false;
+        }
+        let mut k = grp.tok_start;
+        while k > 0
+            && self.group_at[k - 1].is_none()
+            && (DETERMINERS.contains(&self.lemmas[k - 1])
+                || matches!(
+                    self.lemmas[k - 1],
+                    "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
+                ))
+        {
+            k -= 1;
+        }
+        k > 0 && matches!(self.lemmas[k - 1], "near" | "along" | "on" | "by" | "close")
     }
 
     /// The length of a time adverbial starting at token `i`, or 0: a weekday ("Monday", "on Monday", "late on
@@ -5975,6 +6013,15 @@ mod tests {
         // "a delegation of" still names the people who act.
         let evs = events("2024-05-10", "A delegation of Chinese officials visited Nairobi.");
         assert!(evs.iter().any(|e| e.0.starts_with("CHN") && e.2 == "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_state_naming_where_a_border_runs_is_no_target() {
+        let evs = events("2024-05-10", "Sudanese troops shelled rebel camps near the Chadian border.");
+        assert!(!evs.iter().any(|e| e.1 == "TCD"), "{evs:?}");
+        // A border post of a state is that state's.
+        let evs = events("2024-05-10", "Sudanese troops shelled a Chadian border post.");
+        assert!(evs.iter().any(|e| e.0 == "SDNMIL" && e.1.starts_with("TCD")), "{evs:?}");
     }
 
     #[test]
