@@ -3650,7 +3650,11 @@ impl<'a> Sentence<'a> {
             {
                 k -= 1;
             }
-            if g == subj || k == 0 || !matches!(self.lemmas[k - 1], "in" | "at" | "near" | "over" | "across") {
+            if g == subj
+                || k == 0
+                || !matches!(self.lemmas[k - 1], "in" | "at" | "near" | "over" | "across")
+                || self.border_descriptor(g)
+            {
                 continue;
             }
             let Some(c) = self.mentions[grp.members[0]].country.clone() else { continue };
@@ -6018,6 +6022,9 @@ mod tests {
     #[test]
     fn a_state_naming_where_a_border_runs_is_no_target() {
         let evs = events("2024-05-10", "Sudanese troops shelled rebel camps near the Chadian border.");
+        assert!(!evs.iter().any(|e| e.1 == "TCD"), "{evs:?}");
+        // Nor the victim of a participle clause.
+        let evs = events("2024-05-10", "Sudanese troops shelled rebel camps near the Chadian border, killing 12.");
         assert!(!evs.iter().any(|e| e.1 == "TCD"), "{evs:?}");
         // A border post of a state is that state's.
         let evs = events("2024-05-10", "Sudanese troops shelled a Chadian border post.");
