@@ -2894,6 +2894,8 @@ impl<'a> Sentence<'a> {
                     }
                     self.noun_phrase_object(i).and_then(|j| self.group_starting(j))
                 });
+                // "camps near the Thai border": a state that only names where a border runs is no slot's actor.
+                let found = found.filter(|&(g, _)| !self.border_descriptor(g));
                 let Some((g, end)) = found else {
                     // "welcomed the decision", "rejected the report", "condemned the attack on Kyiv": an act whose
                     // author goes unnamed here (the coder finds it among the document's earlier events).
@@ -2955,6 +2957,42 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// Whether group `g` is a country word that only says where a border runs: "near the Thai border", "along the
+    /// Lebanese frontier", "on the Syrian border" (a place, not a party). "a Thai border post" is Thai.
+    fn border_descriptor(&self, g: usize) -> bool {
+        let grp = &self.groups[g];
+        let n = self.tokens.len();
+        if grp.members.len() != 1 || grp.tok_end >= n || !matches!(self.lemmas[grp.tok_end], "border" | "frontier") {
+            return false;
+        }
+        // Not "the Thai border town/post/guards": the border word must end the phrase.
+        if grp.tok_end + 1 < n
+            && self.tokens[grp.tok_end + 1].kind == TokenKind::Word
+            && self.is_modifier(grp.tok_end + 1)
+        {
+            return false;
+        }
+        let mut k = grp.tok_start;
+        while k > 0
+            && self.group_at[k - 1].is_none()
+            && (DETERMINERS.contains(&self.lemmas[k - 1])
+                || matches!(
+                    self.lemmas[k - 1],
+                    "eastern"
+                        | "western"
+                        | "northern"
+                        | "southern"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
+                ))
+        {
+            k -= 1;
+        }
+        k > 0 && matches!(self.lemmas[k - 1], "near" | "along" | "on" | "by" | "close")
     }
 
     /// The length of a time adverbial starting at token `i`, or 0: a weekday ("Monday", "on Monday", "late on
@@ -3484,7 +3522,12 @@ impl<'a> Sentence<'a> {
         let grp = &self.groups[g];
         let (a, b) = (grp.tok_start, grp.tok_end);
         let mut k = a;
-        while k > 0 && DETERMINERS.contains(&self.lemmas[k - 1]) && self.group_at[k - 1].is_none() {
+        // (And over "former", "ousted": "supporters of former President X" puts X after a preposition.)
+        while k > 0
+            && (DETERMINERS.contains(&self.lemmas[k - 1])
+                || matches!(self.lemmas[k - 1], "former" | "ousted" | "deposed" | "exiled" | "late"))
+            && self.group_at[k - 1].is_none()
+        {
             k -= 1;
         }
         if k > 0 && PREPOSITIONS.contains(&self.lemmas[k - 1]) {
@@ -3741,7 +3784,11 @@ impl<'a> Sentence<'a> {
             {
                 k -= 1;
             }
-            if g == subj || k == 0 || !matches!(self.lemmas[k - 1], "in" | "at" | "near" | "over" | "across") {
+            if g == subj
+                || k == 0
+                || !matches!(self.lemmas[k - 1], "in" | "at" | "near" | "over" | "across")
+                || self.border_descriptor(g)
+            {
                 continue;
             }
             let Some(c) = self.mentions[grp.members[0]].country.clone() else { continue };
@@ -3880,6 +3927,22 @@ impl<'a> Sentence<'a> {
         };
         // The noun may be a role dyad filled in from context ("Negotiators" alone reads as the document's state).
         if !self.is_plain(noun) || !is_people_noun(&self.word(noun).to_lowercase()) {
+            return None;
+        }
+        // "supporters of the former president", "opponents of the junta": people on the actor's side or against it,
+        // who act on their own (the role itself is the subject).
+        if matches!(
+            self.word(noun).to_lowercase().as_str(),
+            "supporters"
+                | "supporter"
+                | "followers"
+                | "loyalists"
+                | "opponents"
+                | "critics"
+                | "backers"
+                | "sympathisers"
+                | "sympathizers"
+        ) {
             return None;
         }
         // Back over "a team of", determiners, numbers and modifiers to the phrase's start.
@@ -6182,6 +6245,30 @@ mod tests {
         let evs = events("2024-05-10", "The Chadian president said Sudan should hold talks with the rebels.");
         assert!(has(&evs, "TCDGOV", "SDN", "020"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == "SDN"), "{evs:?}");
+    }
+
+    #[test]
+    fn supporters_of_a_person_act_themselves() {
+        let evs = events("2024-05-10", "Hundreds of supporters of Raila Odinga blocked roads in Nairobi.");
+        assert!(evs.iter().any(|e| e.0 == "KENCVL" && e.2 == "144"), "{evs:?}");
+        let evs = events("2024-05-10", "Supporters of former Prime Minister Raila Odinga blocked roads in Nairobi.");
+        assert!(evs.iter().any(|e| e.0 == "KENCVL" && e.2 == "144"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0.starts_with("KENELI") || e.0 == "KENOPP"), "{evs:?}");
+        // "a delegation of" still names the people who act.
+        let evs = events("2024-05-10", "A delegation of Chinese officials visited Nairobi.");
+        assert!(evs.iter().any(|e| e.0.starts_with("CHN") && e.2 == "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_state_naming_where_a_border_runs_is_no_target() {
+        let evs = events("2024-05-10", "Sudanese troops shelled rebel camps near the Chadian border.");
+        assert!(!evs.iter().any(|e| e.1 == "TCD"), "{evs:?}");
+        // Nor the victim of a participle clause.
+        let evs = events("2024-05-10", "Sudanese troops shelled rebel camps near the Chadian border, killing 12.");
+        assert!(!evs.iter().any(|e| e.1 == "TCD"), "{evs:?}");
+        // A border post of a state is that state's.
+        let evs = events("2024-05-10", "Sudanese troops shelled a Chadian border post.");
+        assert!(evs.iter().any(|e| e.0 == "SDNMIL" && e.1.starts_with("TCD")), "{evs:?}");
     }
 
     #[test]
