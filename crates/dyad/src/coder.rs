@@ -1005,6 +1005,9 @@ impl Coder {
                 && p_mutual
                 && matches!(src.agent.as_deref(), Some("COP" | "MIL"))
                 && tgt.agent.as_deref() == Some("CVL");
+            // Expelled people who are not a state's officials (migrants, journalists, opposition leaders) are
+            // deported individuals, 174; diplomats and officials stay 161 (the codebook's note under 174).
+            let deported = code == "161" && expels_people(&p.id, tgt);
             out.push(Event {
                 sentence,
                 source: src.clone(),
@@ -1012,6 +1015,7 @@ impl Coder {
                 code: match (riot, repress) {
                     (true, _) => "145".to_string(),
                     (_, true) => "175".to_string(),
+                    _ if deported => "174".to_string(),
                     _ => code.to_string(),
                 },
                 mode,
@@ -1020,6 +1024,7 @@ impl Coder {
                 rule: match (riot, repress) {
                     (true, _) => format!("{rule}+riot"),
                     (_, true) => format!("{rule}+repress"),
+                    _ if deported => format!("{rule}+deport"),
                     _ => rule,
                 },
             });
@@ -4436,6 +4441,16 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// Whether a 161 "expel" pattern's target is people who do not act for a state (its agent is not government,
+/// military, intelligence, police, courts, legislature or elites): their expulsion is a deportation, 174.
+fn expels_people(pattern: &str, target: &Mention) -> bool {
+    matches!(pattern, "161.expel" | "161.expelled-by" | "161.expelled-from")
+        && target
+            .agent
+            .as_deref()
+            .is_some_and(|a| !matches!(a, "GOV" | "MIL" | "SPY" | "COP" | "JUD" | "LEG" | "ELI"))
+}
+
 /// "claimed", "charged": the verb of a speaker ("Britain claimed that Iran had attacked Iraq" reports an accusation,
 /// coded by reported speech), not the noun of "the claim that …".
 fn is_past_verb_of_claiming(w: &str) -> bool {
@@ -6872,6 +6887,17 @@ mod wire_syntax_tests {
         // Negative: fire from a place at no named side is no event.
         let evs = events("Chad said two shells had been fired at a market from the hills.");
         assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn expelled_people_who_do_not_act_for_a_state_are_deported() {
+        let evs = events("Kenya expelled 40 Ethiopian migrants on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHCVL" && e.2 == "174"), "{evs:?}");
+        let evs = events("Two Ethiopian journalists were expelled by Kenya.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHMED" && e.2 == "174"), "{evs:?}");
+        // Negative: diplomats stay a reduction of relations.
+        let evs = events("Kenya expelled two Ethiopian diplomats on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHGOV" && e.2 == "161"), "{evs:?}");
     }
 
     #[test]
