@@ -758,6 +758,8 @@ impl Coder {
                 None => return false,
             },
             (None, None) => match subject {
+                // "The US said Iraq had attacked itself": one actor, its own target (see `Match::reflexive`).
+                Some(subj) if m.reflexive && sent.groups[subj].members.len() == 1 => (vec![subj], vec![subj]),
                 // A target-less variant of an attack or a ban ("launched 40 drones overnight", "took 251 hostages",
                 // "dissolved all political parties"): the side attacked, or the state's own opposition or people.
                 Some(subj) if p.implied => match sent.unnamed_target(p, anchor, subj, out) {
@@ -2167,6 +2169,9 @@ struct Match {
     evidence_end: usize,
     end: usize,
     reciprocal: bool,
+    /// The last actor slot, a target, holds "itself"/"themselves": the subject is its own target ("Iraq had attacked
+    /// itself"), which reported speech turns into the speaker's accusation and which alone is no event.
+    reflexive: bool,
     /// Whether a final target may sit inside a noun phrase ("the arrest of X").
     np_target: bool,
     /// A target slot filled by a definite act or statement with no actor of its own ("welcomed the decision",
@@ -2599,6 +2604,7 @@ impl<'a> Sentence<'a> {
             evidence_end: anchor + 1,
             end: anchor,
             reciprocal: false,
+            reflexive: false,
             np_target,
             implied_act: None,
             protest: p.code.starts_with("14"),
@@ -2729,6 +2735,14 @@ impl<'a> Sentence<'a> {
                     if matches!(elems[k], Elem::Target) && (two("each", "other") || two("one", "another")) {
                         st.reciprocal = true;
                         return self.match_from(elems, k + 1, i + 2, st);
+                    }
+                    if matches!(elems[k], Elem::Target)
+                        && !elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source))
+                        && i < n
+                        && matches!(self.lemmas[i], "itself" | "themselves" | "themselve") && self.group_at[i].is_none()
+                    {
+                        st.reflexive = true;
+                        return self.match_from(elems, k + 1, i + 1, st);
                     }
                 }
                 let last_target = k == elems.len() - 1 && matches!(elems[k], Elem::Target) && st.np_target;
@@ -6898,6 +6912,17 @@ mod wire_syntax_tests {
         // Negative: diplomats stay a reduction of relations.
         let evs = events("Kenya expelled two Ethiopian diplomats on Monday.");
         assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHGOV" && e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_side_said_to_have_attacked_itself_is_accused_and_alone_is_no_event() {
+        let evs = events("Turkey said that Syrian troops had attacked themselves.");
+        assert!(evs.iter().any(|e| e.0 == "TUR" && e.1 == "SYRMIL" && e.2 == "112"), "{evs:?}");
+        // Negatives: told as fact, a state acting on itself is no event; nor is defending oneself.
+        for text in ["Syrian troops attacked themselves.", "Ukraine said it would defend itself."] {
+            let evs = events(text);
+            assert!(evs.is_empty(), "{text}: {evs:?}");
+        }
     }
 
     #[test]
