@@ -514,6 +514,7 @@ impl ActorMatcher {
                     }
                 }
             }
+            share_agent_over_and(&chains, &mut seg_mentions, doc.text());
             // he/she resolve to the last person before them; do them in order with the named ones.
             let mut all: Vec<(usize, Option<Mention>)> = Vec::new();
             let mut named = seg_mentions.into_iter().peekable();
@@ -2159,6 +2160,42 @@ impl Templates {
     }
 }
 
+/// "Russian and Chinese troops", "US and British activists": a country adjective (or an upper-case abbreviation
+/// used as one) joined by "and" to an adjective + agent noun shares that noun: both are troops, both activists.
+/// A country's name ("Iran and Iraqi forces") stays the state.
+fn share_agent_over_and(chains: &[Vec<Raw>], mentions: &mut [(usize, Mention)], text: &str) {
+    for i in 1..mentions.len() {
+        let (ca, cb) = (mentions[i - 1].0, mentions[i].0);
+        if cb != ca + 1 || chains[ca].len() != 1 || chains[cb].len() < 2 {
+            continue;
+        }
+        let (a, b) = (&mentions[i - 1].1, &mentions[i].1);
+        let a_text = text.get(a.span.start..a.span.end).unwrap_or("");
+        let attributive = match chains[ca][0].payload {
+            Payload::Country { form: Form::Adjective, .. } => true,
+            Payload::Country { form: Form::Name, .. } => {
+                a_text.len() <= 4 && a_text.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            }
+            _ => false,
+        };
+        if !attributive
+            || !matches!(chains[cb][0].payload, Payload::Country { form: Form::Adjective, .. })
+            || a.agent.is_some()
+            || a.country.is_none()
+            || b.agent.is_none()
+            || b.country.is_none()
+            || a.country == b.country
+            || text.get(a.span.end..b.span.start) != Some(" and ")
+        {
+            continue;
+        }
+        let agent = b.agent.clone();
+        let a = &mut mentions[i - 1].1;
+        a.code = format!("{}{}", a.country.as_deref().unwrap_or(""), agent.as_deref().unwrap_or(""));
+        a.agent = agent;
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Raw {
     start: usize,
@@ -2401,6 +2438,22 @@ mod tests {
 
     fn codes(m: &ActorMatcher, doc: &Document) -> Vec<(String, String)> {
         m.find(doc).into_iter().map(|x| (doc.slice(x.span).to_string(), x.code)).collect()
+    }
+
+    #[test]
+    fn an_adjective_joined_by_and_shares_the_agent_noun() {
+        let m = matcher();
+        let doc = Document::from_text("t", None, "Russian and Chinese army units held drills.");
+        let c = codes(&m, &doc);
+        assert!(c.contains(&("Russian".to_string(), "RUSMIL".to_string())), "{c:?}");
+        assert!(c.contains(&("Chinese army".to_string(), "CHNMIL".to_string())), "{c:?}");
+        let doc = Document::from_text("t", None, "US and Chinese army units held drills.");
+        assert!(codes(&m, &doc).contains(&("US".to_string(), "USAMIL".to_string())));
+        // Negatives: a country's name stays the state, and so does an adjective not joined by "and" alone.
+        let doc = Document::from_text("t", None, "Russia and Chinese army units held drills.");
+        assert!(codes(&m, &doc).contains(&("Russia".to_string(), "RUS".to_string())));
+        let doc = Document::from_text("t", None, "Russian, then Chinese army units held drills.");
+        assert!(codes(&m, &doc).contains(&("Russian".to_string(), "RUS".to_string())));
     }
 
     #[test]

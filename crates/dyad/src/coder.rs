@@ -756,6 +756,8 @@ impl Coder {
                 None => return false,
             },
             (None, None) => match subject {
+                // "The US said Iraq had attacked itself": one actor, its own target (see `Match::reflexive`).
+                Some(subj) if m.reflexive && sent.groups[subj].members.len() == 1 => (vec![subj], vec![subj]),
                 // A target-less variant of an attack or a ban ("launched 40 drones overnight", "took 251 hostages",
                 // "dissolved all political parties"): the side attacked, or the state's own opposition or people.
                 Some(subj) if p.implied => match sent.unnamed_target(p, anchor, subj, out) {
@@ -1020,6 +1022,9 @@ impl Coder {
                 && p_mutual
                 && matches!(src.agent.as_deref(), Some("COP" | "MIL"))
                 && tgt.agent.as_deref() == Some("CVL");
+            // Expelled people who are not a state's officials (migrants, journalists, opposition leaders) are
+            // deported individuals, 174; diplomats and officials stay 161 (the codebook's note under 174).
+            let deported = code == "161" && expels_people(&p.id, tgt);
             out.push(Event {
                 sentence,
                 source: src.clone(),
@@ -1027,6 +1032,7 @@ impl Coder {
                 code: match (riot, repress) {
                     (true, _) => "145".to_string(),
                     (_, true) => "175".to_string(),
+                    _ if deported => "174".to_string(),
                     _ => code.to_string(),
                 },
                 mode,
@@ -1035,6 +1041,7 @@ impl Coder {
                 rule: match (riot, repress) {
                     (true, _) => format!("{rule}+riot"),
                     (_, true) => format!("{rule}+repress"),
+                    _ if deported => format!("{rule}+deport"),
                     _ => rule,
                 },
             });
@@ -2227,6 +2234,9 @@ struct Match {
     evidence_end: usize,
     end: usize,
     reciprocal: bool,
+    /// The last actor slot, a target, holds "itself"/"themselves": the subject is its own target ("Iraq had attacked
+    /// itself"), which reported speech turns into the speaker's accusation and which alone is no event.
+    reflexive: bool,
     /// Whether a final target may sit inside a noun phrase ("the arrest of X").
     np_target: bool,
     /// A target slot filled by a definite act or statement with no actor of its own ("welcomed the decision",
@@ -2720,6 +2730,7 @@ impl<'a> Sentence<'a> {
             evidence_end: anchor + 1,
             end: anchor,
             reciprocal: false,
+            reflexive: false,
             np_target,
             implied_act: None,
             probe: p.code.starts_with("09"),
@@ -2885,6 +2896,14 @@ impl<'a> Sentence<'a> {
                     if matches!(elems[k], Elem::Target) && (two("each", "other") || two("one", "another")) {
                         st.reciprocal = true;
                         return self.match_from(elems, k + 1, i + 2, st);
+                    }
+                    if matches!(elems[k], Elem::Target)
+                        && !elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source))
+                        && i < n
+                        && matches!(self.lemmas[i], "itself" | "themselves" | "themselve") && self.group_at[i].is_none()
+                    {
+                        st.reflexive = true;
+                        return self.match_from(elems, k + 1, i + 1, st);
                     }
                 }
                 let last_target = k == elems.len() - 1 && matches!(elems[k], Elem::Target) && st.np_target;
@@ -4698,6 +4717,16 @@ impl<'a> Sentence<'a> {
         }
         None
     }
+}
+
+/// Whether a 161 "expel" pattern's target is people who do not act for a state (its agent is not government,
+/// military, intelligence, police, courts, legislature or elites): their expulsion is a deportation, 174.
+fn expels_people(pattern: &str, target: &Mention) -> bool {
+    matches!(pattern, "161.expel" | "161.expelled-by" | "161.expelled-from")
+        && target
+            .agent
+            .as_deref()
+            .is_some_and(|a| !matches!(a, "GOV" | "MIL" | "SPY" | "COP" | "JUD" | "LEG" | "ELI"))
 }
 
 /// "claimed", "charged": the verb of a speaker ("Britain claimed that Iran had attacked Iraq" reports an accusation,
@@ -6568,7 +6597,7 @@ mod tests {
         let evs = events("2024-03-04", "China and Russia signed a trade deal.");
         assert!(has(&evs, "CHN", "RUS", "057") && has(&evs, "RUS", "CHN", "057"), "{evs:?}");
         let evs = events("2024-03-04", "The blast came as Iranian and Saudi negotiators met in Baghdad.");
-        assert!(evs.iter().any(|e| e.0 == "IRN" && e.1.starts_with("SAU") && e.2 == "040"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0.starts_with("IRN") && e.1.starts_with("SAU") && e.2 == "040"), "{evs:?}");
     }
 
     #[test]
@@ -7367,6 +7396,28 @@ mod wire_syntax_tests {
         // Negative: fire from a place at no named side is no event.
         let evs = events("Chad said two shells had been fired at a market from the hills.");
         assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn expelled_people_who_do_not_act_for_a_state_are_deported() {
+        let evs = events("Kenya expelled 40 Ethiopian migrants on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHCVL" && e.2 == "174"), "{evs:?}");
+        let evs = events("Two Ethiopian journalists were expelled by Kenya.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHMED" && e.2 == "174"), "{evs:?}");
+        // Negative: diplomats stay a reduction of relations.
+        let evs = events("Kenya expelled two Ethiopian diplomats on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETHGOV" && e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_side_said_to_have_attacked_itself_is_accused_and_alone_is_no_event() {
+        let evs = events("Turkey said that Syrian troops had attacked themselves.");
+        assert!(evs.iter().any(|e| e.0 == "TUR" && e.1 == "SYRMIL" && e.2 == "112"), "{evs:?}");
+        // Negatives: told as fact, a state acting on itself is no event; nor is defending oneself.
+        for text in ["Syrian troops attacked themselves.", "Ukraine said it would defend itself."] {
+            let evs = events(text);
+            assert!(evs.is_empty(), "{text}: {evs:?}");
+        }
     }
 
     #[test]
