@@ -5406,6 +5406,23 @@ mod tests {
     }
 
     #[test]
+    fn a_session_chaired_by_a_pair_an_emergency_meeting_asked_for_and_a_warship_between_islands() {
+        let e = events(
+            "2024-05-10",
+            "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese chaired the first \
+             session of the joint council.",
+        );
+        assert!(has(&e, "JPNGOV", "AUSGOV", "040") && has(&e, "AUSGOV", "JPNGOV", "040"), "{e:?}");
+        // One side chairing its own cabinet consults no one.
+        let e = events("2024-05-10", "Japanese Prime Minister Fumio Kishida chaired a meeting of the cabinet.");
+        assert!(e.is_empty(), "{e:?}");
+        let e = events("2024-05-10", "Chile asked for an emergency meeting of the UN Security Council.");
+        assert!(has(&e, "CHL", "IGOUNO", "020"), "{e:?}");
+        let e = events("2024-05-10", "A Chinese destroyer sailed for the first time between two Philippine islands.");
+        assert!(e.iter().any(|x| x.0.starts_with("CHN") && x.1.starts_with("PHL") && x.2 == "150"), "{e:?}");
+    }
+
+    #[test]
     fn nothing_to_discuss_is_no_meeting() {
         let e = events("2020-01-01", "North Korea said it had nothing more to discuss with South Korea.");
         assert!(!e.iter().any(|x| x.2.starts_with("04")), "{e:?}");
