@@ -1578,7 +1578,7 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
 /// countries").
 fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mention]) -> Vec<Mention> {
     let (text, offset) = (seg.text, seg.span.start);
-    const NOUNS: &[&str] = &["countries", "states", "nations", "governments"];
+    const NOUNS: &[&str] = &["countries", "states", "nations", "governments", "juntas", "militaries", "armies"];
     if prior.len() < 3 || !NOUNS.iter().any(|w| text.contains(w)) {
         return Vec::new();
     }
@@ -1620,10 +1620,17 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
             codes.sort_unstable();
             codes.dedup();
             if run.len() == n && codes.len() == n {
+                // "the three juntas", "the three armies": the states' militaries.
+                let military = matches!(word(k), "juntas" | "militaries" | "armies");
                 for m in run {
                     let mut m = m.clone();
                     m.span = Span::new(offset + tokens[k - 2].span.start, offset + tokens[k].span.end);
                     m.via = Via::Pronoun;
+                    if let Some(c) = m.country.clone().filter(|_| military) {
+                        m.code = format!("{c}MIL");
+                        m.agent = Some("MIL".to_string());
+                        m.kind = MentionKind::Role;
+                    }
                     out.push(m);
                 }
                 break;
@@ -5642,6 +5649,32 @@ mod tests {
             ],
         );
         assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
+    }
+
+    #[test]
+    fn the_three_juntas_are_the_militaries_of_the_three_states_just_listed() {
+        let evs = doc_events(
+            "2024-05-10",
+            &[
+                "Chad, Sudan and Libya recalled their ambassadors from Egypt on Monday.",
+                "The three juntas, which met in Tripoli last year, accused Cairo of arming rebels.",
+            ],
+        );
+        for c in ["TCDMIL", "SDNMIL", "LBYMIL"] {
+            assert!(
+                evs.iter().any(|e| e.0 == Some(1) && e.1 == c && e.2 == "EGY" && e.3.starts_with("112")),
+                "{evs:?}"
+            );
+        }
+        // Two states listed are not "the three juntas".
+        let evs = doc_events(
+            "2024-05-10",
+            &[
+                "Chad and Sudan recalled their ambassadors from Egypt on Monday.",
+                "The three juntas accused Cairo of arming rebels.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
     }
 
     #[test]
