@@ -5430,6 +5430,15 @@ mod tests {
     }
 
     #[test]
+    fn the_last_captives_of_a_side_freed() {
+        let e = events("2025-10-13", "Hamas freed the last 12 living Thai hostages on Monday.");
+        assert!(e.iter().any(|x| x.0 == "PSEREB" && x.1.starts_with("THA") && x.2 == "0841"), "{e:?}");
+        // The last of anything else is no release of people.
+        let e = events("2025-10-13", "Hamas freed the last of the aid trucks on Monday.");
+        assert!(!e.iter().any(|x| x.2 == "0841"), "{e:?}");
+    }
+
+    #[test]
     fn nothing_to_discuss_is_no_meeting() {
         let e = events("2020-01-01", "North Korea said it had nothing more to discuss with South Korea.");
         assert!(!e.iter().any(|x| x.2.starts_with("04")), "{e:?}");
