@@ -852,7 +852,11 @@ impl Coder {
                         && (sent.is_state_organ(subj)
                             || sent.groups[subj].members.iter().all(|&k| sent.mentions[k].code.starts_with("IGO"))) =>
                 {
-                    match sent.other_state_after(anchor, subj).or_else(|| sent.adversary(subj, out)) {
+                    let posture = sent
+                        .other_state_after(anchor, subj)
+                        .or_else(|| sent.adversary(subj, out))
+                        .or_else(|| sent.rival(subj, out));
+                    match posture {
                         Some(Aim::Group(t)) => (vec![subj], vec![t]),
                         Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
                         None => return false,
@@ -1614,7 +1618,8 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
 /// modifiers ("the three European powers").
 fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mention]) -> Vec<Mention> {
     let (text, offset) = (seg.text, seg.span.start);
-    const NOUNS: &[&str] = &["countries", "states", "nations", "governments", "powers", "juntas", "capitals"];
+    const NOUNS: &[&str] =
+        &["countries", "states", "nations", "governments", "powers", "juntas", "capitals", "militaries", "armies"];
     if prior.len() < 3 || !NOUNS.iter().any(|w| text.contains(w)) {
         return Vec::new();
     }
@@ -1665,10 +1670,17 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
             codes.sort_unstable();
             codes.dedup();
             if run.len() == n && codes.len() == n {
+                // "the three juntas", "the three armies": the states' militaries.
+                let military = matches!(word(k), "juntas" | "militaries" | "armies");
                 for m in run {
                     let mut m = m.clone();
                     m.span = span;
                     m.via = Via::Pronoun;
+                    if let Some(c) = m.country.clone().filter(|_| military) {
+                        m.code = format!("{c}MIL");
+                        m.agent = Some("MIL".to_string());
+                        m.kind = MentionKind::Role;
+                    }
                     out.push(m);
                 }
                 break;
@@ -3429,6 +3441,14 @@ impl<'a> Sentence<'a> {
             .map(|e| Aim::Actor(Box::new(e.source.clone())))
     }
 
+    /// The one other side the document's conflict so far (roots 11 to 20: accusations and threats too, either way)
+    /// sets against the group's state: "Thailand deployed troops to the border" after Thailand and Cambodia traded
+    /// accusations. `None` when there is none or more than one.
+    fn rival(&self, g: usize, so_far: &[Event]) -> Option<Aim> {
+        let side = side_of(self.mentions[self.groups[g].members[0]])?;
+        sole_adversary_in(side, so_far, 11..=20).map(|(m, _)| Aim::Actor(Box::new(m.clone())))
+    }
+
     /// `None` without a purpose, `Some(None)` for a purpose that names no actor ("to demand accountability").
     fn purpose_target(&self, anchor: usize) -> Option<Option<usize>> {
         let n = self.tokens.len();
@@ -4868,6 +4888,15 @@ fn side_of(m: &Mention) -> Option<&str> {
 /// between them. `None` when there is none or more than one. (Sides of one foreign state count as one: Israel's
 /// adversaries "Gaza" and "Hamas" are both Palestinian.)
 fn sole_adversary<'e>(side: &str, so_far: &'e [Event]) -> Option<(&'e Mention, bool)> {
+    sole_adversary_in(side, so_far, 13..=20)
+}
+
+/// [`sole_adversary`] over the events of the given roots.
+fn sole_adversary_in<'e>(
+    side: &str,
+    so_far: &'e [Event],
+    roots: std::ops::RangeInclusive<u8>,
+) -> Option<(&'e Mention, bool)> {
     let own_country = side.get(..3).filter(|_| !side.starts_with("IGO") && !side.starts_with("IMG"));
     let alike = |a: &Mention, b: &Mention| {
         side_of(a) == side_of(b)
@@ -4876,7 +4905,7 @@ fn sole_adversary<'e>(side: &str, so_far: &'e [Event]) -> Option<(&'e Mention, b
     let mut found: Option<(&Mention, bool)> = None;
     for e in so_far.iter().rev() {
         let root: u8 = e.code[..2].parse().unwrap_or(0);
-        if !(13..=20).contains(&root) {
+        if !roots.contains(&root) {
             continue;
         }
         let other = match (side_of(&e.source), side_of(&e.target)) {
@@ -5377,10 +5406,12 @@ impl Sentence<'_> {
         let n = self.tokens.len();
         for k in 0..n {
             let end = match self.lemmas[k] {
-                "intercept" | "down" if self.group_at[k].is_none() => k + 1,
+                "intercept" | "down" | "destroy" if self.group_at[k].is_none() => k + 1,
                 "shoot" | "bring" if self.lemmas.get(k + 1) == Some(&"down") => k + 2,
                 _ => continue,
             };
+            // "destroyed 102 missiles and 99 drones": the weapon right after the verb and its count.
+            let reach = if self.lemmas[k] == "destroy" { 3 } else { 8 };
             // "down" alone only as a verb ("downed").
             if self.lemmas[k] == "down" && !self.word(k).ends_with("ed") {
                 continue;
@@ -5389,12 +5420,22 @@ impl Sentence<'_> {
                 continue;
             }
             // What was stopped: a weapon in the air, with no actor named before it.
-            let weapon = (end..n.min(end + 8))
-                .take_while(|&t| self.group_at[t].is_none() && self.word(t) != ",")
-                .find_map(|t| {
-                    let w = self.lemmas[t].strip_suffix('s').unwrap_or(self.lemmas[t]);
-                    matches!(w, "missile" | "drone" | "rocket" | "projectile" | "uav").then_some(w)
-                });
+            let weapon_at = |t: usize| {
+                let w = self.lemmas[t].strip_suffix('s').unwrap_or(self.lemmas[t]);
+                matches!(w, "missile" | "drone" | "rocket" | "projectile" | "uav").then_some(w)
+            };
+            // "Most of the missiles were intercepted by …": in a passive the weapon comes before.
+            let passive = k > 0 && self.lemmas[k - 1] == "be" && self.lemmas.get(end) == Some(&"by");
+            let weapon = if passive {
+                (k.saturating_sub(6)..k - 1)
+                    .rev()
+                    .take_while(|&t| self.group_at[t].is_none() && self.word(t) != ",")
+                    .find_map(weapon_at)
+            } else {
+                (end..n.min(end + reach))
+                    .take_while(|&t| self.group_at[t].is_none() && self.word(t) != ",")
+                    .find_map(weapon_at)
+            };
             let Some(weapon) = weapon else { continue };
             // "Ukraine's air force said its air defences intercepted …": the speaker's own forces.
             let own_forces = || {
@@ -5404,6 +5445,45 @@ impl Sentence<'_> {
                     .any(|t| matches!(self.lemmas[t], "it" | "its" | "they" | "their" | "we" | "our"))
                     .then_some(spk)
             };
+            // "Most of the missiles were intercepted by Israeli air defences and by US warships": the agents.
+            let agents: Vec<usize> = if passive {
+                let mut gs = Vec::new();
+                let mut t = end + 1;
+                while let Some(g) = self.group_at.get(t).copied().flatten() {
+                    gs.push(g);
+                    t = self.groups[g].tok_end;
+                    if self.lemmas.get(t) == Some(&"and") && self.lemmas.get(t + 1) == Some(&"by") {
+                        t += 2;
+                    } else {
+                        break;
+                    }
+                }
+                gs
+            } else {
+                Vec::new()
+            };
+            if passive && !agents.is_empty() {
+                let mut emitted = false;
+                for g in agents {
+                    let first = self.mentions[self.groups[g].members[0]];
+                    let Some(own) = first.country.as_deref() else { continue };
+                    if !self.is_state_organ(g) {
+                        continue;
+                    }
+                    let fired = |e: &Event| {
+                        text.get(e.evidence.start..e.evidence.end)
+                            .is_some_and(|t| t.to_ascii_lowercase().contains(weapon))
+                    };
+                    let Some(target) = sole_attacker(own, out, fired).cloned() else { continue };
+                    let evidence = self.evidence(k, end);
+                    emitted |=
+                        self.push_reaction(sentence, date, g, &target, "190", "190.intercepted+implied", evidence, out);
+                }
+                if emitted {
+                    return;
+                }
+                continue;
+            }
             let Some(subj) = self.subject_before(k, false).or_else(own_forces) else { continue };
             if !self.is_state_organ(subj) || self.mode(self.groups[subj].tok_end, k).0 != Mode::Asserted {
                 continue;
@@ -5595,6 +5675,32 @@ mod tests {
     }
 
     #[test]
+    fn a_session_chaired_by_a_pair_an_emergency_meeting_asked_for_and_a_warship_between_islands() {
+        let e = events(
+            "2024-05-10",
+            "Japanese Prime Minister Fumio Kishida and Australian Prime Minister Anthony Albanese chaired the first \
+             session of the joint council.",
+        );
+        assert!(has(&e, "JPNGOV", "AUSGOV", "040") && has(&e, "AUSGOV", "JPNGOV", "040"), "{e:?}");
+        // One side chairing its own cabinet consults no one.
+        let e = events("2024-05-10", "Japanese Prime Minister Fumio Kishida chaired a meeting of the cabinet.");
+        assert!(e.is_empty(), "{e:?}");
+        let e = events("2024-05-10", "Chile asked for an emergency meeting of the UN Security Council.");
+        assert!(has(&e, "CHL", "IGOUNO", "020"), "{e:?}");
+        let e = events("2024-05-10", "A Chinese destroyer sailed for the first time between two Philippine islands.");
+        assert!(e.iter().any(|x| x.0.starts_with("CHN") && x.1.starts_with("PHL") && x.2 == "150"), "{e:?}");
+    }
+
+    #[test]
+    fn the_last_captives_of_a_side_freed() {
+        let e = events("2025-10-13", "Hamas freed the last 12 living Thai hostages on Monday.");
+        assert!(e.iter().any(|x| x.0 == "PSEREB" && x.1.starts_with("THA") && x.2 == "0841"), "{e:?}");
+        // The last of anything else is no release of people.
+        let e = events("2025-10-13", "Hamas freed the last of the aid trucks on Monday.");
+        assert!(!e.iter().any(|x| x.2 == "0841"), "{e:?}");
+    }
+
+    #[test]
     fn nothing_to_discuss_is_no_meeting() {
         let e = events("2020-01-01", "North Korea said it had nothing more to discuss with South Korea.");
         assert!(!e.iter().any(|x| x.2.starts_with("04")), "{e:?}");
@@ -5772,6 +5878,74 @@ mod tests {
         let mut doc = Document::from_sentences("t", None, sentences);
         doc.date = Some(date.parse().unwrap());
         coder().code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn weapons_destroyed_or_intercepted_by_named_defences_answer_their_one_attacker() {
+        let fired = "Armenia fired dozens of rockets at Azerbaijani villages on Sunday.";
+        let evs = doc_events("2024-05-10", &[fired, "Azerbaijan's army said it had destroyed 30 rockets."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "AZEMIL" && e.2 == "ARM" && e.3 == "190"), "{evs:?}");
+        let evs = doc_events(
+            "2024-05-10",
+            &[fired, "Most of the rockets were intercepted by Azerbaijani air defences and by Turkish jets."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1.starts_with("AZE") && e.2 == "ARM"), "{evs:?}");
+        // Destroying something that is no weapon in the air, or with no attacker named before, answers no one.
+        let evs = doc_events("2024-05-10", &[fired, "Azerbaijan's army said it had destroyed 30 bridges."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        let evs = doc_events("2024-05-10", &["Azerbaijan's army said it had destroyed 30 rockets."]);
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn a_posture_with_no_target_named_is_aimed_at_the_one_side_the_document_sets_against_it() {
+        let evs = doc_events(
+            "2024-05-10",
+            &[
+                "Peru accused Ecuador of violating the border agreement.",
+                "Peru deployed additional troops and armoured vehicles to the border.",
+            ],
+        );
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1.starts_with("PER") && e.2 == "ECU" && e.3 == "154"),
+            "{evs:?}"
+        );
+        // Two rivals: no target to pick.
+        let evs = doc_events(
+            "2024-05-10",
+            &[
+                "Peru accused Ecuador of violating the border agreement.",
+                "Peru also accused Bolivia of sheltering smugglers.",
+                "Peru deployed additional troops and armoured vehicles to the border.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
+    }
+
+    #[test]
+    fn the_three_juntas_are_the_militaries_of_the_three_states_just_listed() {
+        let evs = doc_events(
+            "2024-05-10",
+            &[
+                "Chad, Sudan and Libya recalled their ambassadors from Egypt on Monday.",
+                "The three juntas, which met in Tripoli last year, accused Cairo of arming rebels.",
+            ],
+        );
+        for c in ["TCDMIL", "SDNMIL", "LBYMIL"] {
+            assert!(
+                evs.iter().any(|e| e.0 == Some(1) && e.1 == c && e.2 == "EGY" && e.3.starts_with("112")),
+                "{evs:?}"
+            );
+        }
+        // Two states listed are not "the three juntas".
+        let evs = doc_events(
+            "2024-05-10",
+            &[
+                "Chad and Sudan recalled their ambassadors from Egypt on Monday.",
+                "The three juntas accused Cairo of arming rebels.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
     }
 
     #[test]
