@@ -3064,6 +3064,18 @@ CVL Civilians
     }
 
     #[test]
+    fn a_fathers_full_name_is_not_his_sons_short_name() {
+        // The built-in people files list leaders of before 2008 too, so that a father's full name is his own.
+        let found = builtin_codes("1998-06-01", "Heydar Aliyev met Laurent Kabila and Boris Yeltsin.");
+        assert!(has_code(&found, "Heydar Aliyev", "AZEGOV"), "{found:?}");
+        assert!(has_code(&found, "Laurent Kabila", "CODGOV"), "{found:?}");
+        assert!(has_code(&found, "Boris Yeltsin", "RUSGOV"), "{found:?}");
+        // Today the father is a former leader of his state and the son, named alone, holds the office.
+        let found = builtin_codes("2025-06-01", "Aliyev praised his late father Heydar Aliyev.");
+        assert!(has_code(&found, "Aliyev", "AZEGOV") && has_code(&found, "Heydar Aliyev", "AZEELI"), "{found:?}");
+    }
+
+    #[test]
     fn a_definite_title_is_the_person_named_before_who_holds_it() {
         let found = builtin_codes(
             "2023-06-01",
