@@ -533,6 +533,9 @@ impl Coder {
             }
         }
         self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
+        if out[start_len..].iter().any(|e| e.code.starts_with("1053") || e.code.starts_with("0253")) {
+            release_holders(&sent, sentence, start_len, out);
+        }
         self.implied_reactions(doc.text(), sentence, &sent, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
@@ -984,7 +987,9 @@ impl Coder {
             // Sri Lanka", "Boko Haram seized the Nigerian town").
             // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
             let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05");
-            if src.code == tgt.code
+            // (A release demanded by one of the people's own side is aimed at their holder: `release_holders`.)
+            let release = code.starts_with("1053") || code.starts_with("0253");
+            if (src.code == tgt.code && !release)
                 || (src.country.is_some() && src.country == tgt.country && (bare(src) || (diplomatic && bare(tgt))))
             {
                 return;
@@ -1613,6 +1618,123 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
         }
     }
     out
+}
+
+/// A demand or an appeal for the release of people (1053, 0253) is aimed at whoever holds them, not at them. When
+/// the target is the people to be released ("demanded the release of X", "called for X's release"), it becomes: the
+/// holder named after them ("X held by Y", "detained in Y"); else the author of the latest arrest, detention or
+/// abduction of X in the document (the eight sentences before); else, for a state's own people (civilians,
+/// opposition, a former leader, the press), that state's government. The target stays when none applies or when
+/// the holder would be the source's own state ("Iran demanded the release of Iranian nationals").
+fn release_holders(sent: &Sentence, sentence: Option<usize>, start: usize, out: &mut Vec<Event>) {
+    let n = sent.tokens.len();
+    for k in start..out.len() {
+        let e = &out[k];
+        if !(e.code.starts_with("1053") || e.code.starts_with("0253")) || e.target.via == Via::Implied {
+            continue;
+        }
+        let (ts, te) = (e.target.span.start, e.target.span.end);
+        let Some(a) = sent.tokens.iter().position(|t| t.span.start + sent.offset == ts) else { continue };
+        let Some(b) = sent.tokens.iter().rposition(|t| t.span.end + sent.offset == te).map(|b| b + 1) else {
+            continue;
+        };
+        let Some(g) = sent.group_at[a] else { continue };
+        let b = b.max(sent.groups[g].tok_end);
+        // "the (immediate) release of (all detained) X", "X's (immediate) release".
+        let of = (a.saturating_sub(6)..a).rev().find(|&j| sent.lemmas[j] == "of");
+        let released_of = of.is_some_and(|j| {
+            j > 0
+                && matches!(sent.lemmas[j - 1], "release" | "freedom")
+                && (j + 1..a).all(|x| sent.group_at[x].is_none())
+        });
+        let possessed = b < n
+            && matches!(sent.word(b), "'s" | "’s" | "'" | "’")
+            && (b + 1..(b + 5).min(n)).any(|x| matches!(sent.lemmas[x], "release" | "freedom"));
+        if !released_of && !possessed {
+            continue;
+        }
+        let src = &e.source;
+        // The holder named after them: "prisoners held by Israel", "nationals detained in China".
+        let mut j = b;
+        // (Over the people's own noun: "Palestinian prisoners held by Israel".)
+        const HELD: &[&str] =
+            &["held", "detained", "jailed", "imprisoned", "captured", "abducted", "kidnapped", "seized"];
+        let mut nouns = 0;
+        while j < n
+            && sent.group_at[j].is_none()
+            && !HELD.contains(&sent.word(j))
+            && (matches!(sent.lemmas[j], "who" | "which" | "that" | "be" | "have" | "still" | "currently")
+                || (nouns < 2 && sent.word(j).chars().all(|c| c.is_lowercase()) && !sent.word(j).ends_with("ed")))
+        {
+            if !matches!(sent.lemmas[j], "who" | "which" | "that" | "be" | "have" | "still" | "currently") {
+                nouns += 1;
+            }
+            j += 1;
+        }
+        let named = (j + 1 < n && HELD.contains(&sent.word(j)) && matches!(sent.lemmas[j + 1], "by" | "in"))
+            .then(|| sent.group_starting(j + 2))
+            .flatten()
+            .map(|(h, _)| sent.mentions[sent.groups[h].members[0]].clone());
+        let detainee = &e.target;
+        let cur = sentence.unwrap_or(0);
+        // The author of the latest arrest, detention or abduction of the same people.
+        let arrested = || {
+            out[..k]
+                .iter()
+                .rev()
+                .take_while(|f| f.sentence.is_none_or(|s| s + 8 >= cur))
+                .find(|f| {
+                    (f.code.starts_with("173") || f.code.starts_with("181"))
+                        && matches!(f.mode, Mode::Asserted)
+                        && (f.target.code == detainee.code || f.target.name == detainee.name)
+                        && f.source.code != src.code
+                })
+                .map(|f| f.source.clone())
+        };
+        // A state's own people: its government.
+        let own_state = || {
+            let c = detainee.country.clone()?;
+            if !matches!(detainee.agent.as_deref(), Some("CVL" | "OPP" | "ELI" | "MED" | "EDU" | "LAB" | "PTY")) {
+                return None;
+            }
+            let mut m = detainee.clone();
+            m.code = format!("{c}GOV");
+            m.name = format!("{c} government");
+            m.agent = Some("GOV".to_string());
+            m.kind = MentionKind::Role;
+            m.person = None;
+            Some(m)
+        };
+        let Some(mut holder) = named.or_else(arrested).or_else(own_state) else { continue };
+        // Not the source's own state: the people are its own and the holder goes unnamed.
+        let state_source = matches!(src.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"));
+        if holder.code == src.code || (state_source && holder.country.is_some() && holder.country == src.country) {
+            continue;
+        }
+        if holder.sentence != sentence
+            || holder.span.start < sent.offset
+            || holder.span.end > sent.offset + sent.text.len()
+        {
+            holder.sentence = sentence;
+            holder.span = detainee.span;
+        }
+        if holder.span == detainee.span {
+            holder.via = Via::Implied;
+        }
+        let e = &mut out[k];
+        e.target = holder;
+        e.rule.push_str("+holder");
+    }
+    // A demand by one of the people themselves whose holder was not found is no event.
+    let mut k = start;
+    while k < out.len() {
+        let e = &out[k];
+        if (e.code.starts_with("1053") || e.code.starts_with("0253")) && e.source.code == e.target.code {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Whether a capitalised word is a number word ("Three", "Four") rather than a modifier.
@@ -5438,6 +5560,39 @@ mod tests {
         assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
         // Nor is there a denial with no charge before it.
         assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
+    }
+
+    #[test]
+    fn a_demand_for_release_is_aimed_at_whoever_holds_the_people() {
+        let has = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
+            evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
+        };
+        // The author of the arrest told before, for "X's release" and "the release of X".
+        let evs = doc_events(
+            "2023-08-01",
+            &[
+                "Soldiers detained President Mohamed Bazoum in Niamey.",
+                "Germany called for Bazoum's immediate release.",
+                "Canada demanded the release of Bazoum.",
+            ],
+        );
+        assert!(has(&evs, 1, "DEU", "NERMIL", "0253"), "{evs:?}");
+        assert!(has(&evs, 2, "CAN", "NERMIL", "1053"), "{evs:?}");
+        // The holder named after the people.
+        let evs = doc_events("2024-01-10", &["Hezbollah demanded the release of Lebanese prisoners held by Israel."]);
+        assert!(has(&evs, 0, "LBNREB", "ISR", "1053"), "{evs:?}");
+        // A state's own protesters are held by its government; the opposition may demand it of them.
+        let evs = doc_events(
+            "2025-10-05",
+            &["Georgian opposition parties demanded the release of all detained protesters on Sunday."],
+        );
+        assert!(has(&evs, 0, "GEOOPP", "GEOGOV", "1053"), "{evs:?}");
+        // Negatives: a state's appeal for its own people with no holder named is not aimed at itself, nor is a
+        // demand by one of the people's own side with nobody holding them.
+        let evs = doc_events("2024-01-10", &["Iran demanded the release of Iranian nationals."]);
+        assert!(!evs.iter().any(|e| e.2.starts_with("IRN")), "{evs:?}");
+        let evs = doc_events("2024-01-10", &["Hamas demanded the release of Hamas members."]);
+        assert!(evs.is_empty(), "{evs:?}");
     }
 
     #[test]
