@@ -3045,7 +3045,13 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            if !(self.is_modifier(j) || matches!(self.lemmas[j], "latest" | "recent" | "new" | "last")) {
+            // ("the alleged mass killings", "the reported strikes": hedges and "mass" before the act.)
+            if !(self.is_modifier(j)
+                || matches!(
+                    self.lemmas[j],
+                    "latest" | "recent" | "new" | "last" | "alleged" | "reported" | "suspected" | "apparent" | "mass"
+                ))
+            {
                 return None;
             }
             j += 1;
@@ -3139,7 +3145,12 @@ impl<'a> Sentence<'a> {
         // "The attack", "the assault" told later in a story is the one its lead reports: the first such event in
         // the last eight sentences. Statements and decisions are answered as they come: the latest of the last four.
         let violence = family == ActFamily::Violence;
-        let window = if violence { 8 } else { 3 };
+        // ("The drills", "the exercises", "the launch" told later in a story are also its lead's act, from as far.)
+        let military = matches!(
+            self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
+            "drill" | "exercise" | "manoeuvre" | "maneuver" | "launch" | "launche" | "deployment"
+        );
+        let window = if violence || military { 8 } else { 3 };
         let recent = so_far.iter().rposition(|e| e.sentence.is_some_and(|s| s + window < cur)).map_or(0, |k| k + 1);
         let candidates = &so_far[recent..];
         let ordered: Box<dyn Iterator<Item = &Event>> =
@@ -5593,6 +5604,50 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("IRN")), "{evs:?}");
         let evs = doc_events("2024-01-10", &["Hamas demanded the release of Hamas members."]);
         assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn the_drills_of_a_story_lead_and_a_hedged_act_are_answered_to_their_authors() {
+        let has = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
+            evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
+        };
+        // Drills told in the lead are "the drills" four sentences later.
+        let evs = doc_events(
+            "2025-04-01",
+            &[
+                "China's military launched large-scale drills around Taiwan on Tuesday.",
+                "The exercises involved warships and bombers.",
+                "Markets in Taipei fell.",
+                "Flights were delayed at two airports.",
+                "Japan condemned the drills.",
+            ],
+        );
+        assert!(has(&evs, 4, "JPN", "CHNMIL", "111"), "{evs:?}");
+        // "the alleged mass killings": evidence gathered of an act of force is aimed at its author.
+        let evs = doc_events(
+            "2025-11-04",
+            &[
+                "Rebel fighters of the RSF killed hundreds of civilians in El Fasher.",
+                "The International Criminal Court said it was gathering evidence of the alleged mass killings.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.2 == "SDNREB" && e.3 == "094"), "{evs:?}");
+        // Negatives: a decision is still answered only from the three sentences before; evidence of nothing named
+        // before is no event.
+        let evs = doc_events(
+            "2018-03-27",
+            &[
+                "The United States expelled 60 Russian diplomats.",
+                "Markets fell.",
+                "It rained.",
+                "Flights were delayed.",
+                "Russia condemned the decision.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(4)), "{evs:?}");
+        assert!(
+            doc_events("2025-11-04", &["The ICC said it was gathering evidence of the alleged killings."]).is_empty()
+        );
     }
 
     #[test]
