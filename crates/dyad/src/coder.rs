@@ -5651,6 +5651,22 @@ mod tests {
     }
 
     #[test]
+    fn a_call_for_an_investigation_into_an_act_is_aimed_at_its_author() {
+        let evs = doc_events(
+            "2025-09-09",
+            &[
+                "Police killed 19 protesters in Kathmandu on Monday.",
+                "The United Nations called for a prompt investigation into the killings.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IGOUNO" && e.2 == "NPLCOP" && e.3 == "020"), "{evs:?}");
+        // Negative: with no act told before, nobody is asked.
+        assert!(
+            doc_events("2025-09-09", &["The United Nations called for an investigation into the killings."]).is_empty()
+        );
+    }
+
+    #[test]
     fn an_investigation_into_an_act_of_force_targets_its_author() {
         let evs = doc_events(
             "2025-09-10",
