@@ -420,6 +420,7 @@ impl Coder {
         // The parties of the latest meeting or agreement, for "the two sides", "They", hosts and brokers.
         let mut memory = participants::Memory::default();
         let mut resolved = Vec::new();
+        let doc_states = doc_states(&mentions);
         for seg in doc.segments() {
             let mut ms: Vec<&Mention> = Vec::new();
             let first = next;
@@ -453,7 +454,7 @@ impl Coder {
                 ms.sort_by_key(|m| m.span.start);
             }
             let before = events.len();
-            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &memory, &mut events);
+            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &memory, &doc_states, &mut events);
             memory.observe(seg.sentence, seg.text, seg.span.start, &ms, &events[before..]);
             resolved.extend(refs);
         }
@@ -471,6 +472,7 @@ impl Coder {
         text: &str,
         ms: &[&Mention],
         memory: &participants::Memory,
+        doc_states: &[Mention],
         out: &mut Vec<Event>,
     ) {
         let tokens = tokenize(text);
@@ -505,11 +507,12 @@ impl Coder {
             with_pronouns = all;
             &with_pronouns[..]
         };
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor).with_patterns(
+        let mut sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor).with_patterns(
             &self.patterns,
             &self.implied_patterns,
             &self.implied_by_anchor,
         );
+        sent.doc_states = doc_states;
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -773,6 +776,34 @@ impl Coder {
                     None => return false,
                 },
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
+                // "China, India and Russia sent rescue teams and relief supplies": aid with no recipient named goes
+                // to another state the sentence places it in, else to the state the document names most.
+                Some(subj) if p.code.starts_with("07") && !p.elems.contains(&Elem::Target) => {
+                    let own: Vec<&str> =
+                        sent.groups[subj].members.iter().filter_map(|&k| sent.mentions[k].country.as_deref()).collect();
+                    let foreign = |m: &Mention| m.country.as_deref().is_some_and(|c| !own.contains(&c));
+                    let place = (0..sent.groups.len()).find(|&g| {
+                        let grp = &sent.groups[g];
+                        let mut k = grp.tok_start;
+                        while k > 0 && grp.tok_start - k < 3 && DETERMINERS.contains(&sent.lemmas[k - 1]) {
+                            k -= 1;
+                        }
+                        g != subj
+                            && k > 0
+                            && k > anchor
+                            && matches!(sent.lemmas[k - 1], "in" | "to" | "into")
+                            && grp.members.iter().all(|&m| foreign(sent.mentions[m]))
+                    });
+                    match place {
+                        Some(g) => (vec![subj], vec![g]),
+                        None => match sent.doc_states.iter().find(|m| foreign(m)) {
+                            Some(state) if !own.is_empty() => {
+                                return implied(p, subj, Implied::Actor(state.clone()), out)
+                            }
+                            _ => return false,
+                        },
+                    }
+                }
                 // "Zarif and Mogherini announced that negotiators had reached an agreement": a mutual act whose
                 // reported subject is no actor is the joint speakers'.
                 // ("negotiators", "officials" stand for a state only from context.)
@@ -1737,6 +1768,36 @@ fn release_holders(sent: &Sentence, sentence: Option<usize>, start: usize, out: 
     }
 }
 
+/// The states a document names most (by name, as states or their organs), most first, at most two: each as a bare
+/// state mention.
+fn doc_states(mentions: &[Mention]) -> Vec<Mention> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(c) = m.country.as_deref() else { continue };
+        if m.via != Via::Name || !matches!(m.agent.as_deref(), None | Some("GOV" | "MIL")) {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts
+        .iter()
+        .take(2)
+        .map(|&(c, _, i)| {
+            let mut m = mentions[i].clone();
+            m.code = c.to_string();
+            m.name = c.to_string();
+            m.agent = None;
+            m.kind = MentionKind::State;
+            m.person = None;
+            m
+        })
+        .collect()
+}
+
 /// Whether a capitalised word is a number word ("Three", "Four") rather than a modifier.
 fn is_number_word(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "two" | "three" | "four" | "five" | "six")
@@ -2334,6 +2395,9 @@ struct Sentence<'a> {
     /// Per token, whether it is a verb boundary, once asked ([`Sentence::is_anchor`]): 0 unknown, 1 yes, 2 no,
     /// 3 being worked out.
     boundary: Vec<std::cell::Cell<u8>>,
+    /// The states the document names most, most first (at most two, as bare states): where aid with no recipient
+    /// named goes.
+    doc_states: &'a [Mention],
 }
 
 impl<'a> Sentence<'a> {
@@ -2432,6 +2496,7 @@ impl<'a> Sentence<'a> {
             present,
             patterns: None,
             boundary,
+            doc_states: &[],
         }
     }
 
@@ -5664,6 +5729,31 @@ mod tests {
         assert!(
             doc_events("2025-09-09", &["The United Nations called for an investigation into the killings."]).is_empty()
         );
+    }
+
+    #[test]
+    fn aid_sent_with_no_recipient_named_goes_to_the_place_or_the_state_of_the_story() {
+        let evs = doc_events(
+            "2023-02-08",
+            &[
+                "A powerful earthquake struck southern Turkey on Monday.",
+                "Turkey declared seven days of mourning.",
+                "Greece and Egypt sent rescue teams and relief supplies.",
+            ],
+        );
+        for src in ["GRC", "EGY"] {
+            assert!(evs.iter().any(|e| e.0 == Some(2) && e.1 == src && e.2 == "TUR" && e.3 == "073"), "{evs:?}");
+        }
+        // The place the sentence names comes first.
+        let evs = doc_events("2023-02-08", &["Japan dispatched a rescue team, which reached Antakya in Turkey."]);
+        assert!(evs.iter().any(|e| e.1 == "JPN" && e.2 == "TUR" && e.3 == "073"), "{evs:?}");
+        // Negatives: a state's own rescuers at home, and a story about no other state, give no aid event.
+        let evs = doc_events(
+            "2023-02-08",
+            &["A powerful earthquake struck southern Turkey on Monday.", "Turkey sent rescue teams to the region."],
+        );
+        assert!(!evs.iter().any(|e| e.3.starts_with("07")), "{evs:?}");
+        assert!(doc_events("2023-02-08", &["Greece sent rescue teams on Tuesday."]).is_empty());
     }
 
     #[test]
