@@ -420,6 +420,7 @@ impl Coder {
         // The parties of the latest meeting or agreement, for "the two sides", "They", hosts and brokers.
         let mut memory = participants::Memory::default();
         let mut resolved = Vec::new();
+        let doc_states = doc_states(&mentions);
         for seg in doc.segments() {
             let mut ms: Vec<&Mention> = Vec::new();
             let first = next;
@@ -453,7 +454,7 @@ impl Coder {
                 ms.sort_by_key(|m| m.span.start);
             }
             let before = events.len();
-            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &memory, &mut events);
+            self.code_segment(doc, seg.sentence, seg.span, seg.text, &ms, &memory, &doc_states, &mut events);
             memory.observe(seg.sentence, seg.text, seg.span.start, &ms, &events[before..]);
             resolved.extend(refs);
         }
@@ -471,6 +472,7 @@ impl Coder {
         text: &str,
         ms: &[&Mention],
         memory: &participants::Memory,
+        doc_states: &[Mention],
         out: &mut Vec<Event>,
     ) {
         let tokens = tokenize(text);
@@ -505,9 +507,10 @@ impl Coder {
             with_pronouns = all;
             &with_pronouns[..]
         };
-        let sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor)
+        let mut sent = Sentence::new(text, span.start, &tokens, &lemmas, &ids, ms, &self.by_anchor)
             .with_patterns(&self.patterns, &self.implied_patterns, &self.implied_by_anchor)
             .with_partners(memory.partners(sentence));
+        sent.doc_states = doc_states;
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -531,6 +534,9 @@ impl Coder {
             }
         }
         self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
+        if out[start_len..].iter().any(|e| e.code.starts_with("1053") || e.code.starts_with("0253")) {
+            release_holders(&sent, sentence, start_len, out);
+        }
         self.implied_reactions(doc.text(), sentence, &sent, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
@@ -770,6 +776,34 @@ impl Coder {
                     None => return false,
                 },
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
+                // "China, India and Russia sent rescue teams and relief supplies": aid with no recipient named goes
+                // to another state the sentence places it in, else to the state the document names most.
+                Some(subj) if p.code.starts_with("07") && !p.elems.contains(&Elem::Target) => {
+                    let own: Vec<&str> =
+                        sent.groups[subj].members.iter().filter_map(|&k| sent.mentions[k].country.as_deref()).collect();
+                    let foreign = |m: &Mention| m.country.as_deref().is_some_and(|c| !own.contains(&c));
+                    let place = (0..sent.groups.len()).find(|&g| {
+                        let grp = &sent.groups[g];
+                        let mut k = grp.tok_start;
+                        while k > 0 && grp.tok_start - k < 3 && DETERMINERS.contains(&sent.lemmas[k - 1]) {
+                            k -= 1;
+                        }
+                        g != subj
+                            && k > 0
+                            && k > anchor
+                            && matches!(sent.lemmas[k - 1], "in" | "to" | "into")
+                            && grp.members.iter().all(|&m| foreign(sent.mentions[m]))
+                    });
+                    match place {
+                        Some(g) => (vec![subj], vec![g]),
+                        None => match sent.doc_states.iter().find(|m| foreign(m)) {
+                            Some(state) if !own.is_empty() => {
+                                return implied(p, subj, Implied::Actor(state.clone()), out)
+                            }
+                            _ => return false,
+                        },
+                    }
+                }
                 // "Zarif and Mogherini announced that negotiators had reached an agreement": a mutual act whose
                 // reported subject is no actor is the joint speakers'.
                 // ("negotiators", "officials" stand for a state only from context.)
@@ -1013,7 +1047,9 @@ impl Coder {
             if p.code == "0874" && (tgt.code.starts_with("IGO") || tgt.code.starts_with("NGO")) {
                 return;
             }
-            if src.code == tgt.code
+            // (A release demanded by one of the people's own side is aimed at their holder: `release_holders`.)
+            let release = code.starts_with("1053") || code.starts_with("0253");
+            if (src.code == tgt.code && !release)
                 || (src.country.is_some() && src.country == tgt.country && (bare(src) || (diplomatic && bare(tgt))))
             {
                 return;
@@ -1691,6 +1727,153 @@ fn listed_states(doc_text: &str, seg: &crate::document::Segment, prior: &[Mentio
     out
 }
 
+/// A demand or an appeal for the release of people (1053, 0253) is aimed at whoever holds them, not at them. When
+/// the target is the people to be released ("demanded the release of X", "called for X's release"), it becomes: the
+/// holder named after them ("X held by Y", "detained in Y"); else the author of the latest arrest, detention or
+/// abduction of X in the document (the eight sentences before); else, for a state's own people (civilians,
+/// opposition, a former leader, the press), that state's government. The target stays when none applies or when
+/// the holder would be the source's own state ("Iran demanded the release of Iranian nationals").
+fn release_holders(sent: &Sentence, sentence: Option<usize>, start: usize, out: &mut Vec<Event>) {
+    let n = sent.tokens.len();
+    for k in start..out.len() {
+        let e = &out[k];
+        if !(e.code.starts_with("1053") || e.code.starts_with("0253")) || e.target.via == Via::Implied {
+            continue;
+        }
+        let (ts, te) = (e.target.span.start, e.target.span.end);
+        let Some(a) = sent.tokens.iter().position(|t| t.span.start + sent.offset == ts) else { continue };
+        let Some(b) = sent.tokens.iter().rposition(|t| t.span.end + sent.offset == te).map(|b| b + 1) else {
+            continue;
+        };
+        let Some(g) = sent.group_at[a] else { continue };
+        let b = b.max(sent.groups[g].tok_end);
+        // "the (immediate) release of (all detained) X", "X's (immediate) release".
+        let of = (a.saturating_sub(6)..a).rev().find(|&j| sent.lemmas[j] == "of");
+        let released_of = of.is_some_and(|j| {
+            j > 0
+                && matches!(sent.lemmas[j - 1], "release" | "freedom")
+                && (j + 1..a).all(|x| sent.group_at[x].is_none())
+        });
+        let possessed = b < n
+            && matches!(sent.word(b), "'s" | "’s" | "'" | "’")
+            && (b + 1..(b + 5).min(n)).any(|x| matches!(sent.lemmas[x], "release" | "freedom"));
+        if !released_of && !possessed {
+            continue;
+        }
+        let src = &e.source;
+        // The holder named after them: "prisoners held by Israel", "nationals detained in China".
+        let mut j = b;
+        // (Over the people's own noun: "Palestinian prisoners held by Israel".)
+        const HELD: &[&str] =
+            &["held", "detained", "jailed", "imprisoned", "captured", "abducted", "kidnapped", "seized"];
+        let mut nouns = 0;
+        while j < n
+            && sent.group_at[j].is_none()
+            && !HELD.contains(&sent.word(j))
+            && (matches!(sent.lemmas[j], "who" | "which" | "that" | "be" | "have" | "still" | "currently")
+                || (nouns < 2 && sent.word(j).chars().all(|c| c.is_lowercase()) && !sent.word(j).ends_with("ed")))
+        {
+            if !matches!(sent.lemmas[j], "who" | "which" | "that" | "be" | "have" | "still" | "currently") {
+                nouns += 1;
+            }
+            j += 1;
+        }
+        let named = (j + 1 < n && HELD.contains(&sent.word(j)) && matches!(sent.lemmas[j + 1], "by" | "in"))
+            .then(|| sent.group_starting(j + 2))
+            .flatten()
+            .map(|(h, _)| sent.mentions[sent.groups[h].members[0]].clone());
+        let detainee = &e.target;
+        let cur = sentence.unwrap_or(0);
+        // The author of the latest arrest, detention or abduction of the same people.
+        let arrested = || {
+            out[..k]
+                .iter()
+                .rev()
+                .take_while(|f| f.sentence.is_none_or(|s| s + 8 >= cur))
+                .find(|f| {
+                    (f.code.starts_with("173") || f.code.starts_with("181"))
+                        && matches!(f.mode, Mode::Asserted)
+                        && (f.target.code == detainee.code || f.target.name == detainee.name)
+                        && f.source.code != src.code
+                })
+                .map(|f| f.source.clone())
+        };
+        // A state's own people: its government.
+        let own_state = || {
+            let c = detainee.country.clone()?;
+            if !matches!(detainee.agent.as_deref(), Some("CVL" | "OPP" | "ELI" | "MED" | "EDU" | "LAB" | "PTY")) {
+                return None;
+            }
+            let mut m = detainee.clone();
+            m.code = format!("{c}GOV");
+            m.name = format!("{c} government");
+            m.agent = Some("GOV".to_string());
+            m.kind = MentionKind::Role;
+            m.person = None;
+            Some(m)
+        };
+        let Some(mut holder) = named.or_else(arrested).or_else(own_state) else { continue };
+        // Not the source's own state: the people are its own and the holder goes unnamed.
+        let state_source = matches!(src.agent.as_deref(), None | Some("GOV" | "MIL" | "COP" | "JUD" | "LEG"));
+        if holder.code == src.code || (state_source && holder.country.is_some() && holder.country == src.country) {
+            continue;
+        }
+        if holder.sentence != sentence
+            || holder.span.start < sent.offset
+            || holder.span.end > sent.offset + sent.text.len()
+        {
+            holder.sentence = sentence;
+            holder.span = detainee.span;
+        }
+        if holder.span == detainee.span {
+            holder.via = Via::Implied;
+        }
+        let e = &mut out[k];
+        e.target = holder;
+        e.rule.push_str("+holder");
+    }
+    // A demand by one of the people themselves whose holder was not found is no event.
+    let mut k = start;
+    while k < out.len() {
+        let e = &out[k];
+        if (e.code.starts_with("1053") || e.code.starts_with("0253")) && e.source.code == e.target.code {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// The states a document names most (by name, as states or their organs), most first, at most two: each as a bare
+/// state mention.
+fn doc_states(mentions: &[Mention]) -> Vec<Mention> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(c) = m.country.as_deref() else { continue };
+        if m.via != Via::Name || !matches!(m.agent.as_deref(), None | Some("GOV" | "MIL")) {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts
+        .iter()
+        .take(2)
+        .map(|&(c, _, i)| {
+            let mut m = mentions[i].clone();
+            m.code = c.to_string();
+            m.name = c.to_string();
+            m.agent = None;
+            m.kind = MentionKind::State;
+            m.person = None;
+            m
+        })
+        .collect()
+}
+
 /// Whether a capitalised word is a number word ("Three", "Four") rather than a modifier.
 fn is_number_word(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "two" | "three" | "four" | "five" | "six")
@@ -2294,6 +2477,9 @@ struct Sentence<'a> {
     /// The two parties of the meeting or agreement the document remembers at this sentence, if any
     /// ([`Sentence::with_partners`]).
     partners: &'a [Mention],
+    /// The states the document names most, most first (at most two, as bare states): where aid with no recipient
+    /// named goes.
+    doc_states: &'a [Mention],
 }
 
 impl<'a> Sentence<'a> {
@@ -2393,6 +2579,7 @@ impl<'a> Sentence<'a> {
             patterns: None,
             boundary,
             partners: &[],
+            doc_states: &[],
         }
     }
 
@@ -3191,7 +3378,13 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            if !(self.is_modifier(j) || matches!(self.lemmas[j], "latest" | "recent" | "new" | "last")) {
+            // ("the alleged mass killings", "the reported strikes": hedges and "mass" before the act.)
+            if !(self.is_modifier(j)
+                || matches!(
+                    self.lemmas[j],
+                    "latest" | "recent" | "new" | "last" | "alleged" | "reported" | "suspected" | "apparent" | "mass"
+                ))
+            {
                 return None;
             }
             j += 1;
@@ -3285,7 +3478,12 @@ impl<'a> Sentence<'a> {
         // "The attack", "the assault" told later in a story is the one its lead reports: the first such event in
         // the last eight sentences. Statements and decisions are answered as they come: the latest of the last four.
         let violence = family == ActFamily::Violence;
-        let window = if violence { 8 } else { 3 };
+        // ("The drills", "the exercises", "the launch" told later in a story are also its lead's act, from as far.)
+        let military = matches!(
+            self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
+            "drill" | "exercise" | "manoeuvre" | "maneuver" | "launch" | "launche" | "deployment"
+        );
+        let window = if violence || military { 8 } else { 3 };
         let recent = so_far.iter().rposition(|e| e.sentence.is_some_and(|s| s + window < cur)).map_or(0, |k| k + 1);
         let candidates = &so_far[recent..];
         let ordered: Box<dyn Iterator<Item = &Event>> =
@@ -5963,6 +6161,124 @@ mod tests {
         assert!(!evs.iter().any(|e| e.3 == "016"), "{evs:?}");
         // Nor is there a denial with no charge before it.
         assert!(doc_events("2022-04-04", &["The Kremlin denied any involvement."]).is_empty());
+    }
+
+    #[test]
+    fn a_demand_for_release_is_aimed_at_whoever_holds_the_people() {
+        let has = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
+            evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
+        };
+        // The author of the arrest told before, for "X's release" and "the release of X".
+        let evs = doc_events(
+            "2023-08-01",
+            &[
+                "Soldiers detained President Mohamed Bazoum in Niamey.",
+                "Germany called for Bazoum's immediate release.",
+                "Canada demanded the release of Bazoum.",
+            ],
+        );
+        assert!(has(&evs, 1, "DEU", "NERMIL", "0253"), "{evs:?}");
+        assert!(has(&evs, 2, "CAN", "NERMIL", "1053"), "{evs:?}");
+        // The holder named after the people.
+        let evs = doc_events("2024-01-10", &["Hezbollah demanded the release of Lebanese prisoners held by Israel."]);
+        assert!(has(&evs, 0, "LBNREB", "ISR", "1053"), "{evs:?}");
+        // A state's own protesters are held by its government; the opposition may demand it of them.
+        let evs = doc_events(
+            "2025-10-05",
+            &["Georgian opposition parties demanded the release of all detained protesters on Sunday."],
+        );
+        assert!(has(&evs, 0, "GEOOPP", "GEOGOV", "1053"), "{evs:?}");
+        // Negatives: a state's appeal for its own people with no holder named is not aimed at itself, nor is a
+        // demand by one of the people's own side with nobody holding them.
+        let evs = doc_events("2024-01-10", &["Iran demanded the release of Iranian nationals."]);
+        assert!(!evs.iter().any(|e| e.2.starts_with("IRN")), "{evs:?}");
+        let evs = doc_events("2024-01-10", &["Hamas demanded the release of Hamas members."]);
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn the_drills_of_a_story_lead_and_a_hedged_act_are_answered_to_their_authors() {
+        let has = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
+            evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
+        };
+        // Drills told in the lead are "the drills" four sentences later.
+        let evs = doc_events(
+            "2025-04-01",
+            &[
+                "China's military launched large-scale drills around Taiwan on Tuesday.",
+                "The exercises involved warships and bombers.",
+                "Markets in Taipei fell.",
+                "Flights were delayed at two airports.",
+                "Japan condemned the drills.",
+            ],
+        );
+        assert!(has(&evs, 4, "JPN", "CHNMIL", "111"), "{evs:?}");
+        // "the alleged mass killings": evidence gathered of an act of force is aimed at its author.
+        let evs = doc_events(
+            "2025-11-04",
+            &[
+                "Rebel fighters of the RSF killed hundreds of civilians in El Fasher.",
+                "The International Criminal Court said it was gathering evidence of the alleged mass killings.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.2 == "SDNREB" && e.3 == "094"), "{evs:?}");
+        // Negatives: a decision is still answered only from the three sentences before; evidence of nothing named
+        // before is no event.
+        let evs = doc_events(
+            "2018-03-27",
+            &[
+                "The United States expelled 60 Russian diplomats.",
+                "Markets fell.",
+                "It rained.",
+                "Flights were delayed.",
+                "Russia condemned the decision.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(4)), "{evs:?}");
+        assert!(
+            doc_events("2025-11-04", &["The ICC said it was gathering evidence of the alleged killings."]).is_empty()
+        );
+    }
+
+    #[test]
+    fn a_call_for_an_investigation_into_an_act_is_aimed_at_its_author() {
+        let evs = doc_events(
+            "2025-09-09",
+            &[
+                "Police killed 19 protesters in Kathmandu on Monday.",
+                "The United Nations called for a prompt investigation into the killings.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IGOUNO" && e.2 == "NPLCOP" && e.3 == "020"), "{evs:?}");
+        // Negative: with no act told before, nobody is asked.
+        assert!(
+            doc_events("2025-09-09", &["The United Nations called for an investigation into the killings."]).is_empty()
+        );
+    }
+
+    #[test]
+    fn aid_sent_with_no_recipient_named_goes_to_the_place_or_the_state_of_the_story() {
+        let evs = doc_events(
+            "2023-02-08",
+            &[
+                "A powerful earthquake struck southern Turkey on Monday.",
+                "Turkey declared seven days of mourning.",
+                "Greece and Egypt sent rescue teams and relief supplies.",
+            ],
+        );
+        for src in ["GRC", "EGY"] {
+            assert!(evs.iter().any(|e| e.0 == Some(2) && e.1 == src && e.2 == "TUR" && e.3 == "073"), "{evs:?}");
+        }
+        // The place the sentence names comes first.
+        let evs = doc_events("2023-02-08", &["Japan dispatched a rescue team, which reached Antakya in Turkey."]);
+        assert!(evs.iter().any(|e| e.1 == "JPN" && e.2 == "TUR" && e.3 == "073"), "{evs:?}");
+        // Negatives: a state's own rescuers at home, and a story about no other state, give no aid event.
+        let evs = doc_events(
+            "2023-02-08",
+            &["A powerful earthquake struck southern Turkey on Monday.", "Turkey sent rescue teams to the region."],
+        );
+        assert!(!evs.iter().any(|e| e.3.starts_with("07")), "{evs:?}");
+        assert!(doc_events("2023-02-08", &["Greece sent rescue teams on Tuesday."]).is_empty());
     }
 
     #[test]
