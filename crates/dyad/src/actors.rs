@@ -1386,6 +1386,10 @@ impl ActorMatcher {
             {
                 return None;
             }
+            // "the military" stands alone only as a noun: not "a military base", "the military headquarters".
+            if word == "military" && !military_as_noun(&text[..first.start], &text[first.end..]) {
+                return None;
+            }
             // "recalled its ambassador", "their government": someone else's, not the document's main state's.
             let before = text[..first.start].trim_end();
             let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -1971,6 +1975,7 @@ const CONTEXT_WORDS: &[&str] = &[
     "mutineers",
     "mutinous soldiers",
     "army",
+    "military",
     "troops",
     "soldiers",
     "armed forces",
@@ -1987,6 +1992,36 @@ const CONTEXT_WORDS: &[&str] = &[
     "military officers",
     "presidential guard",
 ];
+
+/// Whether "military" (between `before` and `after`) is the noun "the military" and not an adjective: the word
+/// before it is "the" and the word after it is punctuation, a possessive, or a word a subject is followed by (an
+/// auxiliary, a past-tense verb, a conjunction or preposition), not a noun it modifies ("the military base").
+fn military_as_noun(before: &str, after: &str) -> bool {
+    let prev = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !matches!(prev, "the" | "The") {
+        return false;
+    }
+    let after = after.trim_start();
+    let Some(c) = after.chars().next() else { return true };
+    if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return true;
+    }
+    if !c.is_alphabetic() {
+        return !matches!(c, '-' | '/');
+    }
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    if next.ends_with("ed") && next.len() > 4 {
+        return true;
+    }
+    matches!(
+        next.as_str(),
+        "said" | "says" | "say" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "will" | "would" | "could"
+            | "can" | "may" | "might" | "must" | "should" | "also" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
+            | "for" | "from" | "with" | "that" | "which" | "who" | "did" | "does" | "took" | "takes" | "seized"
+            | "began" | "begins" | "launches" | "carries" | "denied" | "denies" | "struck" | "strikes" | "shot"
+            | "fired" | "then" | "later" | "now" | "still" | "since" | "after" | "over" | "by" | "as" | "but"
+    )
+}
 
 /// States ruled by a military junta at some time since 2006: "the junta" of a story that names one of them.
 const JUNTA_STATES: &[&str] = &["MMR", "MLI", "BFA", "NER", "GIN", "SDN", "TCD", "GAB", "THA", "EGY", "MDG", "FJI"];
@@ -2603,6 +2638,18 @@ IGOBUSGOS Group of Seven
         far.extend(["Moscow was quiet."; 6]);
         far.push("The group said it would go on.");
         assert!(!codes(&m, &doc(&far)).iter().any(|(t, _)| t == "group"));
+    }
+
+    #[test]
+    fn the_military_alone_is_a_noun_only_before_a_verb_or_punctuation() {
+        assert!(military_as_noun("Myanmar was hit. The ", " carried out air strikes."));
+        assert!(military_as_noun("Soon after, the ", " said it had seized power."));
+        assert!(military_as_noun("Talks with the ", "."));
+        assert!(military_as_noun("a statement from the ", "'s press office"));
+        assert!(!military_as_noun("gunmen stormed a ", " base in the north"));
+        assert!(!military_as_noun("protesters outside the ", " headquarters"));
+        assert!(!military_as_noun("the country needs ", " aid"));
+        assert!(!military_as_noun("the ", "-run company"));
     }
 
     #[test]
