@@ -753,6 +753,10 @@ impl ActorMatcher {
                         .cloned()
                 })
                 .collect();
+            // "his forces", "the embassy": the army of the person named just before in the sentence, the embassy named
+            // shortly before (an embassy is never the host state's own).
+            let antecedents: Vec<Option<(String, String)>> =
+                (0..out.len()).map(|i| owned_forces_or_embassy(doc, &out, i)).collect();
             // "his counterpart" in a story about exactly two states: the other state's (government), after the person
             // whose counterpart it is; otherwise nobody.
             let states = countries_by_mentions(&out);
@@ -763,7 +767,7 @@ impl ActorMatcher {
                     let owned = ["his", "her", "His", "Her"].iter().any(|w| {
                         before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
                     });
-                    if m.via != Via::Context || !owned {
+                    if m.via != Via::Context || !owned || m.agent.as_deref() == Some("MIL") {
                         return None;
                     }
                     let own = out[..i].iter().rev().find(|n| n.kind == MentionKind::Person && n.country.is_some())?;
@@ -775,10 +779,33 @@ impl ActorMatcher {
                     })
                 })
                 .collect();
-            for (((((m, place), group), rebel_place), titled), counterpart) in
-                out.iter_mut().zip(located).zip(armed).zip(rebel_places).zip(titled).zip(counterparts)
+            for ((((((m, place), group), rebel_place), titled), counterpart), antecedent) in out
+                .iter_mut()
+                .zip(located)
+                .zip(armed)
+                .zip(rebel_places)
+                .zip(titled)
+                .zip(counterparts)
+                .zip(antecedents)
             {
                 if m.via != Via::Context {
+                    continue;
+                }
+                let owned_forces = m.agent.as_deref() == Some("MIL") && {
+                    let before = doc.text()[..m.span.start].trim_end();
+                    ["his", "her", "His", "Her"].iter().any(|w| {
+                        before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+                    })
+                };
+                if let Some((c, a)) = antecedent {
+                    m.code = format!("{c}{a}");
+                    m.country = Some(c);
+                    m.agent = Some(a);
+                    continue;
+                }
+                if owned_forces {
+                    // "his forces" with no person named before them in the sentence: nobody's.
+                    m.code = String::new();
                     continue;
                 }
                 if let Some(counterpart) = counterpart {
@@ -1381,9 +1408,18 @@ impl ActorMatcher {
             let &a = agents.first()?;
             let agent = &self.dict.agents[a as usize];
             let word = text[first.start..first.end].to_lowercase();
-            if !(CONTEXT_AGENTS.contains(&agent.code.as_str()) || CONTEXT_WORDS.contains(&word.as_str()))
+            let person_owned = OWNED_FORCES.contains(&word.as_str())
+                && matches!(
+                    text[..first.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next(),
+                    Some("his" | "her" | "His" | "Her")
+                );
+            if !(CONTEXT_AGENTS.contains(&agent.code.as_str()) || CONTEXT_WORDS.contains(&word.as_str()) || person_owned)
                 || chain.len() > 1
             {
+                return None;
+            }
+            // "the military" stands alone only as a noun: not "a military base", "the military headquarters".
+            if word == "military" && !military_as_noun(&text[..first.start], &text[first.end..]) {
                 return None;
             }
             // "recalled its ambassador", "their government": someone else's, not the document's main state's.
@@ -1410,7 +1446,9 @@ impl ActorMatcher {
                 // states).
                 let counterpart = matches!(word.as_str(), "counterpart" | "counterparts")
                     && matches!(owner, "his" | "her" | "His" | "Her");
-                if !counterpart {
+                // "Putin said his forces had advanced": the army of the person just named (resolved later).
+                let own_forces = OWNED_FORCES.contains(&word.as_str()) && matches!(owner, "his" | "her" | "His" | "Her");
+                if !counterpart && !own_forces {
                     return None;
                 }
             }
@@ -1971,6 +2009,7 @@ const CONTEXT_WORDS: &[&str] = &[
     "mutineers",
     "mutinous soldiers",
     "army",
+    "military",
     "troops",
     "soldiers",
     "armed forces",
@@ -1987,6 +2026,72 @@ const CONTEXT_WORDS: &[&str] = &[
     "military officers",
     "presidential guard",
 ];
+
+/// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
+const OWNED_FORCES: &[&str] = &["forces", "troops", "army", "soldiers", "fighters", "men"];
+
+/// The (country, agent) a context role `out[i]` takes from a mention before it: "his forces" are the military of the
+/// person named earlier in the same sentence; "the embassy" is the embassy of the state named with "embassy" in the
+/// last three sentences. `None` when neither applies.
+fn owned_forces_or_embassy(doc: &Document, out: &[Mention], i: usize) -> Option<(String, String)> {
+    let m = &out[i];
+    if m.via != Via::Context {
+        return None;
+    }
+    let role = doc.slice(m.span).to_lowercase();
+    let before = doc.text()[..m.span.start].trim_end();
+    let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if m.agent.as_deref() == Some("MIL") && matches!(owner, "his" | "her" | "His" | "Her") {
+        let person = out[..i].iter().rev().take_while(|n| n.sentence == m.sentence).find(|n| {
+            n.kind == MentionKind::Person && n.via != Via::Context && n.country.is_some()
+        })?;
+        return Some((person.country.clone()?, "MIL".to_string()));
+    }
+    if matches!(role.as_str(), "embassy" | "consulate") && matches!(owner, "the" | "The") {
+        let named = out[..i]
+            .iter()
+            .rev()
+            .take_while(|n| match (n.sentence, m.sentence) {
+                (Some(a), Some(b)) => b.saturating_sub(a) <= 3,
+                _ => true,
+            })
+            .find(|n| {
+                n.via != Via::Context && n.country.is_some() && doc.slice(n.span).to_lowercase().ends_with(role.as_str())
+            })?;
+        return Some((named.country.clone()?, named.agent.clone().unwrap_or_else(|| "GOV".to_string())));
+    }
+    None
+}
+
+/// Whether "military" (between `before` and `after`) is the noun "the military" and not an adjective: the word
+/// before it is "the" and the word after it is punctuation, a possessive, or a word a subject is followed by (an
+/// auxiliary, a past-tense verb, a conjunction or preposition), not a noun it modifies ("the military base").
+fn military_as_noun(before: &str, after: &str) -> bool {
+    let prev = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !matches!(prev, "the" | "The") {
+        return false;
+    }
+    let after = after.trim_start();
+    let Some(c) = after.chars().next() else { return true };
+    if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return true;
+    }
+    if !c.is_alphabetic() {
+        return !matches!(c, '-' | '/');
+    }
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    if next.ends_with("ed") && next.len() > 4 {
+        return true;
+    }
+    matches!(
+        next.as_str(),
+        "said" | "says" | "say" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "will" | "would" | "could"
+            | "can" | "may" | "might" | "must" | "should" | "also" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
+            | "for" | "from" | "with" | "that" | "which" | "who" | "did" | "does" | "took" | "takes" | "seized"
+            | "began" | "begins" | "launches" | "carries" | "denied" | "denies" | "struck" | "strikes" | "shot"
+            | "fired" | "then" | "later" | "now" | "still" | "since" | "after" | "over" | "by" | "as" | "but"
+    )
+}
 
 /// States ruled by a military junta at some time since 2006: "the junta" of a story that names one of them.
 const JUNTA_STATES: &[&str] = &["MMR", "MLI", "BFA", "NER", "GIN", "SDN", "TCD", "GAB", "THA", "EGY", "MDG", "FJI"];
@@ -2603,6 +2708,40 @@ IGOBUSGOS Group of Seven
         far.extend(["Moscow was quiet."; 6]);
         far.push("The group said it would go on.");
         assert!(!codes(&m, &doc(&far)).iter().any(|(t, _)| t == "group"));
+    }
+
+    #[test]
+    fn his_forces_are_the_persons_army_and_the_embassy_the_one_named_before() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_of = |text: &[&str], word: &str| {
+            let mut d = Document::from_sentences("t", None, text);
+            d.date = Some("2024-05-01".parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        // The army of the person named before in the sentence, not the state the story is mostly about.
+        let ukraine = ["Ukraine said Kyiv and Kharkiv were shelled.", "Putin claimed his forces had taken two towns."];
+        assert_eq!(code_of(&ukraine, "forces").as_deref(), Some("RUSMIL"));
+        let ruto = ["Kenyan President William Ruto said his troops would stay in Haiti."];
+        assert_eq!(code_of(&ruto, "troops").as_deref(), Some("KENMIL"));
+        // No person before "his forces" in the sentence: nobody's.
+        assert_ne!(code_of(&["Ukraine said his forces were tired."], "forces").as_deref(), Some("UKRMIL"));
+        // "the embassy" is the embassy named before, not the host state's.
+        let raid = ["Peruvian police entered the Chilean embassy in Lima.", "They searched the embassy for hours."];
+        assert_eq!(code_of(&raid, "embassy").as_deref(), Some("CHLGOV"));
+        let none = ["Peruvian police searched offices in Lima.", "They searched the embassy for hours."];
+        assert_ne!(code_of(&none, "embassy").as_deref(), Some("CHLGOV"));
+    }
+
+    #[test]
+    fn the_military_alone_is_a_noun_only_before_a_verb_or_punctuation() {
+        assert!(military_as_noun("Myanmar was hit. The ", " carried out air strikes."));
+        assert!(military_as_noun("Soon after, the ", " said it had seized power."));
+        assert!(military_as_noun("Talks with the ", "."));
+        assert!(military_as_noun("a statement from the ", "'s press office"));
+        assert!(!military_as_noun("gunmen stormed a ", " base in the north"));
+        assert!(!military_as_noun("protesters outside the ", " headquarters"));
+        assert!(!military_as_noun("the country needs ", " aid"));
+        assert!(!military_as_noun("the ", "-run company"));
     }
 
     #[test]
