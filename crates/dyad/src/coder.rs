@@ -3621,9 +3621,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             seen = Some(g);
+            // (A bare role whose state is only guessed from the document, "the mobilisation of millions of militia
+            // members", names no other state.)
             let other = self.groups[g].members.iter().all(|&m| {
                 let c = &self.mentions[m].country;
-                c.is_some() && *c != own
+                c.is_some() && *c != own && self.mentions[m].via != Via::Context
             });
             if other {
                 return Some(Aim::Group(g));
@@ -6974,6 +6976,25 @@ mod tests {
         // Negative: a reported clause after the naming verb keeps its own subject ("declared X had attacked").
         let evs = events("2022-06-01", "Eritrea declared Djibouti had shelled its border posts and killed two soldiers.");
         assert!(!evs.iter().any(|e| e.0 == "ERI" && e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn regime_change_is_no_actor_and_a_guessed_role_names_no_other_state() {
+        // "regime change" is a goal: the verb after "and" keeps the accuser as subject, and the mobilised militia
+        // (whose state is only guessed from the document) is no target; the posture answers the side accused.
+        let evs = doc_events(
+            "2023-02-01",
+            &[
+                "The United States imposed sanctions on Cuba and the United States warned Cuba.",
+                "Cuba's government accused Washington of seeking regime change and ordered the mobilisation of \
+                 thousands of militia members.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "CUBGOV" && e.2 == "USA" && e.3 == "154"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.1.starts_with("USA") && e.3 == "154"), "{evs:?}");
+        // Negative: "the regime" as a subject is still the government.
+        let evs = events("2023-02-01", "Cuban officials said the regime had arrested dozens of dissidents.");
+        assert!(evs.iter().any(|e| e.0 == "CUBGOV" && e.2 == "173"), "{evs:?}");
     }
 
     #[test]
