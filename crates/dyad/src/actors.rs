@@ -650,6 +650,14 @@ impl ActorMatcher {
                 m.via = Via::Context;
             }
         }
+        // "regime change" names a goal, not a government: "accused Washington of seeking regime change and ordered
+        // …" has no actor in "regime".
+        out.retain(|m| {
+            let text = doc.text();
+            !(m.via == Via::Context
+                && text[m.span.start..m.span.end].eq_ignore_ascii_case("regime")
+                && text[m.span.end..].trim_start().split(|c: char| !c.is_alphabetic()).next() == Some("change"))
+        });
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
             // A story datelined "ISTANBUL -" with no state named is about Turkey's police and protesters.

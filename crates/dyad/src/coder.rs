@@ -737,6 +737,13 @@ impl Coder {
         }
         let (sources, targets): (Vec<usize>, Vec<usize>) = match (m.source, m.target) {
             (Some(s), Some(t)) => (vec![s], vec![t]),
+            // "…, a charge Tehran rejects", "the allegations, which Kigali has denied": the denier named after the
+            // charge it denies answers the side that made the charge (the accuser of its state in this sentence or
+            // before), not the actor nearest before the noun (often the charge's own object).
+            (Some(s), None) if p.code == "016" && sent.groups[s].tok_start > anchor => match sent.accuser(s, out) {
+                Some(accuser) => return implied(p, s, Implied::Actor(accuser), out),
+                None => return false,
+            },
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
                 Some(subj) if subj != s => (vec![s], vec![subj]),
                 // "The launch drew condemnation from Japan", "The strikes were condemned by Saudi Arabia": the
@@ -3614,9 +3621,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             seen = Some(g);
+            // (A bare role whose state is only guessed from the document, "the mobilisation of millions of militia
+            // members", names no other state.)
             let other = self.groups[g].members.iter().all(|&m| {
                 let c = &self.mentions[m].country;
-                c.is_some() && *c != own
+                c.is_some() && *c != own && self.mentions[m].via != Via::Context
             });
             if other {
                 return Some(Aim::Group(g));
@@ -4408,6 +4417,12 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             if let Some(g) = self.group_at[t] {
+                // "Khartoum declared Chad a hostile state and cut ties": the first verb's object with its
+                // complement is not the subject of a verb after "and".
+                if last != Some(g) && !nominal && self.complement_object(g) && self.after_and(anchor) {
+                    last = Some(g);
+                    continue;
+                }
                 if last != Some(g) && (self.can_be_subject(g, !nominal) || self.subject_of_subclause(g, anchor)) {
                     return Some(g);
                 }
@@ -4416,7 +4431,8 @@ impl<'a> Sentence<'a> {
             }
             // A verb of saying ends the reported clause: "officials said a bomb killed 10 refugees" has no actor
             // subject, but in "Russia said it would respond" "it" is the speaker.
-            if SPEECH.contains(&self.lemmas[t]) && t + 1 < anchor {
+            // (The bare noun "state" is no verb of saying: "declared Chad a hostile state and cut ties".)
+            if SPEECH.contains(&self.lemmas[t]) && t + 1 < anchor && self.word(t) != "state" {
                 // "said on Tuesday that it had expelled …": a few words may come before "it".
                 // So does "the movement", "the kingdom", "the group": the speaker's own side named by a common noun
                 // ("A Taliban spokesman said the movement wanted …", "the Saudi minister said the kingdom would …").
@@ -4467,6 +4483,32 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// Whether the group is the object of a verb that names or judges it ("declared X an aggressor", "called X a
+    /// threat", "branded X as a terrorist group"): the verb right before it, its complement right after.
+    fn complement_object(&self, g: usize) -> bool {
+        let grp = &self.groups[g];
+        let mut k = grp.tok_start;
+        while k > 0 && self.lemmas[k - 1] == "the" && self.group_at[k - 1].is_none() {
+            k -= 1;
+        }
+        let verb = k > 0
+            && self.group_at[k - 1].is_none()
+            && self.word(k - 1).chars().all(|c| c.is_lowercase())
+            && matches!(
+                self.word(k - 1),
+                "declared" | "called" | "named" | "branded" | "labelled" | "labeled" | "designated" | "dubbed"
+                    | "deemed" | "termed" | "proclaimed" | "considered"
+            );
+        verb && grp.tok_end < self.tokens.len()
+            && matches!(self.word(grp.tok_end), "a" | "an" | "as" | "the" | "\"" | "“")
+    }
+
+    /// Whether the anchor is a verb joined by "and" (with at most one word between: "and also", "and then").
+    fn after_and(&self, anchor: usize) -> bool {
+        anchor >= 1 && self.lemmas[anchor - 1] == "and"
+            || anchor >= 2 && self.lemmas[anchor - 2] == "and" && self.tokens[anchor - 1].kind == TokenKind::Word
     }
 
     /// "Qin Gang said Taiwan was the biggest risk and urged the United States …", "Tehran said the operation was over
@@ -6924,6 +6966,49 @@ mod tests {
         // only a pattern that names those words (goods welcomed, 0311) reaches it.
         let evs = events("2023-08-10", "China welcomes more high-quality Brazilian products.");
         assert!(!evs.iter().any(|e| e.1 == "BRA" && e.3 != "0311.welcome-products"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_verb_after_and_skips_the_object_a_naming_verb_judged() {
+        // "declared X a hostile state and cut ties": X is the first verb's object, the subject acts again.
+        let evs = events("2022-06-01", "Eritrea declared Djibouti a hostile state and cut diplomatic ties with Djibouti.");
+        assert!(has(&evs, "ERI", "DJI", "161"), "{evs:?}");
+        // Negative: a reported clause after the naming verb keeps its own subject ("declared X had attacked").
+        let evs = events("2022-06-01", "Eritrea declared Djibouti had shelled its border posts and killed two soldiers.");
+        assert!(!evs.iter().any(|e| e.0 == "ERI" && e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn regime_change_is_no_actor_and_a_guessed_role_names_no_other_state() {
+        // "regime change" is a goal: the verb after "and" keeps the accuser as subject, and the mobilised militia
+        // (whose state is only guessed from the document) is no target; the posture answers the side accused.
+        let evs = doc_events(
+            "2023-02-01",
+            &[
+                "The United States imposed sanctions on Cuba and the United States warned Cuba.",
+                "Cuba's government accused Washington of seeking regime change and ordered the mobilisation of \
+                 thousands of militia members.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "CUBGOV" && e.2 == "USA" && e.3 == "154"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.1.starts_with("USA") && e.3 == "154"), "{evs:?}");
+        // Negative: "the regime" as a subject is still the government.
+        let evs = events("2023-02-01", "Cuban officials said the regime had arrested dozens of dissidents.");
+        assert!(evs.iter().any(|e| e.0 == "CUBGOV" && e.2 == "173"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_denier_named_after_the_charge_answers_its_accuser() {
+        // The denier follows the noun it denies: the target is who made the charge, not the charge's own object.
+        let evs = events(
+            "2021-03-02",
+            "Kenya has accused Uganda of arming the rebels, a charge Kampala denies.",
+        );
+        assert!(has(&evs, "UGA", "KEN", "016"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "UGA" && e.2 == "016" && e.1 != "KEN"), "{evs:?}");
+        // Negative: with no charge against the denier's state, the denial answers no one.
+        let evs = events("2021-03-02", "The rebels were blamed for the raid, a claim Kampala denies.");
+        assert!(!evs.iter().any(|e| e.2 == "016"), "{evs:?}");
     }
 
     #[test]
