@@ -787,7 +787,11 @@ impl ActorMatcher {
                     })
                 })
                 .collect();
-            for ((((((m, place), group), rebel_place), titled), counterpart), antecedent) in out
+            // What the sentence itself says about a role the story's main state would otherwise take.
+            let overrides: Vec<Option<Option<String>>> = (0..out.len())
+                .map(|i| if out[i].via == Via::Context { role_override(doc, &out, i, main.as_deref()) } else { None })
+                .collect();
+            for (((((((m, place), group), rebel_place), titled), counterpart), antecedent), over) in out
                 .iter_mut()
                 .zip(located)
                 .zip(armed)
@@ -795,6 +799,7 @@ impl ActorMatcher {
                 .zip(titled)
                 .zip(counterparts)
                 .zip(antecedents)
+                .zip(overrides)
             {
                 if m.via != Via::Context {
                     continue;
@@ -836,6 +841,12 @@ impl ActorMatcher {
                     continue;
                 }
                 let place = if group.is_none() { place.or(rebel_place) } else { place };
+                // "Maduro ordered troops to the coast", "rebels ambushed a convoy, killing seven soldiers": the
+                // person's or the rebels' own state, before an army named earlier.
+                let place = match (&place, &over) {
+                    (None, Some(Some(c))) => Some(c.clone()),
+                    _ => place,
+                };
                 if let (None, Some(g)) = (&place, group) {
                     m.code = g.code;
                     m.country = g.country;
@@ -859,7 +870,10 @@ impl ActorMatcher {
                             .then(|| named_states.iter().find(|c| JUNTA_STATES.contains(&c.as_str())).cloned())
                             .flatten()
                     });
-                if let (Some(c), Some(a)) = (tied.as_ref().or(place.as_ref()).or(main.as_ref()), &m.agent) {
+                // "U.S. forces struck a boat from Venezuela, killing 11 people": the victims are not the attacker's
+                // own state just because the story is about it; with nothing better they stay unplaced.
+                let fallback = if matches!(over, Some(None)) { None } else { main.as_ref() };
+                if let (Some(c), Some(a)) = (tied.as_ref().or(place.as_ref()).or(fallback), &m.agent) {
                     m.code = format!("{c}{a}");
                     m.country = Some(c.clone());
                     let ci = self.dict.countries.iter().position(|x| &x.code == c);
@@ -1792,13 +1806,99 @@ const LOCATIVES: &[&str] = &[
     "around",
     "inside",
     "throughout",
+    "through",
     "In",
     "At",
     "Near",
     "Outside",
     "Across",
     "Throughout",
+    "Through",
 ];
+
+/// Verbs by which a person sends an army somewhere ("ordered troops to the border", "deployed soldiers").
+const SENDING: &[&str] = &[
+    "ordered", "orders", "order", "sent", "sends", "send", "deployed", "deploys", "deploy", "dispatched", "dispatches",
+    "mobilised", "mobilized", "mobilises", "mobilizes", "withdrew", "withdraws", "pulled", "commanded", "commands",
+];
+
+/// Word stems of acts of force whose victims a role can be ("killing 11 people", "detained activists").
+const FORCE_STEMS: &[&str] = &[
+    "kill", "wound", "injur", "detain", "arrest", "attack", "struck", "strike", "shot", "shoot", "abduct", "kidnap",
+    "bomb", "shell", "raid", "intercept", "seiz", "captur", "fired on", "opened fire",
+];
+
+/// What the sentence says about the state of a role that no place names (`out[i]`, found by context), before the
+/// document's main state `main` takes it: `Some(Some(c))` places it in `c`, `Some(None)` leaves it unplaced, `None`
+/// has nothing to say.
+/// - "President X ordered troops to the coast", "X sent his soldiers": an army a named person sends is his state's.
+/// - "a Pakistani Taliban bomber … killing seven soldiers": soldiers or police in a sentence naming one home-grown
+///   rebel group (and no army or police of a state) are that group's state's.
+/// - "U.S. forces struck a boat from Venezuela, killing 11 people": a victim of an act of force by the main state's
+///   actor, in a sentence that also names another state, is not placed by the main state.
+fn role_override(doc: &Document, out: &[Mention], i: usize, main: Option<&str>) -> Option<Option<String>> {
+    let m = &out[i];
+    let named: Vec<&Mention> =
+        out.iter().filter(|n| n.sentence == m.sentence && n.via != Via::Context && !n.code.is_empty()).collect();
+    let text = doc.text();
+    match m.agent.as_deref() {
+        Some("MIL") | Some("COP") => {
+            let before = text[..m.span.start].trim_end();
+            let owned = ["his", "her"].iter().any(|w| {
+                before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
+            });
+            // The person named last before the role, with nothing with a country between them.
+            let last = named.iter().filter(|n| n.span.end <= m.span.start && n.country.is_some()).max_by_key(|n| n.span.end);
+            if let Some(p) = last.filter(|p| p.kind == MentionKind::Person) {
+                let gap = &text[p.span.end..m.span.start];
+                let words: Vec<&str> =
+                    gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let sends = words.len() <= 8 && words.iter().any(|w| SENDING.contains(w));
+                if sends || owned && words.len() <= 8 {
+                    return Some(p.country.clone());
+                }
+            }
+            let armed_state = named.iter().any(|n| {
+                n.country.is_some() && matches!(n.agent.as_deref(), Some("MIL") | Some("COP"))
+            });
+            let rebels: Vec<&String> = named
+                .iter()
+                .filter(|n| n.kind == MentionKind::Organisation && n.agent.as_deref() == Some("REB"))
+                .filter_map(|n| n.country.as_ref())
+                .collect();
+            if !armed_state && !rebels.is_empty() && rebels.iter().all(|c| *c == rebels[0]) {
+                return Some(Some(rebels[0].clone()));
+            }
+            None
+        }
+        Some("CVL") | Some("OPP") => {
+            let main = main?;
+            // The sentence's first named actor, its subject, is the main state's.
+            let agent = named.iter().filter(|n| n.span.end <= m.span.start).min_by_key(|n| n.span.start)?;
+            // A state or its forces acting, not its own rebels or gangs (whose victims are mostly at home).
+            let home_grown = matches!(agent.agent.as_deref(), Some("REB" | "CRM" | "OPP" | "CVL"));
+            if agent.country.as_deref() != Some(main) || home_grown {
+                return None;
+            }
+            let between = text[agent.span.end..m.span.start].to_lowercase();
+            if !FORCE_STEMS.iter().any(|s| between.contains(s)) {
+                return None;
+            }
+            // Another state named before the victims ("a boat from Venezuela"), not where it was said ("…, officials
+            // in Nairobi said").
+            let elsewhere = named.iter().any(|n| {
+                let after = text[n.span.end..].trim_start_matches(',').trim_start();
+                let said = ["said", "says", "told", "reported", "announced"].iter().any(|v| after.starts_with(v));
+                n.kind == MentionKind::State
+                    && n.span.end <= m.span.start
+                    && !said
+                    && n.country.as_deref().is_some_and(|c| c != main)
+            });
+            elsewhere.then_some(None)
+        }
+        _ => None,
+    }
+}
 
 /// Words between a locative preposition and a place ("in northern Ethiopia", "in the capital Kabul").
 const PLACE_MODIFIERS: &[&str] =
@@ -2803,6 +2903,78 @@ MIL Military
         // "the junta" is the junta-ruled state, even when another is named more.
         let d = doc(&["France will pull its troops out of Mali.", "Paris blamed the junta.", "France said so."]);
         assert!(has(&d, "junta", "MLIMIL"), "{:?}", codes(&m, &d));
+    }
+
+    #[test]
+    fn roles_no_place_names_take_the_sentences_word_not_the_main_state() {
+        let files: Vec<(String, String)> = [
+            (
+                "countries.dict",
+                "USA United States
+    adjectives: American | U.S.
+VEN Venezuela
+    adjectives: Venezuelan
+NGA Nigeria
+    adjectives: Nigerian
+ITA Italy
+    capitals: Rome
+",
+            ),
+            (
+                "agents.dict",
+                "CVL Civilians
+    words: people | villagers
+MIL Military
+    words: troops | soldiers | military
+REB Rebels
+    words: rebels
+COP Police
+    words: police
+",
+            ),
+            ("orgs.dict", "NGAREB Boko Haram\n    kind: armed\n"),
+            ("people/x.dict", "Jane Roe\n    gender: f\n    office: USAGOV | President | 2000-01-01 |\n"),
+            ("nonactors.dict", ""),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
+        let doc = |sentences: &[&str]| Document::from_sentences("1", None, sentences);
+        let code_of = |d: &Document, text: &str| {
+            codes(&m, d).into_iter().find(|(t, _)| t == text).map(|(_, c)| c)
+        };
+        // Victims of the main state's strike in a sentence naming another state are not the main state's.
+        let d = doc(&[
+            "American jets hit a boat from Venezuela, killing 9 people.",
+            "The United States said so.",
+            "American officials spoke.",
+        ]);
+        assert_eq!(code_of(&d, "people"), None, "{:?}", codes(&m, &d));
+        // Negative: with no other state named, the main state still places them.
+        let d = doc(&["American police arrested 9 people overnight.", "The United States said so."]);
+        assert_eq!(code_of(&d, "people").as_deref(), Some("USACVL"), "{:?}", codes(&m, &d));
+        // Negative: the main state's own rebels' victims stay its own.
+        let d = doc(&["American rebels shelled a bus from Venezuela, killing 9 people.", "The United States said so."]);
+        assert_eq!(code_of(&d, "people").as_deref(), Some("USACVL"), "{:?}", codes(&m, &d));
+        // Negative: the subject is another state's, so the main state's default stands.
+        let d = doc(&["Venezuelan troops struck a camp, killing 9 people.", "The United States said so.", "The United States."]);
+        assert_eq!(code_of(&d, "people").as_deref(), Some("USACVL"), "{:?}", codes(&m, &d));
+        // A city after "through" places the crowd.
+        let d = doc(&["People marched through Rome on Sunday.", "The United States said so."]);
+        assert_eq!(code_of(&d, "People").as_deref(), Some("ITACVL"), "{:?}", codes(&m, &d));
+        // Soldiers a home-grown rebel group kills are its state's.
+        let d = doc(&["Boko Haram fighters ambushed a convoy, killing 7 soldiers.", "The United States said so."]);
+        assert_eq!(code_of(&d, "soldiers").as_deref(), Some("NGAMIL"), "{:?}", codes(&m, &d));
+        // Negative: not when the sentence names a state's own army as well.
+        let d = doc(&["Boko Haram fighters fled as American troops arrived and soldiers left.", "Nigeria said so."]);
+        assert_ne!(code_of(&d, "soldiers").as_deref(), Some("NGAMIL"), "{:?}", codes(&m, &d));
+        // An army a named person sends is that person's state's, not the story's main state's.
+        let d = doc(&["President Jane Roe ordered troops to the border.", "Venezuela said so.", "Venezuela."]);
+        assert_eq!(code_of(&d, "troops").as_deref(), Some("USAMIL"), "{:?}", codes(&m, &d));
+        // Negative: a person merely named before troops, with no sending verb, does not place them.
+        let d = doc(&["President Jane Roe spoke as troops waited.", "Venezuela said so.", "Venezuela."]);
+        assert_eq!(code_of(&d, "troops").as_deref(), Some("VENMIL"), "{:?}", codes(&m, &d));
     }
 
     #[test]
