@@ -1435,7 +1435,9 @@ impl ActorMatcher {
                     text[..first.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next(),
                     Some("his" | "her" | "His" | "Her")
                 );
-            if !(CONTEXT_AGENTS.contains(&agent.code.as_str()) || CONTEXT_WORDS.contains(&word.as_str()) || person_owned)
+            if !(CONTEXT_AGENTS.contains(&agent.code.as_str())
+                || CONTEXT_WORDS.contains(&word.as_str())
+                || person_owned)
                 || chain.len() > 1
             {
                 return None;
@@ -1469,7 +1471,8 @@ impl ActorMatcher {
                 let counterpart = matches!(word.as_str(), "counterpart" | "counterparts")
                     && matches!(owner, "his" | "her" | "His" | "Her");
                 // "Putin said his forces had advanced": the army of the person just named (resolved later).
-                let own_forces = OWNED_FORCES.contains(&word.as_str()) && matches!(owner, "his" | "her" | "His" | "Her");
+                let own_forces =
+                    OWNED_FORCES.contains(&word.as_str()) && matches!(owner, "his" | "her" | "His" | "Her");
                 if !counterpart && !own_forces {
                     return None;
                 }
@@ -1818,14 +1821,50 @@ const LOCATIVES: &[&str] = &[
 
 /// Verbs by which a person sends an army somewhere ("ordered troops to the border", "deployed soldiers").
 const SENDING: &[&str] = &[
-    "ordered", "orders", "order", "sent", "sends", "send", "deployed", "deploys", "deploy", "dispatched", "dispatches",
-    "mobilised", "mobilized", "mobilises", "mobilizes", "withdrew", "withdraws", "pulled", "commanded", "commands",
+    "ordered",
+    "orders",
+    "order",
+    "sent",
+    "sends",
+    "send",
+    "deployed",
+    "deploys",
+    "deploy",
+    "dispatched",
+    "dispatches",
+    "mobilised",
+    "mobilized",
+    "mobilises",
+    "mobilizes",
+    "withdrew",
+    "withdraws",
+    "pulled",
+    "commanded",
+    "commands",
 ];
 
 /// Word stems of acts of force whose victims a role can be ("killing 11 people", "detained activists").
 const FORCE_STEMS: &[&str] = &[
-    "kill", "wound", "injur", "detain", "arrest", "attack", "struck", "strike", "shot", "shoot", "abduct", "kidnap",
-    "bomb", "shell", "raid", "intercept", "seiz", "captur", "fired on", "opened fire",
+    "kill",
+    "wound",
+    "injur",
+    "detain",
+    "arrest",
+    "attack",
+    "struck",
+    "strike",
+    "shot",
+    "shoot",
+    "abduct",
+    "kidnap",
+    "bomb",
+    "shell",
+    "raid",
+    "intercept",
+    "seiz",
+    "captur",
+    "fired on",
+    "opened fire",
 ];
 
 /// What the sentence says about the state of a role that no place names (`out[i]`, found by context), before the
@@ -1844,23 +1883,22 @@ fn role_override(doc: &Document, out: &[Mention], i: usize, main: Option<&str>) 
     match m.agent.as_deref() {
         Some("MIL") | Some("COP") => {
             let before = text[..m.span.start].trim_end();
-            let owned = ["his", "her"].iter().any(|w| {
-                before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
-            });
+            let owned = ["his", "her"]
+                .iter()
+                .any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)));
             // The person named last before the role, with nothing with a country between them.
-            let last = named.iter().filter(|n| n.span.end <= m.span.start && n.country.is_some()).max_by_key(|n| n.span.end);
+            let last =
+                named.iter().filter(|n| n.span.end <= m.span.start && n.country.is_some()).max_by_key(|n| n.span.end);
             if let Some(p) = last.filter(|p| p.kind == MentionKind::Person) {
                 let gap = &text[p.span.end..m.span.start];
-                let words: Vec<&str> =
-                    gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 let sends = words.len() <= 8 && words.iter().any(|w| SENDING.contains(w));
                 if sends || owned && words.len() <= 8 {
                     return Some(p.country.clone());
                 }
             }
-            let armed_state = named.iter().any(|n| {
-                n.country.is_some() && matches!(n.agent.as_deref(), Some("MIL") | Some("COP"))
-            });
+            let armed_state =
+                named.iter().any(|n| n.country.is_some() && matches!(n.agent.as_deref(), Some("MIL") | Some("COP")));
             let rebels: Vec<&String> = named
                 .iter()
                 .filter(|n| n.kind == MentionKind::Organisation && n.agent.as_deref() == Some("REB"))
@@ -2150,9 +2188,11 @@ fn owned_forces_or_embassy(doc: &Document, out: &[Mention], i: usize) -> Option<
     let before = doc.text()[..m.span.start].trim_end();
     let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if m.agent.as_deref() == Some("MIL") && matches!(owner, "his" | "her" | "His" | "Her") {
-        let person = out[..i].iter().rev().take_while(|n| n.sentence == m.sentence).find(|n| {
-            n.kind == MentionKind::Person && n.via != Via::Context && n.country.is_some()
-        })?;
+        let person = out[..i]
+            .iter()
+            .rev()
+            .take_while(|n| n.sentence == m.sentence)
+            .find(|n| n.kind == MentionKind::Person && n.via != Via::Context && n.country.is_some())?;
         return Some((person.country.clone()?, "MIL".to_string()));
     }
     if matches!(role.as_str(), "embassy" | "consulate") && matches!(owner, "the" | "The") {
@@ -2164,7 +2204,9 @@ fn owned_forces_or_embassy(doc: &Document, out: &[Mention], i: usize) -> Option<
                 _ => true,
             })
             .find(|n| {
-                n.via != Via::Context && n.country.is_some() && doc.slice(n.span).to_lowercase().ends_with(role.as_str())
+                n.via != Via::Context
+                    && n.country.is_some()
+                    && doc.slice(n.span).to_lowercase().ends_with(role.as_str())
             })?;
         return Some((named.country.clone()?, named.agent.clone().unwrap_or_else(|| "GOV".to_string())));
     }
@@ -2193,11 +2235,63 @@ fn military_as_noun(before: &str, after: &str) -> bool {
     }
     matches!(
         next.as_str(),
-        "said" | "says" | "say" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "will" | "would" | "could"
-            | "can" | "may" | "might" | "must" | "should" | "also" | "and" | "or" | "of" | "in" | "on" | "at" | "to"
-            | "for" | "from" | "with" | "that" | "which" | "who" | "did" | "does" | "took" | "takes" | "seized"
-            | "began" | "begins" | "launches" | "carries" | "denied" | "denies" | "struck" | "strikes" | "shot"
-            | "fired" | "then" | "later" | "now" | "still" | "since" | "after" | "over" | "by" | "as" | "but"
+        "said"
+            | "says"
+            | "say"
+            | "has"
+            | "had"
+            | "have"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "also"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "that"
+            | "which"
+            | "who"
+            | "did"
+            | "does"
+            | "took"
+            | "takes"
+            | "seized"
+            | "began"
+            | "begins"
+            | "launches"
+            | "carries"
+            | "denied"
+            | "denies"
+            | "struck"
+            | "strikes"
+            | "shot"
+            | "fired"
+            | "then"
+            | "later"
+            | "now"
+            | "still"
+            | "since"
+            | "after"
+            | "over"
+            | "by"
+            | "as"
+            | "but"
     )
 }
 
@@ -2941,9 +3035,7 @@ COP Police
         .collect();
         let m = ActorMatcher::new(&Dictionaries::from_files(&files).unwrap());
         let doc = |sentences: &[&str]| Document::from_sentences("1", None, sentences);
-        let code_of = |d: &Document, text: &str| {
-            codes(&m, d).into_iter().find(|(t, _)| t == text).map(|(_, c)| c)
-        };
+        let code_of = |d: &Document, text: &str| codes(&m, d).into_iter().find(|(t, _)| t == text).map(|(_, c)| c);
         // Victims of the main state's strike in a sentence naming another state are not the main state's.
         let d = doc(&[
             "American jets hit a boat from Venezuela, killing 9 people.",
@@ -2958,7 +3050,11 @@ COP Police
         let d = doc(&["American rebels shelled a bus from Venezuela, killing 9 people.", "The United States said so."]);
         assert_eq!(code_of(&d, "people").as_deref(), Some("USACVL"), "{:?}", codes(&m, &d));
         // Negative: the subject is another state's, so the main state's default stands.
-        let d = doc(&["Venezuelan troops struck a camp, killing 9 people.", "The United States said so.", "The United States."]);
+        let d = doc(&[
+            "Venezuelan troops struck a camp, killing 9 people.",
+            "The United States said so.",
+            "The United States.",
+        ]);
         assert_eq!(code_of(&d, "people").as_deref(), Some("USACVL"), "{:?}", codes(&m, &d));
         // A city after "through" places the crowd.
         let d = doc(&["People marched through Rome on Sunday.", "The United States said so."]);

@@ -1063,7 +1063,8 @@ impl Coder {
             }
             // (Not the accusation that reported speech turns an attack into.) State forces in the same clash with
             // rioting civilians repress them: 175.
-            let riot = (unarmed || (wrecking && protester(src))) && code == own_code && src.agent.as_deref() == Some("CVL");
+            let riot =
+                (unarmed || (wrecking && protester(src))) && code == own_code && src.agent.as_deref() == Some("CVL");
             let repress = unarmed
                 && code == own_code
                 && p_mutual
@@ -3106,7 +3107,8 @@ impl<'a> Sentence<'a> {
                     if matches!(elems[k], Elem::Target)
                         && !elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source))
                         && i < n
-                        && matches!(self.lemmas[i], "itself" | "themselves" | "themselve") && self.group_at[i].is_none()
+                        && matches!(self.lemmas[i], "itself" | "themselves" | "themselve")
+                        && self.group_at[i].is_none()
                     {
                         st.reflexive = true;
                         return self.match_from(elems, k + 1, i + 1, st);
@@ -4498,8 +4500,18 @@ impl<'a> Sentence<'a> {
             && self.word(k - 1).chars().all(|c| c.is_lowercase())
             && matches!(
                 self.word(k - 1),
-                "declared" | "called" | "named" | "branded" | "labelled" | "labeled" | "designated" | "dubbed"
-                    | "deemed" | "termed" | "proclaimed" | "considered"
+                "declared"
+                    | "called"
+                    | "named"
+                    | "branded"
+                    | "labelled"
+                    | "labeled"
+                    | "designated"
+                    | "dubbed"
+                    | "deemed"
+                    | "termed"
+                    | "proclaimed"
+                    | "considered"
             );
         verb && grp.tok_end < self.tokens.len()
             && matches!(self.word(grp.tok_end), "a" | "an" | "as" | "the" | "\"" | "“")
@@ -4983,10 +4995,7 @@ impl<'a> Sentence<'a> {
 /// military, intelligence, police, courts, legislature or elites): their expulsion is a deportation, 174.
 fn expels_people(pattern: &str, target: &Mention) -> bool {
     matches!(pattern, "161.expel" | "161.expelled-by" | "161.expelled-from")
-        && target
-            .agent
-            .as_deref()
-            .is_some_and(|a| !matches!(a, "GOV" | "MIL" | "SPY" | "COP" | "JUD" | "LEG" | "ELI"))
+        && target.agent.as_deref().is_some_and(|a| !matches!(a, "GOV" | "MIL" | "SPY" | "COP" | "JUD" | "LEG" | "ELI"))
 }
 
 /// "claimed", "charged": the verb of a speaker ("Britain claimed that Iran had attacked Iraq" reports an accusation,
@@ -6971,10 +6980,12 @@ mod tests {
     #[test]
     fn a_verb_after_and_skips_the_object_a_naming_verb_judged() {
         // "declared X a hostile state and cut ties": X is the first verb's object, the subject acts again.
-        let evs = events("2022-06-01", "Eritrea declared Djibouti a hostile state and cut diplomatic ties with Djibouti.");
+        let evs =
+            events("2022-06-01", "Eritrea declared Djibouti a hostile state and cut diplomatic ties with Djibouti.");
         assert!(has(&evs, "ERI", "DJI", "161"), "{evs:?}");
         // Negative: a reported clause after the naming verb keeps its own subject ("declared X had attacked").
-        let evs = events("2022-06-01", "Eritrea declared Djibouti had shelled its border posts and killed two soldiers.");
+        let evs =
+            events("2022-06-01", "Eritrea declared Djibouti had shelled its border posts and killed two soldiers.");
         assert!(!evs.iter().any(|e| e.0 == "ERI" && e.2.starts_with("19")), "{evs:?}");
     }
 
@@ -7000,10 +7011,7 @@ mod tests {
     #[test]
     fn a_denier_named_after_the_charge_answers_its_accuser() {
         // The denier follows the noun it denies: the target is who made the charge, not the charge's own object.
-        let evs = events(
-            "2021-03-02",
-            "Kenya has accused Uganda of arming the rebels, a charge Kampala denies.",
-        );
+        let evs = events("2021-03-02", "Kenya has accused Uganda of arming the rebels, a charge Kampala denies.");
         assert!(has(&evs, "UGA", "KEN", "016"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == "UGA" && e.2 == "016" && e.1 != "KEN"), "{evs:?}");
         // Negative: with no charge against the denier's state, the denial answers no one.

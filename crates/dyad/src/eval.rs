@@ -567,9 +567,14 @@ mod tests {
         assert_eq!(actor_key("CHNGOV", Level::CountryRoot), "CHN");
         assert_eq!(actor_key("IGOUNO", Level::CountryRoot), "IGOUNO");
         // A bare organisation type in the gold accepts any organisation of that type, at country+root only.
-        assert!(actors_match("IGOUNO", "IGO", Level::CountryRoot) && actors_match("IMGMOSALQ", "IMG", Level::CountryRoot));
+        assert!(
+            actors_match("IGOUNO", "IGO", Level::CountryRoot) && actors_match("IMGMOSALQ", "IMG", Level::CountryRoot)
+        );
         assert!(!actors_match("IGOUNO", "IGO", Level::Strict) && !actors_match("NGOHLH", "IGO", Level::CountryRoot));
-        assert!(!actors_match("IGOUNO", "IGOEUREEC", Level::CountryRoot) && !actors_match("IGO", "IGOUNO", Level::CountryRoot));
+        assert!(
+            !actors_match("IGOUNO", "IGOEUREEC", Level::CountryRoot)
+                && !actors_match("IGO", "IGOUNO", Level::CountryRoot)
+        );
     }
 
     #[test]
