@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The tests (README command 2, run by CI): the Rust workspace, then the Python module and Spark.
-#   1. cargo test --workspace
+#   1. cargo fmt --check (where rustfmt is installed), cargo test --workspace
 #   2. a virtual environment at .venv (created once, reused), with maturin, pytest, mypy (stubtest), pandas, pyarrow, pyspark
 #      from PyPI; the dyad wheel built by maturin and installed into it (the README's install command)
 #   3. pytest crates/dyad-py/tests (Spark runs local[2] on the machine's Java; the tests compare with the CLI)
 # PYTHON names the interpreter for a new .venv (default python3, 3.9 or newer); extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Formatting first: an unformatted tree fails here, not later in review.
+if cargo fmt --version > /dev/null 2>&1; then
+  cargo fmt --all -- --check || { echo "scripts/test.sh: run 'cargo fmt --all'" >&2; exit 1; }
+else
+  echo "scripts/test.sh: rustfmt is not installed; the formatting check is skipped" >&2
+fi
 cargo test --workspace
 # The Python tests compare with the CLI's output: make sure the release binary is current.
 cargo build --release -p dyad-cli
