@@ -804,12 +804,7 @@ impl ActorMatcher {
                 if m.via != Via::Context {
                     continue;
                 }
-                let owned_forces = m.agent.as_deref() == Some("MIL") && {
-                    let before = doc.text()[..m.span.start].trim_end();
-                    ["his", "her", "His", "Her"].iter().any(|w| {
-                        before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace))
-                    })
-                };
+                let owned_forces = m.agent.as_deref() == Some("MIL") && after_his_or_her(doc.text(), m.span, true);
                 if let Some((c, a)) = antecedent {
                     m.code = format!("{c}{a}");
                     m.country = Some(c);
@@ -1882,10 +1877,7 @@ fn role_override(doc: &Document, out: &[Mention], i: usize, main: Option<&str>) 
     let text = doc.text();
     match m.agent.as_deref() {
         Some("MIL") | Some("COP") => {
-            let before = text[..m.span.start].trim_end();
-            let owned = ["his", "her"]
-                .iter()
-                .any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)));
+            let owned = after_his_or_her(text, m.span, false);
             // The person named last before the role, with nothing with a country between them.
             let last =
                 named.iter().filter(|n| n.span.end <= m.span.start && n.country.is_some()).max_by_key(|n| n.span.end);
@@ -2173,6 +2165,13 @@ const CONTEXT_WORDS: &[&str] = &[
     "presidential guard",
 ];
 
+/// Whether the word right before `span` is "his" or "her" (also "His"/"Her" when `capitalised`), as a word of its own.
+fn after_his_or_her(text: &str, span: Span, capitalised: bool) -> bool {
+    let before = text[..span.start].trim_end();
+    let words: &[&str] = if capitalised { &["his", "her", "His", "Her"] } else { &["his", "her"] };
+    words.iter().any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)))
+}
+
 /// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
 const OWNED_FORCES: &[&str] = &["forces", "troops", "army", "soldiers", "fighters", "men"];
 
@@ -2304,19 +2303,28 @@ const CONTEXT_AGENTS: &[&str] = &["COP", "CVL", "OPP", "JUD", "LEG", "GOV", "REB
 /// Countries by how often they are mentioned (ties broken by first mention), counting mentions found by name or as
 /// a pair, not roles filled in from context.
 fn countries_by_mentions(mentions: &[Mention]) -> Vec<String> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    rank_countries(mentions, |m| !m.code.is_empty() && m.via != Via::Context)
+        .into_iter()
+        .map(|(c, _)| c.to_string())
+        .collect()
+}
+
+/// The countries of the mentions `keep` accepts, the most mentioned first (ties: the first mentioned first), each
+/// with the index of its first accepted mention.
+pub(crate) fn rank_countries(mentions: &[Mention], keep: impl Fn(&Mention) -> bool) -> Vec<(&str, usize)> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        let Some(c) = &m.country else { continue };
-        if m.code.is_empty() || m.via == Via::Context {
+        let Some(c) = m.country.as_deref() else { continue };
+        if !keep(m) {
             continue;
         }
-        match counts.iter_mut().find(|(x, _, _)| x == c) {
+        match counts.iter_mut().find(|(x, _, _)| *x == c) {
             Some(e) => e.1 += 1,
-            None => counts.push((c.clone(), 1, i)),
+            None => counts.push((c, 1, i)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.into_iter().map(|c| c.0).collect()
+    counts.into_iter().map(|(c, _, i)| (c, i)).collect()
 }
 
 /// The country mentioned most often.

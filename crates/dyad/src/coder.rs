@@ -1855,22 +1855,11 @@ fn release_holders(sent: &Sentence, sentence: Option<usize>, start: usize, out: 
 /// The states a document names most (by name, as states or their organs), most first, at most two: each as a bare
 /// state mention.
 fn doc_states(mentions: &[Mention]) -> Vec<Mention> {
-    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(c) = m.country.as_deref() else { continue };
-        if m.via != Via::Name || !matches!(m.agent.as_deref(), None | Some("GOV" | "MIL")) {
-            continue;
-        }
-        match counts.iter_mut().find(|(k, _, _)| *k == c) {
-            Some(e) => e.1 += 1,
-            None => counts.push((c, 1, i)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts
-        .iter()
+    let named = |m: &Mention| m.via == Via::Name && matches!(m.agent.as_deref(), None | Some("GOV" | "MIL"));
+    crate::actors::rank_countries(mentions, named)
+        .into_iter()
         .take(2)
-        .map(|&(c, _, i)| {
+        .map(|(c, i)| {
             let mut m = mentions[i].clone();
             m.code = c.to_string();
             m.name = c.to_string();
@@ -3227,8 +3216,7 @@ impl<'a> Sentence<'a> {
     fn time_adverbial_len(&self, i: usize) -> usize {
         let n = self.tokens.len();
         let lemma = |k: usize| if k < n { self.lemmas[k] } else { "" };
-        let weekday =
-            |l: &str| matches!(l, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday");
+        let weekday = |l: &str| WEEKDAYS.contains(&l);
         let part = |l: &str| matches!(l, "night" | "morning" | "evening" | "afternoon");
         let mut j = i;
         if matches!(lemma(j), "late" | "early") && lemma(j + 1) == "on" {
