@@ -2,7 +2,8 @@
 //! CAMEO root, at two levels.
 //!
 //! - **country+root**: actors compared on their first three letters (the whole code for `IGO…`/`NGO…`/`IMG…`
-//!   actors; a gold code that is only `IGO`, `NGO` or `IMG` accepts any organisation of that type), codes on their root (first two digits) or any root listed in `alt`;
+//!   actors; a gold organisation code accepts the organisations under it, `IGO` any international organisation, `IGOUNO`
+//!   any UN body), codes on their root (first two digits) or any root listed in `alt`;
 //! - **strict**: full actor codes, codes on their first three digits (or any code in `alt`).
 //!
 //! `optional` gold events count neither as misses nor as false alarms. Predictions are compared as sets: an event
@@ -353,12 +354,18 @@ fn actor_key(code: &str, level: Level) -> String {
     }
 }
 
-/// Whether a predicted actor code fits a gold one at `level`. At country+root a gold code that is only the type of an
-/// organisation (`IGO`, `NGO`, `IMG`: an international organisation, an NGO, a militant group, which one unsaid)
-/// accepts any organisation of that type, as a gold country accepts any agent of that country.
+/// Whether a predicted actor code fits a gold one at `level`. At country+root a gold organisation code accepts any
+/// organisation it is the head of, in whole three-letter blocks: a gold `IGO`, `NGO` or `IMG` (an international
+/// organisation, an NGO, a militant group, which one unsaid) accepts any organisation of that type, and a gold `IGOUNO`
+/// (the UN) accepts one of its bodies (`IGOUNOHRI`), as a gold country accepts any agent of that country. The reverse
+/// does not hold: a gold UN body is not matched by the UN at large.
 fn actors_match(pred: &str, gold: &str, level: Level) -> bool {
     actor_key(pred, level) == actor_key(gold, level)
-        || (level == Level::CountryRoot && matches!(gold, "IGO" | "NGO" | "IMG") && pred.starts_with(gold))
+        || (level == Level::CountryRoot
+            && ["IGO", "NGO", "IMG"].iter().any(|t| gold.starts_with(t))
+            && pred.len() > gold.len()
+            && pred.starts_with(gold)
+            && (pred.len() - gold.len()) % 3 == 0)
 }
 
 fn code_key(code: &str, level: Level) -> String {
@@ -575,6 +582,13 @@ mod tests {
             !actors_match("IGOUNO", "IGOEUREEC", Level::CountryRoot)
                 && !actors_match("IGO", "IGOUNO", Level::CountryRoot)
         );
+        // A gold organisation accepts its own bodies, in whole blocks, at country+root only; not the reverse.
+        assert!(actors_match("IGOUNOHRI", "IGOUNO", Level::CountryRoot));
+        assert!(actors_match("IGOUNOHLHWHO", "IGOUNO", Level::CountryRoot));
+        assert!(!actors_match("IGOUNOHRI", "IGOUNO", Level::Strict));
+        assert!(!actors_match("IGOUNO", "IGOUNOHRI", Level::CountryRoot));
+        assert!(!actors_match("IGOUNOX", "IGOUNO", Level::CountryRoot));
+        assert!(!actors_match("IGOEEU", "IGOUNO", Level::CountryRoot));
     }
 
     #[test]
