@@ -1057,7 +1057,9 @@ impl Coder {
             // (A release demanded by one of the people's own side is aimed at their holder: `release_holders`.)
             let release = code.starts_with("1053") || code.starts_with("0253");
             if (src.code == tgt.code && !release)
-                || (src.country.is_some() && src.country == tgt.country && (bare(src) || (diplomatic && bare(tgt))))
+                || (src.country.is_some()
+                    && src.country == tgt.country
+                    && ((bare(src) && !state_on_own_group(tgt, code)) || (diplomatic && bare(tgt))))
             {
                 return;
             }
@@ -4979,6 +4981,34 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// A state named bare that investigates or coerces a group of its own society ("Croatia is investigating crimes
+/// by Croatian extremists", "Egypt outlawed the group"): only a government does these, so the state is its
+/// government and the event stands, unlike a state acting on itself as a whole. Other codes keep the rule: a bare
+/// state before a killing or a release is most often the place ("killed 20 people in Lebanon").
+fn state_on_own_group(tgt: &Mention, code: &str) -> bool {
+    matches!(&code[..2], "09" | "17")
+        && matches!(
+            tgt.agent.as_deref(),
+            Some(
+                "REB"
+                    | "OPP"
+                    | "CVL"
+                    | "CRM"
+                    | "MOS"
+                    | "CHR"
+                    | "REL"
+                    | "LAB"
+                    | "JRN"
+                    | "MED"
+                    | "REF"
+                    | "IRG"
+                    | "SEP"
+                    | "RAD"
+                    | "INS"
+            )
+        )
+}
+
 /// Whether a 161 "expel" pattern's target is people who do not act for a state (its agent is not government,
 /// military, intelligence, police, courts, legislature or elites): their expulsion is a deportation, 174.
 fn expels_people(pattern: &str, target: &Mention) -> bool {
@@ -8033,5 +8063,30 @@ mod withdrawal_permission_tests {
         // Negative: a permit named as a thing ("a permission to Niger's firms" without "to" + verb) is no event.
         let evs = events("Chad discussed a permission regime for Niger's trucks.");
         assert!(!evs.iter().any(|e| e.2.starts_with("08") || e.2.starts_with("12")), "{evs:?}");
+    }
+}
+
+/// Issue 4 (plover suite): a bare state that investigates or coerces a group of its own society is its government.
+#[cfg(test)]
+mod state_on_own_group_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_bare_state_investigating_its_own_rebels_acts_as_government() {
+        let evs = events("Peru is investigating alleged crimes by Peruvian rebels in the highlands.");
+        assert!(evs.iter().any(|e| e.0 == "PER" && e.1 == "PERREB" && e.2.starts_with("09")), "{evs:?}");
+        // Negatives: a bare state before a killing is the place, not the killer; and a state acting on
+        // itself as a whole is still no event.
+        let evs = events("Peru said a landslide killed 40 Peruvian villagers on Sunday.");
+        assert!(!evs.iter().any(|e| e.0 == "PER" && e.1 == "PERCVL"), "{evs:?}");
+        let evs = events("Peru is investigating alleged corruption by the Peruvian government.");
+        assert!(!evs.iter().any(|e| e.0 == "PER" && e.1 == "PERGOV"), "{evs:?}");
     }
 }
