@@ -850,6 +850,11 @@ impl Coder {
                         None if p.code == "145" && m.end > anchor + 1 => {
                             return implied(p, subj, Implied::Own(None), out)
                         }
+                        // A boycott of the state's own election, vote or parliamentary session ("the opposition
+                        // will boycott the polls") is aimed at its government, purpose named or not.
+                        None if p.id.starts_with("143.boycott-vote") => {
+                            return implied(p, subj, Implied::Own(Some("GOV")), out)
+                        }
                         None => return false,
                     }
                 }
@@ -4879,6 +4884,8 @@ impl<'a> Sentence<'a> {
             "threaten",
             "pledge",
             "vow",
+            // "have sworn to fight on".
+            "swear",
             "promise",
             "expect",
             "commit",
@@ -8088,5 +8095,29 @@ mod state_on_own_group_tests {
         assert!(!evs.iter().any(|e| e.0 == "PER" && e.1 == "PERCVL"), "{evs:?}");
         let evs = events("Peru is investigating alleged corruption by the Peruvian government.");
         assert!(!evs.iter().any(|e| e.0 == "PER" && e.1 == "PERGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_boycotted_vote_is_aimed_at_the_government_and_a_sworn_fight_is_a_threat() {
+        let evs = events("Bolivian opposition parties boycotted the referendum.");
+        assert!(evs.iter().any(|e| e.0 == "BOLOPP" && e.1 == "BOLGOV" && e.2 == "143"), "{evs:?}");
+        let evs = events("The Bolivian opposition said it would boycott the runoff.");
+        assert!(evs.iter().any(|e| e.0 == "BOLOPP" && e.1 == "BOLGOV" && e.2 == "133"), "{evs:?}");
+        let evs = events("Malian rebels swore to fight the Malian army to the end.");
+        assert!(evs.iter().any(|e| e.0 == "MLIREB" && e.1 == "MLIMIL" && e.2 == "138"), "{evs:?}");
+        // Negatives: a boycott with no civil subject, and a fight told as done.
+        let evs = events("The Bolivian football team boycotted the tournament.");
+        assert!(evs.is_empty(), "{evs:?}");
+        let evs = events("Malian rebels fought the Malian army near Gao.");
+        assert!(!evs.iter().any(|e| e.2 == "138"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_warning_not_to_tolerate_acts_is_a_threat_not_a_rejection() {
+        let evs = events("Manila will no longer tolerate incursions by Chinese vessels.");
+        assert!(evs.iter().any(|e| e.0 == "PHL" && e.1.starts_with("CHN") && e.2 == "130"), "{evs:?}");
+        // Negative: refusing to tolerate a state of affairs stays a rejection.
+        let evs = events("Tokyo will never tolerate a nuclear-armed North Korea.");
+        assert!(evs.iter().any(|e| e.0 == "JPN" && e.1 == "PRK" && e.2 == "120"), "{evs:?}");
     }
 }
