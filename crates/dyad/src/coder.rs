@@ -2522,7 +2522,8 @@ impl<'a> Sentence<'a> {
                     [",", "and"] | [",", "and", "the"] => !speaker_next && (!verb_next || g.members.len() >= 2),
                     // "marched in Caracas and the United States demanded": a place does not join the next
                     // clause's subject.
-                    ["and"] | ["and", "the"] => {
+                    // "President Kagame and his party", "Hamas and its allies": a possessive after "and" joins too.
+                    ["and"] | ["and", "the"] | ["and", "his" | "her" | "its" | "their"] => {
                         let mut k = g.tok_start;
                         while k > 0 && DETERMINERS.contains(&lemmas[k - 1]) {
                             k -= 1;
@@ -8110,6 +8111,20 @@ mod state_on_own_group_tests {
         assert!(evs.is_empty(), "{evs:?}");
         let evs = events("Malian rebels fought the Malian army near Gao.");
         assert!(!evs.iter().any(|e| e.2 == "138"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_and_his_party_are_one_group_and_a_death_in_custody_is_an_assault() {
+        let evs = events(
+            "Malian rebels said that President Ibrahim Boubacar Keita and his Malian army must agree to reforms.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "MLIREB" && e.1 == "MLIGOV" && e.2 == "100"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "MLIREB" && e.1 == "MLIMIL" && e.2 == "100"), "{evs:?}");
+        let evs = events("A Kenyan activist died from beatings while in Ugandan police custody.");
+        assert!(evs.iter().any(|e| e.0 == "UGACOP" && e.1.starts_with("KEN") && e.2.starts_with("18")), "{evs:?}");
+        // Negatives: a death in custody with no abuse named is no assault.
+        let evs = events("A Kenyan activist died while in Ugandan police custody.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("18")), "{evs:?}");
     }
 
     #[test]
