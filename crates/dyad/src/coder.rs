@@ -869,9 +869,10 @@ impl Coder {
                     return implied(p, subj, Implied::Own(None), out)
                 }
                 // "declared martial law", "imposed a nationwide curfew": on the state's own territory.
-                // (And lifting them, 0813/0814.)
+                // (And lifting them, 0813/0814; and easing limits on political freedoms, 0811.)
                 Some(subj)
-                    if matches!(p.code.as_str(), "1723" | "1724" | "0813" | "0814") && sent.is_state_organ(subj) =>
+                    if matches!(p.code.as_str(), "1723" | "1724" | "0811" | "0813" | "0814")
+                        && sent.is_state_organ(subj) =>
                 {
                     return implied(p, subj, Implied::Own(None), out)
                 }
@@ -8125,6 +8126,19 @@ mod state_on_own_group_tests {
         // Negatives: a death in custody with no abuse named is no assault.
         let evs = events("A Kenyan activist died while in Ugandan police custody.");
         assert!(!evs.iter().any(|e| e.2.starts_with("18")), "{evs:?}");
+    }
+
+    #[test]
+    fn political_freedoms_widened_at_home_are_a_concession_to_the_own_state() {
+        let evs = events("The Uzbek government loosened its controls on press freedom.");
+        assert!(evs.iter().any(|e| e.0 == "UZBGOV" && e.1 == "UZB" && e.2 == "0811"), "{evs:?}");
+        // Negatives: freedoms demanded or curbed are no concession.
+        for text in
+            ["The Uzbek opposition demanded wider political freedoms.", "The Uzbek government curbed press freedom."]
+        {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.2.starts_with("08")), "{text}: {evs:?}");
+        }
     }
 
     #[test]
