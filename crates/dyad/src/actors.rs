@@ -879,7 +879,10 @@ impl ActorMatcher {
                 if m.via != Via::Context {
                     continue;
                 }
-                let owned_forces = m.agent.as_deref() == Some("MIL") && after_his_or_her(doc.text(), m.span, true);
+                let owned_forces = (m.agent.as_deref() == Some("MIL")
+                    || (m.agent.as_deref() == Some("GOV")
+                        && OWNED_GOV.contains(&doc.slice(m.span).to_lowercase().as_str())))
+                    && after_his_or_her(doc.text(), m.span, true);
                 if let Some((c, a)) = antecedent {
                     m.code = format!("{c}{a}");
                     m.country = Some(c);
@@ -1500,7 +1503,7 @@ impl ActorMatcher {
             let &a = agents.first()?;
             let agent = &self.dict.agents[a as usize];
             let word = text[first.start..first.end].to_lowercase();
-            let person_owned = OWNED_FORCES.contains(&word.as_str())
+            let person_owned = (OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
                 && matches!(
                     text[..first.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next(),
                     Some("his" | "her" | "His" | "Her")
@@ -1541,8 +1544,9 @@ impl ActorMatcher {
                 let counterpart = matches!(word.as_str(), "counterpart" | "counterparts")
                     && matches!(owner, "his" | "her" | "His" | "Her");
                 // "Putin said his forces had advanced": the army of the person just named (resolved later).
-                let own_forces =
-                    OWNED_FORCES.contains(&word.as_str()) && matches!(owner, "his" | "her" | "His" | "Her");
+                // "Biden said his administration would …": the government of the person just named.
+                let own_forces = (OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
+                    && matches!(owner, "his" | "her" | "His" | "Her");
                 if !counterpart && !own_forces {
                     return None;
                 }
@@ -2249,6 +2253,8 @@ fn after_his_or_her(text: &str, span: Span, capitalised: bool) -> bool {
 
 /// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
 const OWNED_FORCES: &[&str] = &["forces", "troops", "army", "soldiers", "fighters", "men"];
+/// Words for a government that "his"/"her" ties to the person named just before ("Biden said his administration").
+const OWNED_GOV: &[&str] = &["government", "administration", "cabinet"];
 
 /// The (country, agent) a context role `out[i]` takes from a mention before it: "his forces" are the military of the
 /// person named earlier in the same sentence; "the embassy" is the embassy of the state named with "embassy" in the
@@ -2261,13 +2267,14 @@ fn owned_forces_or_embassy(doc: &Document, out: &[Mention], i: usize) -> Option<
     let role = doc.slice(m.span).to_lowercase();
     let before = doc.text()[..m.span.start].trim_end();
     let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if m.agent.as_deref() == Some("MIL") && matches!(owner, "his" | "her" | "His" | "Her") {
+    let owned_gov = m.agent.as_deref() == Some("GOV") && OWNED_GOV.contains(&role.as_str());
+    if (m.agent.as_deref() == Some("MIL") || owned_gov) && matches!(owner, "his" | "her" | "His" | "Her") {
         let person = out[..i]
             .iter()
             .rev()
             .take_while(|n| n.sentence == m.sentence)
             .find(|n| n.kind == MentionKind::Person && n.via != Via::Context && n.country.is_some())?;
-        return Some((person.country.clone()?, "MIL".to_string()));
+        return Some((person.country.clone()?, if owned_gov { "GOV" } else { "MIL" }.to_string()));
     }
     if matches!(role.as_str(), "embassy" | "consulate") && matches!(owner, "the" | "The") {
         let named = out[..i]
@@ -3597,6 +3604,17 @@ CVL Civilians
         assert!(!found.iter().any(|(t, _)| t == "counterpart"), "{found:?}");
         let found = builtin_codes("2023-04-14", "Xi met Lula. The presidents of Iran and Russia spoke.");
         assert!(!found.iter().any(|(t, _)| t == "The presidents"), "{found:?}");
+    }
+
+    #[test]
+    fn his_government_is_the_government_of_the_person_named_before() {
+        let found = builtin_codes("2024-10-02", "Joe Biden said his administration would talk to Israel.");
+        assert!(has_code(&found, "administration", "USAGOV"), "{found:?}");
+        let found = builtin_codes("2024-10-02", "Recep Tayyip Erdogan said his government was ready to help.");
+        assert!(has_code(&found, "government", "TURGOV"), "{found:?}");
+        // No person before it in the sentence: nobody's (not the document's main state's).
+        let found = builtin_codes("2024-10-02", "Biden met Netanyahu. Critics said his government had failed.");
+        assert!(!found.iter().any(|(t, _)| t == "government"), "{found:?}");
     }
 
     #[test]
