@@ -131,6 +131,8 @@ enum Pron {
     They,
 }
 
+/// What a dictionary string names. `Pair { other: true }`: "his guest", "her hosts", the member of the pair that is
+/// not the owner's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Payload {
     Block,
@@ -139,7 +141,7 @@ enum Payload {
     Country { idx: u32, form: Form },
     Institution { country: u32, agent: u32, name: u32 },
     Agent(u32),
-    Pair { gov: bool },
+    Pair { gov: bool, other: bool },
     Pronoun(Pron),
 }
 
@@ -201,6 +203,58 @@ const PAIRS_GOV: &[&str] = &[
     "officials from both countries",
     "officials from both sides",
     "officials of both countries",
+];
+/// The pair's officials with "their" opening a sentence ("Their foreign ministers signed …") or owned by "the two
+/// countries" ("the two countries' defence ministers"); written as they are matched (no capitalised copy).
+const PAIRS_OPENING: &[&str] = &[
+    "Their foreign ministers",
+    "Their defence ministers",
+    "Their defense ministers",
+    "Their prime ministers",
+    "Their presidents",
+    "Their governments",
+    "Their delegations",
+    "Their leaders",
+    "Their ministers",
+    "the two countries' foreign ministers",
+    "the two countries' defence ministers",
+    "the two countries' defense ministers",
+    "the two countries' leaders",
+    "the two countries' governments",
+    "the two countries' delegations",
+    "the two countries' ministers",
+    "The two countries' foreign ministers",
+    "The two countries' defence ministers",
+    "The two countries' defense ministers",
+    "The two countries' leaders",
+    "The two countries' governments",
+    "The two countries' delegations",
+    "The two countries' ministers",
+    "both countries' foreign ministers",
+    "both countries' leaders",
+    "both countries' governments",
+    "both countries' delegations",
+    "Both countries' foreign ministers",
+    "Both countries' leaders",
+    "Both countries' governments",
+    "Both countries' delegations",
+];
+/// A visitor's host or a host's guest: the other member of the pair than the owner ("his guest" after Xi is Russia's).
+const PAIRS_OTHER: &[&str] = &[
+    "his guest",
+    "her guest",
+    "his guests",
+    "her guests",
+    "their guests",
+    "his host",
+    "her host",
+    "his hosts",
+    "her hosts",
+    "their hosts",
+    "his visitor",
+    "her visitor",
+    "his visiting counterpart",
+    "her visiting counterpart",
 ];
 const PAIRS_STATE: &[&str] = &[
     "the two countries",
@@ -442,12 +496,19 @@ impl ActorMatcher {
             }
         }
         for p in PAIRS_GOV {
-            add(p, Payload::Pair { gov: true });
-            add(&capitalise(p), Payload::Pair { gov: true });
+            add(p, Payload::Pair { gov: true, other: false });
+            add(&capitalise(p), Payload::Pair { gov: true, other: false });
         }
         for p in PAIRS_STATE {
-            add(p, Payload::Pair { gov: false });
-            add(&capitalise(p), Payload::Pair { gov: false });
+            add(p, Payload::Pair { gov: false, other: false });
+            add(&capitalise(p), Payload::Pair { gov: false, other: false });
+        }
+        for p in PAIRS_OPENING {
+            add(p, Payload::Pair { gov: true, other: false });
+        }
+        for p in PAIRS_OTHER {
+            add(p, Payload::Pair { gov: true, other: true });
+            add(&capitalise(p), Payload::Pair { gov: true, other: true });
         }
         for (w, p) in PRONOUNS {
             add(w, Payload::Pronoun(*p));
@@ -494,7 +555,7 @@ impl ActorMatcher {
     pub fn find(&self, doc: &Document) -> Vec<Mention> {
         let mut state = DocState { date: doc.date, ..DocState::default() };
         let mut out: Vec<Mention> = Vec::new();
-        let mut pairs: Vec<(usize, Option<usize>, Span, bool)> = Vec::new(); // (position in out, sentence, span, gov)
+        let mut pairs: Vec<(usize, Option<usize>, Span, bool, bool)> = Vec::new(); // (position in out, sentence, span, gov, other)
         let seg_raws: Vec<Vec<Raw>> = doc.segments().map(|seg| self.raw_matches(seg.text)).collect();
         for (seg, raws) in doc.segments().zip(&seg_raws) {
             let chains = chain(seg.text, raws);
@@ -571,13 +632,13 @@ impl ActorMatcher {
                             {
                                 all.push((i, None));
                             }
-                            Payload::Pair { gov } => {
-                                pairs.push((out.len() + all.len(), seg.sentence, span, gov));
+                            Payload::Pair { gov, other } => {
+                                pairs.push((out.len() + all.len(), seg.sentence, span, gov, other));
                                 all.push((i, None));
                             }
                             Payload::Pronoun(Pron::They) => {
                                 if they_is_pair && raw.start < 3 {
-                                    pairs.push((out.len() + all.len(), seg.sentence, span, true));
+                                    pairs.push((out.len() + all.len(), seg.sentence, span, true, false));
                                     state.prev_pair = true;
                                 }
                                 all.push((i, None));
@@ -616,9 +677,23 @@ impl ActorMatcher {
         // the two sides"), else the two states mentioned most in the document.
         if !pairs.is_empty() {
             let pair = principal_pair(&out);
-            for (pos, sentence, span, gov) in pairs.into_iter().rev() {
+            for (pos, sentence, span, gov, other) in pairs.into_iter().rev() {
                 let mut replacement = Vec::new();
-                if let Some((a, b)) = coordinated_before(doc, &out[..pos], sentence) {
+                if other {
+                    // "Xi hosted a banquet for his guest", "Putin thanked his hosts": the member of the pair that is
+                    // not the state of the last actor named before in the sentence (the owner); no owner, nobody.
+                    let owner = out[..pos]
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.sentence == sentence)
+                        .find_map(|m| m.country.clone().filter(|_| !m.code.is_empty()));
+                    if let (Some(owner), Some((a, b))) = (owner, pair.clone()) {
+                        let guest = [(&a, &b), (&b, &a)].into_iter().find(|(o, _)| **o == owner);
+                        if let Some((_, c)) = guest {
+                            replacement.push(self.pair_member(c, gov, sentence, span));
+                        }
+                    }
+                } else if let Some((a, b)) = coordinated_before(doc, &out[..pos], sentence) {
                     for m in [a, b] {
                         replacement.push(match (&m.country, &m.agent, m.kind) {
                             (Some(c), None, MentionKind::State) => self.pair_member(c, gov, sentence, span),
@@ -804,7 +879,10 @@ impl ActorMatcher {
                 if m.via != Via::Context {
                     continue;
                 }
-                let owned_forces = m.agent.as_deref() == Some("MIL") && after_his_or_her(doc.text(), m.span, true);
+                let owned_forces = (m.agent.as_deref() == Some("MIL")
+                    || (m.agent.as_deref() == Some("GOV")
+                        && OWNED_GOV.contains(&doc.slice(m.span).to_lowercase().as_str())))
+                    && after_his_or_her(doc.text(), m.span, true);
                 if let Some((c, a)) = antecedent {
                     m.code = format!("{c}{a}");
                     m.country = Some(c);
@@ -1425,7 +1503,7 @@ impl ActorMatcher {
             let &a = agents.first()?;
             let agent = &self.dict.agents[a as usize];
             let word = text[first.start..first.end].to_lowercase();
-            let person_owned = OWNED_FORCES.contains(&word.as_str())
+            let person_owned = (OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
                 && matches!(
                     text[..first.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next(),
                     Some("his" | "her" | "His" | "Her")
@@ -1466,8 +1544,9 @@ impl ActorMatcher {
                 let counterpart = matches!(word.as_str(), "counterpart" | "counterparts")
                     && matches!(owner, "his" | "her" | "His" | "Her");
                 // "Putin said his forces had advanced": the army of the person just named (resolved later).
-                let own_forces =
-                    OWNED_FORCES.contains(&word.as_str()) && matches!(owner, "his" | "her" | "His" | "Her");
+                // "Biden said his administration would …": the government of the person just named.
+                let own_forces = (OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
+                    && matches!(owner, "his" | "her" | "His" | "Her");
                 if !counterpart && !own_forces {
                     return None;
                 }
@@ -2174,6 +2253,8 @@ fn after_his_or_her(text: &str, span: Span, capitalised: bool) -> bool {
 
 /// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
 const OWNED_FORCES: &[&str] = &["forces", "troops", "army", "soldiers", "fighters", "men"];
+/// Words for a government that "his"/"her" ties to the person named just before ("Biden said his administration").
+const OWNED_GOV: &[&str] = &["government", "administration", "cabinet"];
 
 /// The (country, agent) a context role `out[i]` takes from a mention before it: "his forces" are the military of the
 /// person named earlier in the same sentence; "the embassy" is the embassy of the state named with "embassy" in the
@@ -2186,13 +2267,14 @@ fn owned_forces_or_embassy(doc: &Document, out: &[Mention], i: usize) -> Option<
     let role = doc.slice(m.span).to_lowercase();
     let before = doc.text()[..m.span.start].trim_end();
     let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if m.agent.as_deref() == Some("MIL") && matches!(owner, "his" | "her" | "His" | "Her") {
+    let owned_gov = m.agent.as_deref() == Some("GOV") && OWNED_GOV.contains(&role.as_str());
+    if (m.agent.as_deref() == Some("MIL") || owned_gov) && matches!(owner, "his" | "her" | "His" | "Her") {
         let person = out[..i]
             .iter()
             .rev()
             .take_while(|n| n.sentence == m.sentence)
             .find(|n| n.kind == MentionKind::Person && n.via != Via::Context && n.country.is_some())?;
-        return Some((person.country.clone()?, "MIL".to_string()));
+        return Some((person.country.clone()?, if owned_gov { "GOV" } else { "MIL" }.to_string()));
     }
     if matches!(role.as_str(), "embassy" | "consulate") && matches!(owner, "the" | "The") {
         let named = out[..i]
@@ -3522,6 +3604,46 @@ CVL Civilians
         assert!(!found.iter().any(|(t, _)| t == "counterpart"), "{found:?}");
         let found = builtin_codes("2023-04-14", "Xi met Lula. The presidents of Iran and Russia spoke.");
         assert!(!found.iter().any(|(t, _)| t == "The presidents"), "{found:?}");
+    }
+
+    #[test]
+    fn his_government_is_the_government_of_the_person_named_before() {
+        let found = builtin_codes("2024-10-02", "Joe Biden said his administration would talk to Israel.");
+        assert!(has_code(&found, "administration", "USAGOV"), "{found:?}");
+        let found = builtin_codes("2024-10-02", "Recep Tayyip Erdogan said his government was ready to help.");
+        assert!(has_code(&found, "government", "TURGOV"), "{found:?}");
+        // No person before it in the sentence: nobody's (not the document's main state's).
+        let found = builtin_codes("2024-10-02", "Biden met Netanyahu. Critics said his government had failed.");
+        assert!(!found.iter().any(|(t, _)| t == "government"), "{found:?}");
+    }
+
+    #[test]
+    fn a_guest_or_host_is_the_other_member_of_the_pair_and_their_officials_are_the_pair() {
+        // "his guest" after the host: the visitor's state; "his hosts" after the visitor: the host's.
+        let found = builtin_codes(
+            "2024-05-16",
+            "Vladimir Putin arrived in Beijing for talks with Xi Jinping. Xi gave a dinner for his guest. \
+             Putin thanked his hosts for the welcome.",
+        );
+        assert!(has_code(&found, "his guest", "RUSGOV"), "{found:?}");
+        assert!(has_code(&found, "his hosts", "CHNGOV"), "{found:?}");
+        // No owner named before it in the sentence, or an owner outside the pair: nobody.
+        let found = builtin_codes("2024-05-16", "Putin met Xi in Beijing. A band played for his guest.");
+        assert!(!found.iter().any(|(t, _)| t == "his guest"), "{found:?}");
+        let found = builtin_codes(
+            "2024-05-16",
+            "Putin met Xi in Beijing. Xi and Putin signed deals. Later Macron welcomed his guest.",
+        );
+        assert!(!found.iter().any(|(t, _)| t == "his guest"), "{found:?}");
+        // "Their foreign ministers" opening a sentence and "the two countries' leaders" are the pair's governments.
+        let found = builtin_codes(
+            "2025-08-08",
+            "Ilham Aliyev and Nikol Pashinyan met in Washington. Their foreign ministers initialled a treaty. \
+             Later the two countries' leaders spoke again.",
+        );
+        for t in ["Their foreign ministers", "the two countries' leaders"] {
+            assert!(has_code(&found, t, "AZEGOV") && has_code(&found, t, "ARMGOV"), "{t}: {found:?}");
+        }
     }
 
     #[test]

@@ -5904,6 +5904,45 @@ mod tests {
     }
 
     #[test]
+    fn readout_honours_valued_support_hopes_and_announced_aid() {
+        for (text, src, tgt, code) in [
+            (
+                "The Kazakh president presented Xi Jinping with the Order of the Golden Eagle.",
+                "KAZGOV",
+                "CHNGOV",
+                "051",
+            ),
+            ("Macron awarded the Legion of Honour to Lula on Tuesday.", "FRAGOV", "BRAGOV", "051"),
+            ("Hanoi said it valued the steadfast support of Japan.", "VNM", "JPN", "051"),
+            ("Dhaka said it wanted a stable relationship with Delhi.", "BGD", "IND", "030"),
+            ("Beijing said it hoped Washington would honour its commitments.", "CHN", "USA", "020"),
+            ("Berlin announced 300 million euros in weapons for Ukraine.", "DEU", "UKR", "072"),
+            ("Norway announced new humanitarian aid for Sudan.", "NOR", "SDN", "073"),
+            ("China held a new stage of its naval exercises together with Russia.", "CHN", "RUS", "062"),
+            ("China held a new stage of its naval exercises together with Russia.", "RUS", "CHN", "062"),
+        ] {
+            let e = events("2025-06-01", text);
+            assert!(has(&e, src, tgt, code), "{text}: {e:?}");
+        }
+        // Both leaders reaffirm their commitment to the relationship: 030 both ways, not an accord (019).
+        let e = events(
+            "2025-06-01",
+            "Xi Jinping met Lula. The two leaders reaffirmed their commitment to their partnership.",
+        );
+        assert!(has(&e, "CHNGOV", "BRAGOV", "030") && has(&e, "BRAGOV", "CHNGOV", "030"), "{e:?}");
+        assert!(!e.iter().any(|x| x.2 == "019"), "{e:?}");
+        // Not an honour, not a side, no side to act: nothing.
+        for text in [
+            "The ministry awarded a contract to a Turkish company.",
+            "Beijing said it hoped relations would improve.",
+            "Berlin announced new humanitarian aid.",
+        ] {
+            let e = events("2025-06-01", text);
+            assert!(!e.iter().any(|x| ["051", "020", "073"].contains(&x.2.as_str())), "{text}: {e:?}");
+        }
+    }
+
+    #[test]
     fn a_gap_counts_a_hyphenated_compound_as_one_word() {
         let e = events("2024-03-01", "Ghana suspended a decades-old cocoa-for-fuel barter agreement with Togo.");
         assert!(has(&e, "GHA", "TGO", "160"), "{e:?}");

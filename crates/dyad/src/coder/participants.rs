@@ -75,6 +75,9 @@ const MEETING_NOUNS: &[&str] = &[
     "dialogue",
     "consultations",
     "discussions",
+    // "Trump, who hosted the ceremony, …", "The signing ceremony was hosted by Rubio."
+    "ceremony",
+    "ceremonies",
 ];
 
 /// Nouns of an agreement a mediator brings about, or talks end with.
@@ -870,6 +873,24 @@ mod tests {
         assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
         // An act told as done, not an intent: no partner is supplied.
         let evs = doc_events(&[talks, "Kenya deepened cooperation in energy and fisheries last year."]);
+        assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
+    }
+
+    #[test]
+    fn the_host_of_the_parties_ceremony_hosts_each_party() {
+        let signed = "The leaders of Rwanda and the Democratic Republic of Congo signed a peace accord in Washington.";
+        // Active, in a relative clause, and passive: 043 from the host to each party.
+        for host in [
+            "The U.S. president, who hosted the ceremony, called the accord a great day.",
+            "The signing ceremony was hosted by the U.S. president.",
+        ] {
+            let evs = doc_events(&[signed, host]);
+            let hosts =
+                |tgt: &str| evs.iter().any(|e| e.0 == 1 && e.1 == "USAGOV" && e.2.starts_with(tgt) && e.3 == "043");
+            assert!(hosts("RWA") && hosts("COD"), "{host}: {evs:?}");
+        }
+        // An indefinite ceremony is another occasion: nothing.
+        let evs = doc_events(&[signed, "The U.S. president hosted a ceremony for veterans."]);
         assert_eq!(in_sentence(&evs, 1), 0, "{evs:?}");
     }
 
