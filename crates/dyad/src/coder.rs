@@ -2308,6 +2308,26 @@ fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
     }
 }
 
+/// After a mention ending at token `b`: "'s", then one to five words that are not a list's "and" or "or", then a
+/// comma ("Myanmar's biggest neighbour,"): a possessive appositive.
+fn possessive_appositive(lemmas: &[&str], b: usize) -> bool {
+    if !matches!(lemmas.get(b), Some(&("'s" | "’s"))) {
+        return false;
+    }
+    let rest = lemmas.get(b + 1..).unwrap_or(&[]);
+    let Some(comma) = rest.iter().take(6).position(|l| *l == ",") else { return false };
+    comma >= 1 && !rest[..comma].iter().any(|l| matches!(*l, "and" | "or" | "'s" | "’s" | ";" | ":"))
+}
+
+/// Whether token `at` lies in a sentence-opening prepositional phrase ("At an emergency session of the Council",
+/// "In Kinshasa on Tuesday") that no comma has closed yet.
+fn in_opening_phrase(lemmas: &[&str], at: usize) -> bool {
+    const OPENERS: [&str; 12] =
+        ["at", "in", "on", "during", "after", "before", "following", "amid", "despite", "under", "since", "from"];
+    let first = lemmas.first().map(|l| l.to_lowercase());
+    first.is_some_and(|f| OPENERS.contains(&f.as_str())) && !lemmas[..at.min(lemmas.len())].iter().any(|l| *l == ",")
+}
+
 /// The pattern of an attack (roots 18 to 20), a hostage-taking or a ban on parties or media (1721, 1722) without
 /// its target: the target slot, and when it ends the pattern the words that lead to it ("at", "on", "(southern|)",
 /// "(of|led) (by|)"). `None` for other patterns, for passives, and when fewer than two required words remain (a bare
@@ -2602,6 +2622,22 @@ impl<'a> Sentence<'a> {
                     && lemmas.get(b) == Some(&",");
                 if appositive && g.tok_end <= a {
                     g.tok_end = b;
+                    continue;
+                }
+                // "China, Myanmar's biggest neighbour, sent …": a possessive in commas after a single actor describes
+                // it; the described actor alone is the group.
+                if between.as_slice() == [","] && g.members.len() == 1 && possessive_appositive(lemmas, b) {
+                    g.tok_end = b;
+                    continue;
+                }
+                // "At a session of the Security Council, the United States and France called …": a sentence that
+                // opens with a prepositional phrase ends it at its first comma, so the actor inside it does not
+                // join the subject after the comma.
+                if matches!(between.as_slice(), [","] | [",", "the"])
+                    && g.members.len() == 1
+                    && in_opening_phrase(lemmas, g.tok_start)
+                {
+                    groups.push(Group { members: vec![i], tok_start: a, tok_end: b });
                     continue;
                 }
                 let joined = joined && !splits_clause(text, tokens, lemmas, ids, anchors, g, (a, b), m);
@@ -8167,5 +8203,41 @@ mod claim_tests {
         let evs =
             events("Somali militants attacked a Kenyan police post on Monday. Ethiopia claimed credit in a statement.");
         assert!(!evs.iter().any(|e| e.3 == "015"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a possessive appositive and a sentence's opening phrase do not join the subject's list.
+#[cfg(test)]
+mod subject_list_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn an_appositive_describes_the_subject_and_adds_no_member() {
+        let evs = events("Japan, China's largest trading partner, has sent rescue teams to Nepal.");
+        assert!(evs.iter().any(|e| e.0 == "JPN" && e.1 == "NPL"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "CHN"), "{evs:?}");
+        // Negative: a list stays a list.
+        let evs = events("Japan, China and India have sent rescue teams to Nepal.");
+        assert!(["JPN", "CHN", "IND"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "NPL")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_in_the_opening_phrase_is_not_a_member_of_the_subject() {
+        let evs = events(
+            "At a closed session of the U.N. Security Council, Ghana, Kenya and Brazil called on Israel to open \
+             the crossings.",
+        );
+        assert!(["GHA", "KEN", "BRA"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "ISR")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0.starts_with("IGO")), "{evs:?}");
+        // Negative: without an opening phrase the list is the subject.
+        let evs = events("Ghana, Kenya and Brazil called on Israel to open the crossings.");
+        assert!(["GHA", "KEN", "BRA"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "ISR")), "{evs:?}");
     }
 }
