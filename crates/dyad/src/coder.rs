@@ -8241,3 +8241,28 @@ mod subject_list_tests {
         assert!(["GHA", "KEN", "BRA"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "ISR")), "{evs:?}");
     }
 }
+
+/// Issue 4 (wire copy): a side that stays committed to a truce or deal means to cooperate with the deal's other party.
+#[cfg(test)]
+mod committed_to_deal_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn commitment_to_the_deal_goes_to_the_other_party() {
+        let evs = events(
+            "Armenia and Azerbaijan signed a border agreement on Friday. Yerevan said it was fully committed to the \
+             deal.",
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "ARM" && e.2 == "AZE" && e.3 == "030"), "{evs:?}");
+        // Negative: with no deal remembered there is no partner, and no event.
+        let evs = events("Yerevan said it was fully committed to the deal.");
+        assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+    }
+}
