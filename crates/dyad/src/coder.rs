@@ -912,6 +912,24 @@ impl Coder {
                         None => return false,
                     }
                 }
+                // "The junta declared a temporary ceasefire": a state's truce that names no side is toward the
+                // other state the sentence names, else its adversary in the document, else its own armed rebels.
+                Some(subj)
+                    if p.code == "0871"
+                        && !p.elems.contains(&Elem::Target)
+                        && p.id.starts_with("0871.declare-ceasefire-bare")
+                        && sent.is_state_organ(subj) =>
+                {
+                    let other = sent
+                        .other_state_after(anchor, subj)
+                        .or_else(|| sent.adversary(subj, out))
+                        .or_else(|| sent.rival(subj, out));
+                    match other {
+                        Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                        Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
+                        None => return implied(p, subj, Implied::Own(Some("REB")), out),
+                    }
+                }
                 // "The interior ministry said more than 3,000 people had been detained": an arrest without its
                 // agent, reported by the state's own police, ministry or prosecutor, is that organ's act.
                 Some(subj)
@@ -8264,5 +8282,32 @@ mod committed_to_deal_tests {
         // Negative: with no deal remembered there is no partner, and no event.
         let evs = events("Yerevan said it was fully committed to the deal.");
         assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a state's ceasefire declared with no side named.
+#[cfg(test)]
+mod declared_ceasefire_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_ceasefire_declared_alone_is_toward_the_adversary_else_the_rebels() {
+        let evs = events("Ethiopia's army declared a temporary ceasefire on Monday to allow aid deliveries.");
+        assert!(evs.iter().any(|e| e.1 == "ETHMIL" && e.2 == "ETHREB" && e.3 == "0871"), "{evs:?}");
+        let evs = events(
+            "Sudanese soldiers clashed with Chadian troops near the border. The Sudanese army declared a unilateral \
+             truce on Friday.",
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "SDNMIL" && e.2.starts_with("TCD")), "{evs:?}");
+        // Negative: a mediator announcing the truce others agreed is no truce of its own.
+        let evs = events("The Qatari emir announced the truce on Sunday.");
+        assert!(!evs.iter().any(|e| e.3 == "0871"), "{evs:?}");
     }
 }
