@@ -541,6 +541,7 @@ impl Coder {
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
+        mass_killings(text, span.start, start_len, out);
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
         // the protest's purpose, coded with the protest, not as a demand of its own.
         let protests: Vec<(String, usize)> = out[start_len..]
@@ -703,6 +704,14 @@ impl Coder {
             let mut object = e.target.clone();
             object.via = Via::Name;
             return implied(p, subj, Implied::Elided(object), out);
+        }
+        // "The group claimed the attack", "took full responsibility for it": a claim that names no victim is aimed at
+        // the side the claimant's own attack fell on, earlier in the document.
+        if p.code == "015" && m.target.is_none() && !p.elems.contains(&Elem::Target) {
+            let Some(subj) = m.source.or(subject) else { return false };
+            let claimants: Vec<&Mention> = sent.groups[subj].members.iter().map(|&k| sent.mentions[k]).collect();
+            let Some(victim) = claimed_victim(&claimants, out) else { return false };
+            return implied(p, subj, Implied::Actor(victim), out);
         }
         // "welcomed the decision", "rejected the report": the target is the author of the act referred to.
         if let (None, Some((noun, victim))) = (m.target, m.implied_act) {
@@ -907,6 +916,24 @@ impl Coder {
                         Some(Aim::Group(t)) => (vec![subj], vec![t]),
                         Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
                         None => return false,
+                    }
+                }
+                // "The junta declared a temporary ceasefire": a state's truce that names no side is toward the
+                // other state the sentence names, else its adversary in the document, else its own armed rebels.
+                Some(subj)
+                    if p.code == "0871"
+                        && !p.elems.contains(&Elem::Target)
+                        && p.id.starts_with("0871.declare-ceasefire-bare")
+                        && sent.is_state_organ(subj) =>
+                {
+                    let other = sent
+                        .other_state_after(anchor, subj)
+                        .or_else(|| sent.adversary(subj, out))
+                        .or_else(|| sent.rival(subj, out));
+                    match other {
+                        Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                        Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
+                        None => return implied(p, subj, Implied::Own(Some("REB")), out),
                     }
                 }
                 // "The interior ministry said more than 3,000 people had been detained": an arrest without its
@@ -2252,6 +2279,81 @@ fn joined_possessives(text: &str, tokens: &[Token], between: &[&str], (a, b): (u
     list && tokens.get(a..=b).is_some_and(|ts| ts.iter().any(|t| poss(&text[t.span.start..t.span.end])))
 }
 
+/// The side a claimant's latest attack (roots 18 to 20) in the document fell on: the target of the last such event
+/// whose source is one of the claimants, or of their state. `None` when none of them attacked anyone before.
+fn claimed_victim(claimants: &[&Mention], out: &[Event]) -> Option<Mention> {
+    let theirs = |e: &Event| {
+        claimants.iter().any(|c| c.code == e.source.code || (c.country.is_some() && c.country == e.source.country))
+    };
+    let attack = |e: &Event| e.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| (18..=20).contains(&r));
+    out.iter().rev().find(|e| attack(e) && theirs(e)).map(|e| e.target.clone())
+}
+
+/// "Gunmen killed at least 40 villagers", "the gang killed dozens of people": a non-state armed group that kills a
+/// counted crowd of civilians (dozens, or twenty and more) with a finite verb commits a mass killing (202), not an
+/// exchange of fire (190). A participle after a comma (", killing 32 people") gives the toll of the act it follows,
+/// which keeps its own code, and so does a killing by a state's forces. Conversely a count of soldiers killed
+/// ("killed hundreds of civilians and soldiers") is fighting (190) for the soldiers. `text` is the sentence, which
+/// starts at byte `offset` of the document.
+fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
+    const QUALIFIERS: [&str; 12] =
+        ["at", "least", "more", "than", "over", "nearly", "some", "about", "around", "almost", "up", "to"];
+    for e in out[start..].iter_mut() {
+        let kill_rule = e.rule.starts_with("190.kill-count") || e.rule.starts_with("202.kill-hundreds");
+        if !kill_rule || e.evidence.start < offset || e.evidence.end > offset + text.len() {
+            continue;
+        }
+        let target_agent = e.target.agent.as_deref();
+        if e.code == "202" && matches!(target_agent, Some("MIL" | "COP")) {
+            e.code = "190".into();
+            e.rule.push_str("+combatants");
+            continue;
+        }
+        if e.code != "190" {
+            continue;
+        }
+        let armed = e.source.code.starts_with("IMG")
+            || matches!(e.source.agent.as_deref(), Some("REB" | "CRM" | "UAF" | "INS"));
+        let civilians = match target_agent {
+            Some(a) => a == "CVL",
+            None => e.target.country.is_some() && e.target.code.len() == 3,
+        };
+        let mut words = text[e.evidence.start - offset..e.evidence.end - offset]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty());
+        if !armed || !civilians || !words.next().is_some_and(|w| w.eq_ignore_ascii_case("killed")) {
+            continue;
+        }
+        let Some(count) = words.find(|w| !QUALIFIERS.contains(&w.to_lowercase().as_str())) else { continue };
+        let many = matches!(count.to_lowercase().as_str(), "dozens" | "hundreds" | "scores" | "thousands")
+            || count.chars().all(|c| c.is_ascii_digit()) && count.parse::<u32>().is_ok_and(|n| n >= 20);
+        if many {
+            e.code = "202".into();
+            e.rule.push_str("+mass");
+        }
+    }
+}
+
+/// After a mention ending at token `b`: "'s", then one to five words that are not a list's "and" or "or", then a
+/// comma ("Myanmar's biggest neighbour,"): a possessive appositive.
+fn possessive_appositive(lemmas: &[&str], b: usize) -> bool {
+    if !matches!(lemmas.get(b), Some(&("'s" | "’s"))) {
+        return false;
+    }
+    let rest = lemmas.get(b + 1..).unwrap_or(&[]);
+    let Some(comma) = rest.iter().take(6).position(|l| *l == ",") else { return false };
+    comma >= 1 && !rest[..comma].iter().any(|l| matches!(*l, "and" | "or" | "'s" | "’s" | ";" | ":"))
+}
+
+/// Whether token `at` lies in a sentence-opening prepositional phrase ("At an emergency session of the Council",
+/// "In Kinshasa on Tuesday") that no comma has closed yet.
+fn in_opening_phrase(lemmas: &[&str], at: usize) -> bool {
+    const OPENERS: [&str; 12] =
+        ["at", "in", "on", "during", "after", "before", "following", "amid", "despite", "under", "since", "from"];
+    let first = lemmas.first().map(|l| l.to_lowercase());
+    first.is_some_and(|f| OPENERS.contains(&f.as_str())) && !lemmas[..at.min(lemmas.len())].iter().any(|l| *l == ",")
+}
+
 /// The pattern of an attack (roots 18 to 20), a hostage-taking or a ban on parties or media (1721, 1722) without
 /// its target: the target slot, and when it ends the pattern the words that lead to it ("at", "on", "(southern|)",
 /// "(of|led) (by|)"). `None` for other patterns, for passives, and when fewer than two required words remain (a bare
@@ -2547,6 +2649,22 @@ impl<'a> Sentence<'a> {
                     && lemmas.get(b) == Some(&",");
                 if appositive && g.tok_end <= a {
                     g.tok_end = b;
+                    continue;
+                }
+                // "China, Myanmar's biggest neighbour, sent …": a possessive in commas after a single actor describes
+                // it; the described actor alone is the group.
+                if between.as_slice() == [","] && g.members.len() == 1 && possessive_appositive(lemmas, b) {
+                    g.tok_end = b;
+                    continue;
+                }
+                // "At a session of the Security Council, the United States and France called …": a sentence that
+                // opens with a prepositional phrase ends it at its first comma, so the actor inside it does not
+                // join the subject after the comma.
+                if matches!(between.as_slice(), [","] | [",", "the"])
+                    && g.members.len() == 1
+                    && in_opening_phrase(lemmas, g.tok_start)
+                {
+                    groups.push(Group { members: vec![i], tok_start: a, tok_end: b });
                     continue;
                 }
                 let joined = joined && !splits_clause(text, tokens, lemmas, ids, anchors, g, (a, b), m);
@@ -8187,5 +8305,163 @@ mod state_on_own_group_tests {
         // Negative: refusing to tolerate a state of affairs stays a rejection.
         let evs = events("Tokyo will never tolerate a nuclear-armed North Korea.");
         assert!(evs.iter().any(|e| e.0 == "JPN" && e.1 == "PRK" && e.2 == "120"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a counted killing of civilians by an armed group is a mass killing; of soldiers, fighting.
+#[cfg(test)]
+mod mass_killing_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn armed_groups_that_kill_crowds_of_civilians_commit_mass_killings() {
+        for text in [
+            "Rebels killed at least 45 Congolese villagers in a night raid on Tuesday.",
+            "Armed gang members killed dozens of Haitian civilians in a market town on Sunday.",
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.2 == "202"), "{text}: {evs:?}");
+        }
+        // Negative: a participle gives the toll of an attack; a small count and a state's army stay fighting.
+        for text in [
+            "Congolese rebels attacked a market town on Sunday, killing at least 45 villagers.",
+            "Rebels killed six Congolese villagers in a night raid on Tuesday.",
+            "Nigerian soldiers killed at least 45 people in a village on Tuesday.",
+        ] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.2 == "202"), "{text}: {evs:?}");
+        }
+        let evs = events("Militants killed hundreds of civilians and soldiers in an attack on a town in Mali.");
+        assert!(evs.iter().any(|e| e.1 == "MLICVL" && e.2 == "202"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.1 == "MLIMIL" && e.2 == "190"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a claim of responsibility that names no victim is aimed at the side the claimant attacked.
+#[cfg(test)]
+mod claim_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_bare_claim_answers_the_claimants_own_attack() {
+        let evs = events(
+            "Somali militants attacked a Kenyan police post near the border on Monday. \
+             The militants claimed responsibility in a statement posted online.",
+        );
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "SOMREB" && e.2.starts_with("KEN") && e.3 == "015"),
+            "{evs:?}"
+        );
+        let evs = events("Israeli jets struck a Hamas compound in Gaza. Israel took full responsibility for the raid.");
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "ISR" && e.2.starts_with("PSE") && e.3 == "015"),
+            "{evs:?}"
+        );
+        // Negative: a claim by a side that attacked nobody before is no event.
+        let evs =
+            events("Somali militants attacked a Kenyan police post on Monday. Ethiopia claimed credit in a statement.");
+        assert!(!evs.iter().any(|e| e.3 == "015"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a possessive appositive and a sentence's opening phrase do not join the subject's list.
+#[cfg(test)]
+mod subject_list_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn an_appositive_describes_the_subject_and_adds_no_member() {
+        let evs = events("Japan, China's largest trading partner, has sent rescue teams to Nepal.");
+        assert!(evs.iter().any(|e| e.0 == "JPN" && e.1 == "NPL"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "CHN"), "{evs:?}");
+        // Negative: a list stays a list.
+        let evs = events("Japan, China and India have sent rescue teams to Nepal.");
+        assert!(["JPN", "CHN", "IND"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "NPL")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_actor_in_the_opening_phrase_is_not_a_member_of_the_subject() {
+        let evs = events(
+            "At a closed session of the U.N. Security Council, Ghana, Kenya and Brazil called on Israel to open \
+             the crossings.",
+        );
+        assert!(["GHA", "KEN", "BRA"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "ISR")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0.starts_with("IGO")), "{evs:?}");
+        // Negative: without an opening phrase the list is the subject.
+        let evs = events("Ghana, Kenya and Brazil called on Israel to open the crossings.");
+        assert!(["GHA", "KEN", "BRA"].iter().all(|c| evs.iter().any(|e| e.0 == *c && e.1 == "ISR")), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a side that stays committed to a truce or deal means to cooperate with the deal's other party.
+#[cfg(test)]
+mod committed_to_deal_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn commitment_to_the_deal_goes_to_the_other_party() {
+        let evs = events(
+            "Armenia and Azerbaijan signed a border agreement on Friday. Yerevan said it was fully committed to the \
+             deal.",
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "ARM" && e.2 == "AZE" && e.3 == "030"), "{evs:?}");
+        // Negative: with no deal remembered there is no partner, and no event.
+        let evs = events("Yerevan said it was fully committed to the deal.");
+        assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+    }
+}
+
+/// Issue 4 (wire copy): a state's ceasefire declared with no side named.
+#[cfg(test)]
+mod declared_ceasefire_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
+    #[test]
+    fn a_ceasefire_declared_alone_is_toward_the_adversary_else_the_rebels() {
+        let evs = events("Ethiopia's army declared a temporary ceasefire on Monday to allow aid deliveries.");
+        assert!(evs.iter().any(|e| e.1 == "ETHMIL" && e.2 == "ETHREB" && e.3 == "0871"), "{evs:?}");
+        let evs = events(
+            "Sudanese soldiers clashed with Chadian troops near the border. The Sudanese army declared a unilateral \
+             truce on Friday.",
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "SDNMIL" && e.2.starts_with("TCD")), "{evs:?}");
+        // Negative: a mediator announcing the truce others agreed is no truce of its own.
+        let evs = events("The Qatari emir announced the truce on Sunday.");
+        assert!(!evs.iter().any(|e| e.3 == "0871"), "{evs:?}");
     }
 }

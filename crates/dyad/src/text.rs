@@ -318,13 +318,15 @@ pub fn dateline_len(text: &str) -> Option<usize> {
     for part in parts {
         if is_dateline_date(part) {
             dated = true;
-        } else if dated || !is_capitalised_words(part, 3) {
+        } else if dated || !is_capitalised_words(part, 5) {
             return None;
         }
     }
     let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && place.split_whitespace().all(|w| !w.chars().any(char::is_lowercase));
-    if !is_capitalised_words(place, 5) || !(caps || dated || agency) {
+    // Joint datelines name two or three places ("NEW DELHI/ISLAMABAD", "TEL AVIV/GAZA").
+    let places: Vec<&str> = place.split('/').map(str::trim).collect();
+    if places.len() > 3 || !places.iter().all(|p| is_capitalised_words(p, 5)) || !(caps || dated || agency) {
         return None;
     }
     Some(text.len() - rest.len())
@@ -1285,6 +1287,16 @@ mod tests {
         assert_eq!(skip("KYIV, Ukraine (AP) — Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
         assert_eq!(skip("(Reuters) - Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
         assert_eq!(skip("Kinshasa, 3 March 2025 - Rebels seized the town."), Some("Rebels seized the town."));
+        assert_eq!(
+            skip("RIGA/VILNIUS, Feb 3 (Reuters) - Latvia expelled a diplomat."),
+            Some("Latvia expelled a diplomat.")
+        );
+        assert_eq!(skip("SAN JOSE/MANAGUA (AP) — Costa Rica protested."), Some("Costa Rica protested."));
+        assert_eq!(
+            skip("BUKAVU, Democratic Republic of Congo, May 4 (Reuters) - Rebels took the town."),
+            Some("Rebels took the town.")
+        );
+        assert_eq!(skip("Kyiv/Moscow Talks - Russia walked out."), None);
         // Sentences that are not datelines.
         for s in [
             "Russia - which denies it - said the drones were Ukrainian.",
