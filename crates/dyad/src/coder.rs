@@ -1109,12 +1109,29 @@ impl Coder {
                     s.country != spk.country
                         || (side_of(s).is_some() && side_of(spk).is_some() && side_of(s) != side_of(spk))
                 };
+                // (Not when the speaker's own side is among the actors: "U.S. and British warplanes struck …, the
+                // U.S. military said" is its own account of a joint act, not an accusation of its ally.)
                 let foreign_speaker = speaker.filter(|&spk| {
                     let spk_m = sent.groups[spk].members[0];
                     sent.mentions[spk_m].via != Via::Context
                         && src_members.iter().any(|&s| other_side(sent.mentions[s], sent.mentions[spk_m]))
+                        && !src_members.iter().any(|&s| {
+                            let s = sent.mentions[s];
+                            s.country.is_some()
+                                && s.country == sent.mentions[spk_m].country
+                                && !other_side(s, sent.mentions[spk_m])
+                        })
                 });
-                if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
+                // (Posture and coercion only when they fall on the speaker's own state, told by its organs: not
+                // "police confiscated weapons from armed groups, the Israeli army said", not "…, residents said".)
+                let on_speaker = |spk: usize| {
+                    let spk_m = sent.mentions[sent.groups[spk].members[0]];
+                    root >= 18
+                        || (!matches!(spk_m.agent.as_deref(), Some("CVL" | "MED" | "BUS" | "NGO"))
+                            && spk_m.country.is_some()
+                            && tgt_members.iter().any(|&t| sent.mentions[t].country == spk_m.country))
+                };
+                if let Some(spk) = foreign_speaker.filter(|&spk| reported_as_accusation(root) && on_speaker(spk)) {
                     let spk_m = sent.groups[spk].members[0];
                     for &s in src_members {
                         if other_side(sent.mentions[s], sent.mentions[spk_m]) {
@@ -2058,6 +2075,8 @@ fn act_family(l: &str) -> Option<ActFamily> {
         | "investigation" | "probe" | "inquiry" | "inquirie" => ActFamily::Charge,
         "decision" | "ruling" | "verdict" | "move" | "measure" | "step" | "sanction" | "resolution" | "declaration"
         | "announcement" | "proposal" | "offer" | "initiative" | "expulsion" | "ban" | "embargo" => ActFamily::Decision,
+        // ("described the new restrictions as illegitimate": curbs a side imposed.)
+        "restriction" | "curb" => ActFamily::Decision,
         _ => return None,
     })
 }
@@ -3495,7 +3514,8 @@ impl<'a> Sentence<'a> {
             if !matches!(e.mode, Mode::Asserted | Mode::Intended) || (!reaction_noun && e.rule.ends_with("+answers")) {
                 return None;
             }
-            let root: u8 = e.code[..2].parse().unwrap_or(0);
+            let root: u8 = accused_act_root(e).unwrap_or_else(|| e.code[..2].parse().unwrap_or(0));
+            let (author, victim) = act_parties(e);
             let kind_ok = match family {
                 // Force, riots, and for a seizure or crackdown also coercion; not an expulsion or a protest.
                 ActFamily::Violence => {
@@ -3515,16 +3535,16 @@ impl<'a> Sentence<'a> {
             if !kind_ok {
                 return None;
             }
-            if victim_country.is_some() && e.target.country != victim_country {
+            if victim_country.is_some() && victim.country != victim_country {
                 return None;
             }
             let own = subj_ms.iter().any(|s| {
-                s.code == e.source.code
-                    || (s.country.is_some() && s.country == e.source.country && (bare(s) || bare(&e.source)))
+                s.code == author.code
+                    || (s.country.is_some() && s.country == author.country && (bare(s) || bare(author)))
             });
             if own
-                || e.source.agent.as_deref() == Some("MED")
-                || e.source.country.is_none() && !e.source.code.starts_with("IGO") && !e.source.code.starts_with("NGO")
+                || author.agent.as_deref() == Some("MED")
+                || author.country.is_none() && !author.code.starts_with("IGO") && !author.code.starts_with("NGO")
             {
                 return None;
             }
@@ -3532,17 +3552,17 @@ impl<'a> Sentence<'a> {
         };
         let mut ordered = ordered;
         let (first, root) = ordered.find_map(|e| eligible(e).map(|r| (e, r)))?;
-        let mut authors = vec![first.source.clone()];
+        let mut authors = vec![act_parties(first).0.clone()];
         // The other members of a joint act: events of the same sentence, code and words by another source.
         for e in candidates {
             if e.sentence == first.sentence
                 && e.evidence == first.evidence
                 && e.code == first.code
                 && e.mode == first.mode
-                && authors.iter().all(|a| a.code != e.source.code)
+                && authors.iter().all(|a| a.code != act_parties(e).0.code)
                 && eligible(e).is_some()
             {
-                authors.push(e.source.clone());
+                authors.push(act_parties(e).0.clone());
             }
         }
         Some((authors, root))
@@ -4988,6 +5008,31 @@ fn expels_people(pattern: &str, target: &Mention) -> bool {
 
 /// "claimed", "charged": the verb of a speaker ("Britain claimed that Iran had attacked Iraq" reports an accusation,
 /// coded by reported speech), not the noun of "the claim that …".
+/// The root of the act an accusation stands for, when reported speech turned another side's act into the speaker's
+/// accusation ("…, the Philippine coast guard said": rule `175.tear-gas+accuse`), read from the pattern's id.
+fn accused_act_root(e: &Event) -> Option<u8> {
+    let id = e.rule.strip_suffix("+accuse")?;
+    id.get(..2)?.parse().ok()
+}
+
+/// The author and the victim of the act an event records: its source and target, or for an accusation made of a
+/// reported act ([`accused_act_root`]) the accused and the accuser.
+fn act_parties(e: &Event) -> (&Mention, &Mention) {
+    if accused_act_root(e).is_some() {
+        (&e.target, &e.source)
+    } else {
+        (&e.source, &e.target)
+    }
+}
+
+/// Whether another side's act of this root, told by a speaker of its own, is the speaker's accusation (112) rather
+/// than the act: force and its threat in the field (15: jets across a line, warships in waters; 17: water cannon,
+/// seizures, arrests; 18 to 20: attacks), not a reduction of relations (16: "expelled our diplomats, the ministry
+/// said" is the expulsion).
+fn reported_as_accusation(root: u8) -> bool {
+    root == 15 || root >= 17
+}
+
 fn is_past_verb_of_claiming(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "claimed" | "charged")
 }
@@ -5069,6 +5114,21 @@ fn is_verdict(w: &str) -> bool {
             | "meddling"
             | "massacre"
             | "coup"
+            // Judgements of a decision or a side's conduct ("called the expulsion regrettable", "said the move was
+            // short-sighted", "called the ruling a witch hunt").
+            | "regrettable"
+            | "shortsighted"
+            | "hasty"
+            | "treasonous"
+            | "unconstitutional"
+            | "undemocratic"
+            | "counterproductive"
+            | "misguided"
+            | "escalatory"
+            | "inflammatory"
+            | "repressive"
+            | "draconian"
+            | "persecution"
     )
 }
 
@@ -8033,5 +8093,98 @@ mod withdrawal_permission_tests {
         // Negative: a permit named as a thing ("a permission to Niger's firms" without "to" + verb) is no event.
         let evs = events("Chad discussed a permission regime for Niger's trucks.");
         assert!(!evs.iter().any(|e| e.2.starts_with("08") || e.2.starts_with("12")), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod verbal_conflict_tests {
+    use super::*;
+
+    fn events(sentences: &[&str]) -> Vec<(Option<usize>, String, String, String)> {
+        let mut doc = Document::from_sentences("t", None, sentences);
+        doc.date = Some("2025-03-01".parse().unwrap());
+        super::tests::coder()
+            .code(&doc)
+            .events
+            .into_iter()
+            .map(|e| (e.sentence, e.source.code, e.target.code, e.code))
+            .collect()
+    }
+
+    fn has(evs: &[(Option<usize>, String, String, String)], src: &str, tgt: &str, root: &str) -> bool {
+        evs.iter().any(|e| e.1.starts_with(src) && e.2.starts_with(tgt) && e.3.starts_with(root))
+    }
+
+    #[test]
+    fn a_complement_clause_that_judges_a_named_sides_conduct_is_criticism() {
+        for (text, src, tgt) in [
+            ("The Finnish foreign minister said Moscow was dragging out the negotiations.", "FIN", "RUS"),
+            ("Japan's defence ministry said China's naval activities only served to raise tensions.", "JPN", "CHN"),
+            ("Berlin said Russian and Iranian arms deliveries only prolonged the war.", "DEU", "IRN"),
+            ("The Czech president said Hungary had made a serious mistake.", "CZE", "HUN"),
+            ("The Estonian prime minister said Russia was showing contempt for international law.", "EST", "RUS"),
+        ] {
+            let evs = events(&[text]);
+            assert!(has(&evs, src, tgt, "11"), "{text}: {evs:?}");
+        }
+        // Negatives: a neutral or negated predicate of the same shape is no judgement; criticism as a topic is none.
+        for text in [
+            "The Swedish minister said the Kenyan delegation was visiting Stockholm.",
+            "The spokesperson said Russia would not escalate the conflict.",
+            "The Finnish foreign minister said Moscow was ready for the negotiations.",
+            "The two leaders discussed criticism of the new tariffs.",
+        ] {
+            let evs = events(&[text]);
+            assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn more_verdict_words_after_call_reach_a_named_side_or_the_acts_author() {
+        let evs = events(&["The Latvian foreign ministry called Belarus's decision short-sighted."]);
+        assert!(has(&evs, "LVA", "BLR", "111"), "{evs:?}");
+        let evs = events(&[
+            "Israel expelled two Irish diplomats.",
+            "Ireland's foreign ministry called the decision regrettable.",
+        ]);
+        assert!(has(&evs, "IRL", "ISR", "111"), "{evs:?}");
+        // Negatives: a length is no verdict; a verdict on something no side did aims at nobody.
+        let evs = events(&["The Latvian foreign ministry called the talks short."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{evs:?}");
+        let evs =
+            events(&["Heavy rain flooded the capital.", "Ireland's foreign ministry called the decision regrettable."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{evs:?}");
+    }
+
+    #[test]
+    fn coercion_that_falls_on_the_speakers_state_is_its_accusation_and_names_the_author_for_later_reactions() {
+        let evs = events(&[
+            "Chinese coast guard ships fired water cannon at a Philippine supply boat, the Philippine coast guard said.",
+            "Australia called the move dangerous.",
+        ]);
+        assert!(has(&evs, "PHL", "CHN", "112"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.3.starts_with("17")), "the claimed act is not coded: {evs:?}");
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "AUS" && e.2.starts_with("CHN") && e.3 == "111"),
+            "{evs:?}"
+        );
+        // Negatives: coercion between others told by a third side is the act; a joint act told by one of its
+        // authors is theirs, not an accusation of the ally.
+        let evs = events(&["Police in Ramallah seized weapons from armed groups, the Israeli army said."]);
+        assert!(!evs.iter().any(|e| e.3 == "112"), "{evs:?}");
+        let evs = events(&["French and British jets struck targets in Syria, the French defence ministry said."]);
+        assert!(!evs.iter().any(|e| e.3 == "112"), "{evs:?}");
+        assert!(has(&evs, "GBR", "SYR", "19"), "{evs:?}");
+    }
+
+    #[test]
+    fn accusations_faced_and_disapproval_voiced_are_disapproval() {
+        let evs = events(&["Vietnam faced accusations from China of illegal fishing."]);
+        assert!(has(&evs, "CHN", "VNM", "112"), "{evs:?}");
+        let evs = events(&["Oman voiced its disapproval of the Indian decision."]);
+        assert!(has(&evs, "OMN", "IND", "11"), "{evs:?}");
+        // Negative: an accusation denied is no accusation by the denier.
+        let evs = events(&["Vietnam rejected accusations from China of illegal fishing."]);
+        assert!(!has(&evs, "VNM", "CHN", "112"), "{evs:?}");
     }
 }
