@@ -710,6 +710,11 @@ impl Coder {
             if p.code.starts_with("01") {
                 return false;
             }
+            // "the demand" is answered by a rejection or a rebuke only ("rejected the demand as unacceptable"), not
+            // by support sought "for the demand", which is a third side's cause.
+            if sent.lemmas[noun].starts_with("demand") && !matches!(&p.code[..2], "11" | "12") {
+                return false;
+            }
             let Some(subj) = m.source.or(subject) else { return false };
             let Some((authors, root)) = sent.act_authors(noun, victim, subj, sentence, out) else { return false };
             // A joint act answered is answered to each of its authors ("called the drills aggressive").
@@ -726,7 +731,9 @@ impl Coder {
                 // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
                 let rebuttal = p.code.starts_with("12")
                     || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
-                emitted |= if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
+                // (A demand rejected stays a rejection: "rejected the demand" is no denial, whatever else its author
+                // said against the rejecting side.)
+                emitted |= if rebuttal && matches!(root, 9 | 11..=13 | 17) && own_charged {
                     let denial = Pattern { code: "016".to_string(), ..p.clone() };
                     implied(&denial, subj, Implied::Actor(author), out)
                 } else {
@@ -2077,6 +2084,9 @@ fn act_family(l: &str) -> Option<ActFamily> {
         | "announcement" | "proposal" | "offer" | "initiative" | "expulsion" | "ban" | "embargo" => ActFamily::Decision,
         // ("described the new restrictions as illegitimate": curbs a side imposed.)
         "restriction" | "curb" => ActFamily::Decision,
+        // ("condemned the violence", "called the storming of parliament treasonous"; "rejected the demand".)
+        "violence" | "bloodshed" | "storming" | "storm" => ActFamily::Violence,
+        "demand" => ActFamily::Charge,
         _ => return None,
     })
 }
@@ -8186,5 +8196,35 @@ mod verbal_conflict_tests {
         // Negative: an accusation denied is no accusation by the denier.
         let evs = events(&["Vietnam rejected accusations from China of illegal fishing."]);
         assert!(!has(&evs, "VNM", "CHN", "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_demand_rejected_an_act_regretted_and_violence_condemned_answer_their_authors() {
+        let demanded = "Croatia demanded that Serbia withdraw its troops.";
+        let evs = events(&[demanded, "Belgrade rejected the demand as unacceptable."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "SRB" && e.2 == "HRV" && e.3.starts_with("12")), "{evs:?}");
+        let evs = events(&["Israel struck a building in Doha.", "Donald Trump was very unhappy about the strike."]);
+        assert!(has(&evs, "USA", "ISR", "11"), "{evs:?}");
+        let evs = events(&["Police fired on protesters in Tbilisi.", "The EU condemned the violence."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IGOEUREEC" && e.2.starts_with("GEO")), "{evs:?}");
+        // Negatives: support sought for a demand is no answer to its author; contentment is no disapproval; violence
+        // with no author in the story is condemned at nobody.
+        let evs = events(&[demanded, "Slovenia sought support for the demand."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.2 == "HRV"), "{evs:?}");
+        let evs = events(&["Israel struck a building in Doha.", "Donald Trump was happy about the strike."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        let evs = events(&["The EU condemned the violence."]);
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn a_side_said_to_be_crushed_is_threatened_with_force() {
+        let evs = events(&["The Israeli defence minister said Hamas would be defeated."]);
+        assert!(has(&evs, "ISR", "PSE", "138"), "{evs:?}");
+        let evs = events(&["The Israeli defence minister said Hamas's rule in Gaza would be crushed."]);
+        assert!(has(&evs, "ISR", "PSE", "138"), "{evs:?}");
+        // Negative: a bill defeated in a vote threatens nobody.
+        let evs = events(&["The Kenyan finance minister said the tax bill would be defeated in parliament."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("13")), "{evs:?}");
     }
 }
