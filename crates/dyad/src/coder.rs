@@ -3447,8 +3447,17 @@ impl<'a> Sentence<'a> {
                 "by" | "from" if self.group_starting(end + 1).is_some() => return None,
                 "on" | "against" | "in" | "of" | "at" => {
                     if let Some((g, e)) = self.group_starting(end + 1) {
-                        victim = Some(g);
-                        end = e;
+                        // "the attack on Qatari territory", "on Polish soil": a place of the state, whoever the act
+                        // fell on there (a group's leaders in its capital), so no victim to match.
+                        let place = e < n
+                            && self.group_at[e].is_none()
+                            && matches!(self.lemmas[e], "territory" | "soil" | "airspace");
+                        if place {
+                            end = e + 1;
+                        } else {
+                            victim = Some(g);
+                            end = e;
+                        }
                     }
                 }
                 _ => {}
@@ -8226,5 +8235,32 @@ mod verbal_conflict_tests {
         // Negative: a bill defeated in a vote threatens nobody.
         let evs = events(&["The Kenyan finance minister said the tax bill would be defeated in parliament."]);
         assert!(!evs.iter().any(|e| e.3.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_on_a_states_territory_answers_its_author_whoever_it_fell_on_there() {
+        let struck = "Turkish jets struck a Kurdish militia base in Syria.";
+        let evs = events(&[struck, "Iran and Iraq condemned the attack on Syrian territory."]);
+        assert!(has(&evs, "IRQ", "TUR", "111"), "{evs:?}");
+        // Negative: an attack on a named state that no earlier event fell on has no author to answer.
+        let evs = events(&[struck, "Iran and Iraq condemned the attack on Jordan."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3.starts_with("11")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_hostile_act_said_to_be_ordered_by_a_side_or_its_particular_responsibility_is_an_accusation() {
+        let evs = events(&[
+            "The Estonian prime minister said the fire at the depot had been ordered by Russian intelligence.",
+        ]);
+        assert!(has(&evs, "EST", "RUS", "112"), "{evs:?}");
+        let evs = events(&[
+            "The Georgian prime minister said the EU's ambassador bore particular responsibility for the unrest.",
+        ]);
+        assert!(has(&evs, "GEO", "IGOEUREEC", "112"), "{evs:?}");
+        // Negative: a fire put out by firefighters accuses nobody.
+        let evs = events(&[
+            "The Estonian prime minister said the fire at the depot had been put out by Estonian firefighters.",
+        ]);
+        assert!(!evs.iter().any(|e| e.3 == "112"), "{evs:?}");
     }
 }
