@@ -719,6 +719,11 @@ impl Coder {
             if p.code.starts_with("01") {
                 return false;
             }
+            // "the demand" is answered by a rejection or a rebuke only ("rejected the demand as unacceptable"), not
+            // by support sought "for the demand", which is a third side's cause.
+            if sent.lemmas[noun].starts_with("demand") && !matches!(&p.code[..2], "11" | "12") {
+                return false;
+            }
             let Some(subj) = m.source.or(subject) else { return false };
             let Some((authors, root)) = sent.act_authors(noun, victim, subj, sentence, out) else { return false };
             // A joint act answered is answered to each of its authors ("called the drills aggressive").
@@ -735,7 +740,9 @@ impl Coder {
                 // So is dismissing or rejecting it as anything ("dismissed the accusations as fake news").
                 let rebuttal = p.code.starts_with("12")
                     || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
-                emitted |= if rebuttal && matches!(root, 9..=13 | 17) && own_charged {
+                // (A demand rejected stays a rejection: "rejected the demand" is no denial, whatever else its author
+                // said against the rejecting side.)
+                emitted |= if rebuttal && matches!(root, 9 | 11..=13 | 17) && own_charged {
                     let denial = Pattern { code: "016".to_string(), ..p.clone() };
                     implied(&denial, subj, Implied::Actor(author), out)
                 } else {
@@ -1144,12 +1151,29 @@ impl Coder {
                     s.country != spk.country
                         || (side_of(s).is_some() && side_of(spk).is_some() && side_of(s) != side_of(spk))
                 };
+                // (Not when the speaker's own side is among the actors: "U.S. and British warplanes struck …, the
+                // U.S. military said" is its own account of a joint act, not an accusation of its ally.)
                 let foreign_speaker = speaker.filter(|&spk| {
                     let spk_m = sent.groups[spk].members[0];
                     sent.mentions[spk_m].via != Via::Context
                         && src_members.iter().any(|&s| other_side(sent.mentions[s], sent.mentions[spk_m]))
+                        && !src_members.iter().any(|&s| {
+                            let s = sent.mentions[s];
+                            s.country.is_some()
+                                && s.country == sent.mentions[spk_m].country
+                                && !other_side(s, sent.mentions[spk_m])
+                        })
                 });
-                if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
+                // (Posture and coercion only when they fall on the speaker's own state, told by its organs: not
+                // "police confiscated weapons from armed groups, the Israeli army said", not "…, residents said".)
+                let on_speaker = |spk: usize| {
+                    let spk_m = sent.mentions[sent.groups[spk].members[0]];
+                    root >= 18
+                        || (!matches!(spk_m.agent.as_deref(), Some("CVL" | "MED" | "BUS" | "NGO"))
+                            && spk_m.country.is_some()
+                            && tgt_members.iter().any(|&t| sent.mentions[t].country == spk_m.country))
+                };
+                if let Some(spk) = foreign_speaker.filter(|&spk| reported_as_accusation(root) && on_speaker(spk)) {
                     let spk_m = sent.groups[spk].members[0];
                     for &s in src_members {
                         if other_side(sent.mentions[s], sent.mentions[spk_m]) {
@@ -2093,6 +2117,11 @@ fn act_family(l: &str) -> Option<ActFamily> {
         | "investigation" | "probe" | "inquiry" | "inquirie" => ActFamily::Charge,
         "decision" | "ruling" | "verdict" | "move" | "measure" | "step" | "sanction" | "resolution" | "declaration"
         | "announcement" | "proposal" | "offer" | "initiative" | "expulsion" | "ban" | "embargo" => ActFamily::Decision,
+        // ("described the new restrictions as illegitimate": curbs a side imposed.)
+        "restriction" | "curb" => ActFamily::Decision,
+        // ("condemned the violence", "called the storming of parliament treasonous"; "rejected the demand".)
+        "violence" | "bloodshed" | "storming" | "storm" => ActFamily::Violence,
+        "demand" => ActFamily::Charge,
         _ => return None,
     })
 }
@@ -3545,8 +3574,17 @@ impl<'a> Sentence<'a> {
                 "by" | "from" if self.group_starting(end + 1).is_some() => return None,
                 "on" | "against" | "in" | "of" | "at" => {
                     if let Some((g, e)) = self.group_starting(end + 1) {
-                        victim = Some(g);
-                        end = e;
+                        // "the attack on Qatari territory", "on Polish soil": a place of the state, whoever the act
+                        // fell on there (a group's leaders in its capital), so no victim to match.
+                        let place = e < n
+                            && self.group_at[e].is_none()
+                            && matches!(self.lemmas[e], "territory" | "soil" | "airspace");
+                        if place {
+                            end = e + 1;
+                        } else {
+                            victim = Some(g);
+                            end = e;
+                        }
                     }
                 }
                 _ => {}
@@ -3622,7 +3660,8 @@ impl<'a> Sentence<'a> {
             if !matches!(e.mode, Mode::Asserted | Mode::Intended) || (!reaction_noun && e.rule.ends_with("+answers")) {
                 return None;
             }
-            let root: u8 = e.code[..2].parse().unwrap_or(0);
+            let root: u8 = accused_act_root(e).unwrap_or_else(|| e.code[..2].parse().unwrap_or(0));
+            let (author, victim) = act_parties(e);
             let kind_ok = match family {
                 // Force, riots, and for a seizure or crackdown also coercion; not an expulsion or a protest.
                 ActFamily::Violence => {
@@ -3642,16 +3681,16 @@ impl<'a> Sentence<'a> {
             if !kind_ok {
                 return None;
             }
-            if victim_country.is_some() && e.target.country != victim_country {
+            if victim_country.is_some() && victim.country != victim_country {
                 return None;
             }
             let own = subj_ms.iter().any(|s| {
-                s.code == e.source.code
-                    || (s.country.is_some() && s.country == e.source.country && (bare(s) || bare(&e.source)))
+                s.code == author.code
+                    || (s.country.is_some() && s.country == author.country && (bare(s) || bare(author)))
             });
             if own
-                || e.source.agent.as_deref() == Some("MED")
-                || e.source.country.is_none() && !e.source.code.starts_with("IGO") && !e.source.code.starts_with("NGO")
+                || author.agent.as_deref() == Some("MED")
+                || author.country.is_none() && !author.code.starts_with("IGO") && !author.code.starts_with("NGO")
             {
                 return None;
             }
@@ -3659,17 +3698,17 @@ impl<'a> Sentence<'a> {
         };
         let mut ordered = ordered;
         let (first, root) = ordered.find_map(|e| eligible(e).map(|r| (e, r)))?;
-        let mut authors = vec![first.source.clone()];
+        let mut authors = vec![act_parties(first).0.clone()];
         // The other members of a joint act: events of the same sentence, code and words by another source.
         for e in candidates {
             if e.sentence == first.sentence
                 && e.evidence == first.evidence
                 && e.code == first.code
                 && e.mode == first.mode
-                && authors.iter().all(|a| a.code != e.source.code)
+                && authors.iter().all(|a| a.code != act_parties(e).0.code)
                 && eligible(e).is_some()
             {
-                authors.push(e.source.clone());
+                authors.push(act_parties(e).0.clone());
             }
         }
         Some((authors, root))
@@ -5145,6 +5184,31 @@ fn expels_people(pattern: &str, target: &Mention) -> bool {
 
 /// "claimed", "charged": the verb of a speaker ("Britain claimed that Iran had attacked Iraq" reports an accusation,
 /// coded by reported speech), not the noun of "the claim that …".
+/// The root of the act an accusation stands for, when reported speech turned another side's act into the speaker's
+/// accusation ("…, the Philippine coast guard said": rule `175.tear-gas+accuse`), read from the pattern's id.
+fn accused_act_root(e: &Event) -> Option<u8> {
+    let id = e.rule.strip_suffix("+accuse")?;
+    id.get(..2)?.parse().ok()
+}
+
+/// The author and the victim of the act an event records: its source and target, or for an accusation made of a
+/// reported act ([`accused_act_root`]) the accused and the accuser.
+fn act_parties(e: &Event) -> (&Mention, &Mention) {
+    if accused_act_root(e).is_some() {
+        (&e.target, &e.source)
+    } else {
+        (&e.source, &e.target)
+    }
+}
+
+/// Whether another side's act of this root, told by a speaker of its own, is the speaker's accusation (112) rather
+/// than the act: force and its threat in the field (15: jets across a line, warships in waters; 17: water cannon,
+/// seizures, arrests; 18 to 20: attacks), not a reduction of relations (16: "expelled our diplomats, the ministry
+/// said" is the expulsion).
+fn reported_as_accusation(root: u8) -> bool {
+    root == 15 || root >= 17
+}
+
 fn is_past_verb_of_claiming(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "claimed" | "charged")
 }
@@ -5226,6 +5290,21 @@ fn is_verdict(w: &str) -> bool {
             | "meddling"
             | "massacre"
             | "coup"
+            // Judgements of a decision or a side's conduct ("called the expulsion regrettable", "said the move was
+            // short-sighted", "called the ruling a witch hunt").
+            | "regrettable"
+            | "shortsighted"
+            | "hasty"
+            | "treasonous"
+            | "unconstitutional"
+            | "undemocratic"
+            | "counterproductive"
+            | "misguided"
+            | "escalatory"
+            | "inflammatory"
+            | "repressive"
+            | "draconian"
+            | "persecution"
     )
 }
 
@@ -8463,5 +8542,155 @@ mod declared_ceasefire_tests {
         // Negative: a mediator announcing the truce others agreed is no truce of its own.
         let evs = events("The Qatari emir announced the truce on Sunday.");
         assert!(!evs.iter().any(|e| e.3 == "0871"), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod verbal_conflict_tests {
+    use super::*;
+
+    fn events(sentences: &[&str]) -> Vec<(Option<usize>, String, String, String)> {
+        let mut doc = Document::from_sentences("t", None, sentences);
+        doc.date = Some("2025-03-01".parse().unwrap());
+        super::tests::coder()
+            .code(&doc)
+            .events
+            .into_iter()
+            .map(|e| (e.sentence, e.source.code, e.target.code, e.code))
+            .collect()
+    }
+
+    fn has(evs: &[(Option<usize>, String, String, String)], src: &str, tgt: &str, root: &str) -> bool {
+        evs.iter().any(|e| e.1.starts_with(src) && e.2.starts_with(tgt) && e.3.starts_with(root))
+    }
+
+    #[test]
+    fn a_complement_clause_that_judges_a_named_sides_conduct_is_criticism() {
+        for (text, src, tgt) in [
+            ("The Finnish foreign minister said Moscow was dragging out the negotiations.", "FIN", "RUS"),
+            ("Japan's defence ministry said China's naval activities only served to raise tensions.", "JPN", "CHN"),
+            ("Berlin said Russian and Iranian arms deliveries only prolonged the war.", "DEU", "IRN"),
+            ("The Czech president said Hungary had made a serious mistake.", "CZE", "HUN"),
+            ("The Estonian prime minister said Russia was showing contempt for international law.", "EST", "RUS"),
+        ] {
+            let evs = events(&[text]);
+            assert!(has(&evs, src, tgt, "11"), "{text}: {evs:?}");
+        }
+        // Negatives: a neutral or negated predicate of the same shape is no judgement; criticism as a topic is none.
+        for text in [
+            "The Swedish minister said the Kenyan delegation was visiting Stockholm.",
+            "The spokesperson said Russia would not escalate the conflict.",
+            "The Finnish foreign minister said Moscow was ready for the negotiations.",
+            "The two leaders discussed criticism of the new tariffs.",
+        ] {
+            let evs = events(&[text]);
+            assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn more_verdict_words_after_call_reach_a_named_side_or_the_acts_author() {
+        let evs = events(&["The Latvian foreign ministry called Belarus's decision short-sighted."]);
+        assert!(has(&evs, "LVA", "BLR", "111"), "{evs:?}");
+        let evs = events(&[
+            "Israel expelled two Irish diplomats.",
+            "Ireland's foreign ministry called the decision regrettable.",
+        ]);
+        assert!(has(&evs, "IRL", "ISR", "111"), "{evs:?}");
+        // Negatives: a length is no verdict; a verdict on something no side did aims at nobody.
+        let evs = events(&["The Latvian foreign ministry called the talks short."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{evs:?}");
+        let evs =
+            events(&["Heavy rain flooded the capital.", "Ireland's foreign ministry called the decision regrettable."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{evs:?}");
+    }
+
+    #[test]
+    fn coercion_that_falls_on_the_speakers_state_is_its_accusation_and_names_the_author_for_later_reactions() {
+        let evs = events(&[
+            "Chinese coast guard ships fired water cannon at a Philippine supply boat, the Philippine coast guard said.",
+            "Australia called the move dangerous.",
+        ]);
+        assert!(has(&evs, "PHL", "CHN", "112"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.3.starts_with("17")), "the claimed act is not coded: {evs:?}");
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "AUS" && e.2.starts_with("CHN") && e.3 == "111"),
+            "{evs:?}"
+        );
+        // Negatives: coercion between others told by a third side is the act; a joint act told by one of its
+        // authors is theirs, not an accusation of the ally.
+        let evs = events(&["Police in Ramallah seized weapons from armed groups, the Israeli army said."]);
+        assert!(!evs.iter().any(|e| e.3 == "112"), "{evs:?}");
+        let evs = events(&["French and British jets struck targets in Syria, the French defence ministry said."]);
+        assert!(!evs.iter().any(|e| e.3 == "112"), "{evs:?}");
+        assert!(has(&evs, "GBR", "SYR", "19"), "{evs:?}");
+    }
+
+    #[test]
+    fn accusations_faced_and_disapproval_voiced_are_disapproval() {
+        let evs = events(&["Vietnam faced accusations from China of illegal fishing."]);
+        assert!(has(&evs, "CHN", "VNM", "112"), "{evs:?}");
+        let evs = events(&["Oman voiced its disapproval of the Indian decision."]);
+        assert!(has(&evs, "OMN", "IND", "11"), "{evs:?}");
+        // Negative: an accusation denied is no accusation by the denier.
+        let evs = events(&["Vietnam rejected accusations from China of illegal fishing."]);
+        assert!(!has(&evs, "VNM", "CHN", "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_demand_rejected_an_act_regretted_and_violence_condemned_answer_their_authors() {
+        let demanded = "Croatia demanded that Serbia withdraw its troops.";
+        let evs = events(&[demanded, "Belgrade rejected the demand as unacceptable."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "SRB" && e.2 == "HRV" && e.3.starts_with("12")), "{evs:?}");
+        let evs = events(&["Israel struck a building in Doha.", "Donald Trump was very unhappy about the strike."]);
+        assert!(has(&evs, "USA", "ISR", "11"), "{evs:?}");
+        let evs = events(&["Police fired on protesters in Tbilisi.", "The EU condemned the violence."]);
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IGOEUREEC" && e.2.starts_with("GEO")), "{evs:?}");
+        // Negatives: support sought for a demand is no answer to its author; contentment is no disapproval; violence
+        // with no author in the story is condemned at nobody.
+        let evs = events(&[demanded, "Slovenia sought support for the demand."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.2 == "HRV"), "{evs:?}");
+        let evs = events(&["Israel struck a building in Doha.", "Donald Trump was happy about the strike."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        let evs = events(&["The EU condemned the violence."]);
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn a_side_said_to_be_crushed_is_threatened_with_force() {
+        let evs = events(&["The Israeli defence minister said Hamas would be defeated."]);
+        assert!(has(&evs, "ISR", "PSE", "138"), "{evs:?}");
+        let evs = events(&["The Israeli defence minister said Hamas's rule in Gaza would be crushed."]);
+        assert!(has(&evs, "ISR", "PSE", "138"), "{evs:?}");
+        // Negative: a bill defeated in a vote threatens nobody.
+        let evs = events(&["The Kenyan finance minister said the tax bill would be defeated in parliament."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_on_a_states_territory_answers_its_author_whoever_it_fell_on_there() {
+        let struck = "Turkish jets struck a Kurdish militia base in Syria.";
+        let evs = events(&[struck, "Iran and Iraq condemned the attack on Syrian territory."]);
+        assert!(has(&evs, "IRQ", "TUR", "111"), "{evs:?}");
+        // Negative: an attack on a named state that no earlier event fell on has no author to answer.
+        let evs = events(&[struck, "Iran and Iraq condemned the attack on Jordan."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3.starts_with("11")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_hostile_act_said_to_be_ordered_by_a_side_or_its_particular_responsibility_is_an_accusation() {
+        let evs = events(&[
+            "The Estonian prime minister said the fire at the depot had been ordered by Russian intelligence.",
+        ]);
+        assert!(has(&evs, "EST", "RUS", "112"), "{evs:?}");
+        let evs = events(&[
+            "The Georgian prime minister said the EU's ambassador bore particular responsibility for the unrest.",
+        ]);
+        assert!(has(&evs, "GEO", "IGOEUREEC", "112"), "{evs:?}");
+        // Negative: a fire put out by firefighters accuses nobody.
+        let evs = events(&[
+            "The Estonian prime minister said the fire at the depot had been put out by Estonian firefighters.",
+        ]);
+        assert!(!evs.iter().any(|e| e.3 == "112"), "{evs:?}");
     }
 }
