@@ -182,6 +182,14 @@ pub struct Exclusion {
     pub code: String,
     /// Why the gold event is wrong (the codebook entry or gold convention it contradicts).
     pub reason: String,
+    /// The source actor the reason shows to be right, where the gold's error is only an actor code (`JAP` for Japan,
+    /// whose code is `JPN`): the same event with the corrected actors is then also scored as optional, so that coding
+    /// the act correctly is not a false alarm. It never becomes a required event.
+    #[serde(default)]
+    pub correct_source: Option<String>,
+    /// The target actor the reason shows to be right (see `correct_source`).
+    #[serde(default)]
+    pub correct_target: Option<String>,
 }
 
 /// Parses an exclusion list (JSON Lines; blank lines and lines starting with `//` are skipped). `name` is used in
@@ -206,9 +214,10 @@ pub fn parse_exclusions(text: &str, name: &str) -> Result<Vec<Exclusion>> {
     Ok(out)
 }
 
-/// Marks the gold events of `file` (a path; its last component is compared) that an exclusion names as optional.
-/// Returns how many events were excluded, and the exclusions for this file that matched no required gold event
-/// (stale entries, worth reporting).
+/// Marks the gold events of `file` (a path; its last component is compared) that an exclusion names as optional, and
+/// adds, as optional too, the event with the actors an exclusion names as correct (`correct_source`,
+/// `correct_target`). Returns how many events were excluded, and the exclusions for this file that matched no
+/// required gold event (stale entries, worth reporting).
 pub fn apply_exclusions<'a>(
     golds: &mut [GoldDoc],
     file: &str,
@@ -218,18 +227,27 @@ pub fn apply_exclusions<'a>(
     let mut excluded = 0;
     let mut stale = Vec::new();
     for ex in exclusions.iter().filter(|e| e.file == name) {
-        let hit = golds.iter_mut().filter(|g| g.id == ex.doc).flat_map(|g| g.events.iter_mut()).find(|e| {
-            !e.optional && e.s == ex.s && e.source == ex.source && e.target == ex.target && e.code == ex.code
-        });
-        match hit {
-            Some(e) => {
-                e.optional = true;
-                excluded += 1;
-            }
-            None => stale.push(ex),
+        let Some(doc) = golds.iter_mut().find(|g| g.id == ex.doc && g.events.iter().any(|e| matches_exclusion(e, ex)))
+        else {
+            stale.push(ex);
+            continue;
+        };
+        let e = doc.events.iter_mut().find(|e| matches_exclusion(e, ex)).expect("found above");
+        e.optional = true;
+        excluded += 1;
+        if ex.correct_source.is_some() || ex.correct_target.is_some() {
+            let mut fixed = e.clone();
+            fixed.source = ex.correct_source.clone().unwrap_or(fixed.source);
+            fixed.target = ex.correct_target.clone().unwrap_or(fixed.target);
+            fixed.note = Some(format!("excluded gold event with corrected actors: {}", ex.reason));
+            doc.events.push(fixed);
         }
     }
     (excluded, stale)
+}
+
+fn matches_exclusion(e: &GoldEvent, ex: &Exclusion) -> bool {
+    !e.optional && e.s == ex.s && e.source == ex.source && e.target == ex.target && e.code == ex.code
 }
 
 /// Scoring level.
