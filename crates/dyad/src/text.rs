@@ -318,7 +318,7 @@ pub fn dateline_len(text: &str) -> Option<usize> {
     for part in parts {
         if is_dateline_date(part) {
             dated = true;
-        } else if dated || !is_capitalised_words(part, 3) {
+        } else if dated || !is_capitalised_words(part, 5) {
             return None;
         }
     }
@@ -330,15 +330,17 @@ pub fn dateline_len(text: &str) -> Option<usize> {
     Some(text.len() - rest.len())
 }
 
-/// One to `max` words, each starting with a capital letter (or "of", "de", "al" inside a name).
+/// One to `max` words, each starting with a capital letter (or "of", "the", "and", "de", "al" inside a name);
+/// places of a joint dateline are joined by '/' ("BAMAKO/ALGIERS").
 fn is_capitalised_words(s: &str, max: usize) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
     !words.is_empty()
         && words.len() <= max
         && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
             w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-                && (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "de" | "al" | "el" | "la" | "es"))
+                && (w.starts_with(char::is_uppercase)
+                    || matches!(*w, "of" | "the" | "and" | "de" | "al" | "el" | "la" | "es"))
         })
 }
 
@@ -1285,6 +1287,12 @@ mod tests {
         assert_eq!(skip("KYIV, Ukraine (AP) — Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
         assert_eq!(skip("(Reuters) - Russia struck Kharkiv."), Some("Russia struck Kharkiv."));
         assert_eq!(skip("Kinshasa, 3 March 2025 - Rebels seized the town."), Some("Rebels seized the town."));
+        // Joint datelines, and a country of several words after the city.
+        assert_eq!(skip("ABUJA/NIAMEY, June 3 (Reuters) - Niger shut its border."), Some("Niger shut its border."));
+        assert_eq!(
+            skip("BUKAVU, Democratic Republic of the Congo, May 4 (Reuters) - Rebels seized the town."),
+            Some("Rebels seized the town.")
+        );
         // Sentences that are not datelines.
         for s in [
             "Russia - which denies it - said the drones were Ukrainian.",
@@ -1296,6 +1304,8 @@ mod tests {
             "Mr. Smith - a diplomat - said so.",
             "Hamas (the group that rules Gaza) - said nothing.",
             "KYIV (Reuters)-Russia struck Kharkiv.",
+            "Kenya/Uganda - the border talks resumed.",
+            "Bosnia and the Serb Republic - talks resumed on Monday.",
         ] {
             assert_eq!(dateline_len(s), None, "{s}");
         }
