@@ -572,6 +572,19 @@ impl Coder {
         if out.len() > start_len && is_ranking_remark(&lemmas) {
             out.truncate(start_len);
         }
+        // Acts a deal would enable, or that rank what the sentence told: not done (`enabled_or_ranked`).
+        if out.len() > start_len && lemmas.iter().any(|l| matches!(*l, "allow" | "enable" | "permit" | "time")) {
+            let mut k = start_len;
+            while k < out.len() {
+                let at = out[k].evidence.start.wrapping_sub(span.start);
+                let anchor = tokens.iter().position(|t| t.span.start == at);
+                if anchor.is_some_and(|a| enabled_or_ranked(&lemmas, a)) {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
         // "opened fire on mourners, killing 15": a killing recoded by `civilian_harm` is the act the sentence already
         // told; the attack's own code stays, one act under one root.
         let mut k = start_len;
@@ -2402,6 +2415,33 @@ fn civilian_harm(pattern: &str, src: &Mention, tgt: &Mention) -> Option<&'static
         _ if src.code.starts_with("IMG") => Some(if kill { "1823" } else { "182" }),
         _ => None,
     }
+}
+
+/// Whether the act at token `anchor` is only one a deal or a rule would enable, or one an apposition ranks:
+/// "an accord that will allow each side to deploy troops on the other's soil for joint drills", "…, the first time a
+/// NATO member has fired on Russian jets". The words are
+/// looked for in the anchor's clause (back to a comma or semicolon, at most twelve tokens).
+fn enabled_or_ranked(lemmas: &[&str], anchor: usize) -> bool {
+    let from = anchor.saturating_sub(12);
+    for k in (from..anchor).rev() {
+        match lemmas[k] {
+            ";" | ":" | "." => return false,
+            "," => {
+                // ", the first time …" (the comma opens the apposition).
+                return lemmas.get(k + 1) == Some(&"the")
+                    && lemmas.get(k + 2).is_some_and(|l| matches!(*l, "first" | "second" | "third" | "last"))
+                    && lemmas.get(k + 3) == Some(&"time");
+            }
+            "to" => {
+                // "allow X to …", "enable the two navies to …": what is permitted is not done.
+                if (k.saturating_sub(5)..k).any(|j| matches!(lemmas[j], "allow" | "enable" | "permit")) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// "It was Erdogan's first visit to Greece in six years.", "This is the third summit since …", "It was the
@@ -8193,6 +8233,24 @@ mod false_alarm_tests {
         assert!(has(&e, "CHNGOV", "PRK", "036"), "{e:?}");
         let e = events("It was Turkey that hosted Ukrainian President Volodymyr Zelensky last year.");
         assert!(e.iter().any(|x| x.0 == "TUR" && x.2.starts_with("04")), "{e:?}");
+    }
+
+    #[test]
+    fn acts_a_deal_would_allow_and_acts_an_apposition_ranks_are_not_done() {
+        let e = events(
+            "Kenya and Uganda signed a defence pact on Friday that will allow each country to station troops on the \
+             other's territory for joint drills.",
+        );
+        assert!(has(&e, "KEN", "UGA", "057"), "{e:?}");
+        assert!(!e.iter().any(|x| x.2.starts_with("06") || x.2.starts_with("15") || x.2.starts_with("13")), "{e:?}");
+        let e = events(
+            "Romanian jets shot down two Russian drones on Sunday, the first time a NATO member has fired on Russian \
+             aircraft.",
+        );
+        assert!(!e.iter().any(|x| x.0.starts_with("IGO")), "{e:?}");
+        // Negative: the act itself, told without the permission or the ranking, is coded.
+        let e = events("Romania fired on Russian aircraft on Sunday.");
+        assert!(e.iter().any(|x| x.0 == "ROU" && x.2.starts_with("19")), "{e:?}");
     }
 
     #[test]
