@@ -332,7 +332,7 @@ pub fn dateline_len(text: &str) -> Option<usize> {
     Some(text.len() - rest.len())
 }
 
-/// One to `max` words, each starting with a capital letter (or "of", "de", "al" inside a name).
+/// One to `max` words, each starting with a capital letter (or "of", "the", "and", "de", "al" inside a name).
 fn is_capitalised_words(s: &str, max: usize) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     !words.is_empty()
@@ -340,7 +340,8 @@ fn is_capitalised_words(s: &str, max: usize) -> bool {
         && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
             w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-                && (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "de" | "al" | "el" | "la" | "es"))
+                && (w.starts_with(char::is_uppercase)
+                    || matches!(*w, "of" | "the" | "and" | "de" | "al" | "el" | "la" | "es"))
         })
 }
 
@@ -1297,6 +1298,13 @@ mod tests {
             Some("Rebels took the town.")
         );
         assert_eq!(skip("Kyiv/Moscow Talks - Russia walked out."), None);
+
+        // Joint datelines, and a country of several words after the city.
+        assert_eq!(skip("ABUJA/NIAMEY, June 3 (Reuters) - Niger shut its border."), Some("Niger shut its border."));
+        assert_eq!(
+            skip("BUKAVU, Democratic Republic of the Congo, May 4 (Reuters) - Rebels seized the town."),
+            Some("Rebels seized the town.")
+        );
         // Sentences that are not datelines.
         for s in [
             "Russia - which denies it - said the drones were Ukrainian.",
@@ -1308,6 +1316,8 @@ mod tests {
             "Mr. Smith - a diplomat - said so.",
             "Hamas (the group that rules Gaza) - said nothing.",
             "KYIV (Reuters)-Russia struck Kharkiv.",
+            "Kenya/Uganda - the border talks resumed.",
+            "Bosnia and the Serb Republic - talks resumed on Monday.",
         ] {
             assert_eq!(dateline_len(s), None, "{s}");
         }
