@@ -511,6 +511,10 @@ impl Coder {
             .with_patterns(&self.patterns, &self.implied_patterns, &self.implied_by_anchor)
             .with_partners(memory.partners(sentence));
         sent.doc_states = doc_states;
+        sent.open_end_id = open_end_id(&lemmas, &self.vocab);
+        if let Some(w) = sent.present.get_mut(sent.open_end_id as usize / 64) {
+            *w |= 1 << (sent.open_end_id % 64);
+        }
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -1036,6 +1040,8 @@ impl Coder {
         // as the codebook's own example of a riot (mattresses set on fire, furniture smashed) has it.
         let wrecking = mode == Mode::Asserted && code == "1712";
         let protester = |m: &Mention| is_protester_mention(_doc.text().get(m.span.start..m.span.end).unwrap_or(""));
+        // "…, state media reported": a news outlet relays the story (the act is coded), it does not accuse anyone.
+        let news_outlet = |m: &Mention| is_news_outlet_mention(_doc.text().get(m.span.start..m.span.end).unwrap_or(""));
         // Reported speech: "X said Y attacked Z" is X accusing Y.
         let speaker = sent.speaker_of(subject, anchor);
         let evidence = Span::new(
@@ -1112,6 +1118,7 @@ impl Coder {
                 let foreign_speaker = speaker.filter(|&spk| {
                     let spk_m = sent.groups[spk].members[0];
                     sent.mentions[spk_m].via != Via::Context
+                        && !news_outlet(sent.mentions[spk_m])
                         && src_members.iter().any(|&s| other_side(sent.mentions[s], sent.mentions[spk_m]))
                 });
                 if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
@@ -2477,6 +2484,9 @@ struct Sentence<'a> {
     /// The states the document names most, most first (at most two, as bare states): where aid with no recipient
     /// named goes.
     doc_states: &'a [Mention],
+    /// The lemma id of "." when the sentence ends with no punctuation of its own (a headline, a test sentence, a
+    /// clause cut off by the splitter): a pattern's "." (the end of the clause) then also matches at its end.
+    open_end_id: u32,
 }
 
 impl<'a> Sentence<'a> {
@@ -2577,6 +2587,7 @@ impl<'a> Sentence<'a> {
             boundary,
             partners: &[],
             doc_states: &[],
+            open_end_id: NO_ID,
         }
     }
 
@@ -2957,6 +2968,10 @@ impl<'a> Sentence<'a> {
         }
         match &elems[k] {
             Elem::Ids { ids, optional } => {
+                // "Iraq attacked Iran" with no full stop: the sentence's end closes the clause as "." would.
+                if i == n && self.open_end_id != NO_ID && ids.contains(&self.open_end_id) {
+                    return self.match_from(elems, k + 1, i, st);
+                }
                 if i < n && self.is_plain(i) && ids.contains(&self.ids[i]) {
                     let saved = st.evidence_end;
                     st.evidence_end = st.evidence_end.max(i + 1);
@@ -4990,6 +5005,24 @@ fn expels_people(pattern: &str, target: &Mention) -> bool {
 /// coded by reported speech), not the noun of "the claim that …".
 fn is_past_verb_of_claiming(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "claimed" | "charged")
+}
+
+/// The lemma id of "." when a sentence's last token is no closing punctuation (nor a closing quote or bracket after
+/// one), else `NO_ID`: see [`Sentence::open_end_id`].
+fn open_end_id(lemmas: &[&str], vocab: &HashMap<String, u32, BuildFnv>) -> u32 {
+    let closed = lemmas.iter().rev().find(|l| !matches!(**l, "\"" | "'" | "”" | "’" | ")" | "]" | "»"));
+    match closed {
+        Some(l) if matches!(*l, "." | "!" | "?" | ";" | ":" | "," | "…") => NO_ID,
+        None => NO_ID,
+        Some(_) => vocab.get(".").copied().unwrap_or(NO_ID),
+    }
+}
+
+/// Whether a mention's own words name a news outlet ("state media", "state television", "the official news agency"):
+/// what it reports is the story, not its own claim against a side.
+fn is_news_outlet_mention(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["media", "television", "news agency", "broadcaster", "radio", "newspaper"].iter().any(|w| t.contains(w))
 }
 
 /// Whether a civilian mention's own words name people protesting or rioting ("protesters", "a Ukrainian
@@ -8033,5 +8066,42 @@ mod withdrawal_permission_tests {
         // Negative: a permit named as a thing ("a permission to Niger's firms" without "to" + verb) is no event.
         let evs = events("Chad discussed a permission regime for Niger's trucks.");
         assert!(!evs.iter().any(|e| e.2.starts_with("08") || e.2.starts_with("12")), "{evs:?}");
+    }
+}
+
+/// Issue 4 (petrarch suite, session 7): a sentence with no closing punctuation, and a news outlet as the teller.
+#[cfg(test)]
+mod open_end_and_outlet_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    #[test]
+    fn a_sentence_without_a_full_stop_ends_its_clause() {
+        for text in ["Sudanese troops attacked Chad", "Kenya said that Somali militias had attacked Ethiopia"] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.2 == "190" || e.2 == "112"), "{text}: {evs:?}");
+        }
+        // Negatives: a word after the actor still decides ("attacked Chad's policy" is words), and a full stop
+        // changes nothing.
+        let evs = events("Sudan's minister attacked Chad's trade policy");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+        let evs = events("Sudanese troops attacked Chad.");
+        assert!(evs.iter().any(|e| e.2 == "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_news_outlet_that_reports_an_attack_accuses_nobody() {
+        let evs = events("Rebels shelled a government-held district of Aleppo on Sunday, Syrian state media reported.");
+        assert!(evs.iter().any(|e| e.0 == "SYRREB" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        // Negative: the army telling of its rivals' shelling accuses them.
+        let evs = events("Rebels shelled a government-held district of Aleppo on Sunday, the Syrian army said.");
+        assert!(evs.iter().any(|e| e.0 == "SYRMIL" && e.1 == "SYRREB" && e.2 == "112"), "{evs:?}");
     }
 }
