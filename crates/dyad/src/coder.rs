@@ -1120,6 +1120,9 @@ impl Coder {
                     sent.mentions[spk_m].via != Via::Context
                         && !news_outlet(sent.mentions[spk_m])
                         && src_members.iter().any(|&s| other_side(sent.mentions[s], sent.mentions[spk_m]))
+                        // "U.S. and British warplanes struck …, the U.S. military said": a joint act the speaker's own
+                        // side took part in is its own account, not an accusation of its partner.
+                        && !src_members.iter().any(|&s| !other_side(sent.mentions[s], sent.mentions[spk_m]))
                 });
                 if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
                     let spk_m = sent.groups[spk].members[0];
@@ -1238,6 +1241,13 @@ impl Coder {
             return false;
         }
         let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // "provided support for the operation": help given to an armed act is military cooperation, not the
+        // endorsement that "voiced support for the strikes" is.
+        let (code, suffix) = if provides_support_for_force(sent, p, anchor, m) {
+            ("062".to_string(), format!("{suffix}+material"))
+        } else {
+            (code, suffix.to_string())
+        };
         let evidence = Span::new(
             sent.tokens[anchor].span.start + sent.offset,
             sent.tokens[m.evidence_end - 1].span.end + sent.offset,
@@ -5018,6 +5028,16 @@ fn open_end_id(lemmas: &[&str], vocab: &HashMap<String, u32, BuildFnv>) -> u32 {
     }
 }
 
+/// Whether an endorsement pattern (051) is material help to an act of force: "support" after "provided", "lent",
+/// "gave" (up to two modifiers between: "provided logistical and air support"), its target an armed act whose
+/// author is named earlier ("provided support for the operation", "lent air support to the strikes").
+fn provides_support_for_force(sent: &Sentence, p: &Pattern, anchor: usize, m: &Match) -> bool {
+    p.code == "051"
+        && sent.lemmas[anchor] == "support"
+        && m.implied_act.is_some_and(|(noun, _)| act_family(sent.lemmas[noun]) == Some(ActFamily::Violence))
+        && (anchor.saturating_sub(3)..anchor).any(|k| matches!(sent.lemmas[k], "provide" | "lend" | "give"))
+}
+
 /// Whether a mention's own words name a news outlet ("state media", "state television", "the official news agency"):
 /// what it reports is the story, not its own claim against a side.
 fn is_news_outlet_mention(text: &str) -> bool {
@@ -8103,5 +8123,34 @@ mod open_end_and_outlet_tests {
         // Negative: the army telling of its rivals' shelling accuses them.
         let evs = events("Rebels shelled a government-held district of Aleppo on Sunday, the Syrian army said.");
         assert!(evs.iter().any(|e| e.0 == "SYRMIL" && e.1 == "SYRREB" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_speaker_whose_side_took_part_tells_its_own_joint_act() {
+        let evs = events("French and Belgian jets bombed Islamist camps in northern Mali, the French army said.");
+        assert!(evs.iter().any(|e| e.0 == "FRAMIL" && e.2.starts_with("19")), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "BELMIL" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "no accusation of its partner: {evs:?}");
+        // Negative: a speaker with no part in the act still accuses its authors.
+        let evs = events("Malian and Nigerien jets bombed camps in northern Burkina Faso, the Algerian army said.");
+        assert!(evs.iter().any(|e| e.0 == "DZAMIL" && e.1 == "MLIMIL" && e.2 == "112"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "DZAMIL" && e.1 == "NERMIL" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn support_provided_for_an_armed_operation_is_military_cooperation() {
+        let text = "Ugandan troops launched strikes on rebel camps in eastern Congo. \
+                    Rwanda and Burundi provided logistical support for the operation.";
+        let evs = events(text);
+        assert!(evs.iter().any(|e| e.0 == "RWA" && e.1 == "UGAMIL" && e.2 == "062"), "{evs:?}");
+        // Negatives: support voiced for the strikes is an endorsement; support provided for a decision is no
+        // military act.
+        let text = "Ugandan troops launched strikes on rebel camps in eastern Congo. \
+                    Rwanda voiced support for the operation.";
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.2 == "062"), "{evs:?}");
+        let text = "Uganda announced new tariffs on Kenyan sugar. Rwanda gave its support to the decision.";
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.2 == "062"), "{evs:?}");
     }
 }
