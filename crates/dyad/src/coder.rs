@@ -1124,7 +1124,16 @@ impl Coder {
                         // side took part in is its own account, not an accusation of its partner.
                         && !src_members.iter().any(|&s| !other_side(sent.mentions[s], sent.mentions[spk_m]))
                 });
-                if let Some(spk) = foreign_speaker.filter(|_| root >= 18) {
+                // Coercion (17) told by the side it fell on ("… fired water cannon at a Philippine vessel, the
+                // Philippine coast guard said") is that side's accusation too; told by a third party or by
+                // residents it is the story ("police confiscated weapons from militants, the Israeli army said").
+                let victim_tells = |spk: usize| {
+                    let spk_m = sent.mentions[sent.groups[spk].members[0]];
+                    spk_m.country.is_some()
+                        && spk_m.agent.as_deref() != Some("CVL")
+                        && tgt_members.iter().any(|&t| sent.mentions[t].country == spk_m.country)
+                };
+                if let Some(spk) = foreign_speaker.filter(|&spk| root >= 18 || (root == 17 && victim_tells(spk))) {
                     let spk_m = sent.groups[spk].members[0];
                     for &s in src_members {
                         if other_side(sent.mentions[s], sent.mentions[spk_m]) {
@@ -8135,6 +8144,17 @@ mod open_end_and_outlet_tests {
         let evs = events("Malian and Nigerien jets bombed camps in northern Burkina Faso, the Algerian army said.");
         assert!(evs.iter().any(|e| e.0 == "DZAMIL" && e.1 == "MLIMIL" && e.2 == "112"), "{evs:?}");
         assert!(evs.iter().any(|e| e.0 == "DZAMIL" && e.1 == "NERMIL" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn coercion_told_by_the_side_it_fell_on_is_its_accusation() {
+        let evs = events("Thai police fired tear gas at Cambodian workers near the border, the Cambodian army said.");
+        assert!(evs.iter().any(|e| e.0 == "KHMMIL" && e.1 == "THACOP" && e.2 == "112"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2.starts_with("17")), "{evs:?}");
+        // Negative: told by a third side, the coercion is the story, no accusation.
+        let evs = events("Thai police fired tear gas at Cambodian workers near the border, the Lao army said.");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "THACOP" && e.2 == "175"), "{evs:?}");
     }
 
     #[test]
