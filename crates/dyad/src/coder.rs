@@ -8158,6 +8158,20 @@ mod open_end_and_outlet_tests {
     }
 
     #[test]
+    fn all_before_a_count_and_involved_after_the_role_still_tell_a_killing() {
+        for text in [
+            "Nigerian troops stormed the camp, killing all 12 Boko Haram fighters.",
+            "Nigerian troops said they had killed 12 Boko Haram fighters involved.",
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == "NGAMIL" && e.1 == "NGAREB" && e.2 == "190"), "{text}: {evs:?}");
+        }
+        // Negative: no actor killed by an accident's cause.
+        let evs = events("The flood killed all 12 passengers of the bus.");
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
     fn support_provided_for_an_armed_operation_is_military_cooperation() {
         let text = "Ugandan troops launched strikes on rebel camps in eastern Congo. \
                     Rwanda and Burundi provided logistical support for the operation.";
