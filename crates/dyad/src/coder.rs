@@ -8172,6 +8172,15 @@ mod open_end_and_outlet_tests {
     }
 
     #[test]
+    fn its_troops_after_a_verb_of_saying_are_the_speakers_own() {
+        let evs = events("The Kenyan army said its troops had killed 20 al Shabaab fighters in Somalia.");
+        assert!(evs.iter().any(|e| e.0 == "KENMIL" && e.1 == "SOMREB" && e.2 == "190"), "{evs:?}");
+        // Negative: "its troops" after no verb of saying stays nobody's (no guess at whose).
+        let evs = events("Somalia accused Kenya of moving its troops.");
+        assert!(!evs.iter().any(|e| e.1 == "KENMIL" || e.1 == "SOMMIL"), "{evs:?}");
+    }
+
+    #[test]
     fn support_provided_for_an_armed_operation_is_military_cooperation() {
         let text = "Ugandan troops launched strikes on rebel camps in eastern Congo. \
                     Rwanda and Burundi provided logistical support for the operation.";
