@@ -879,10 +879,11 @@ impl ActorMatcher {
                 if m.via != Via::Context {
                     continue;
                 }
-                let owned_forces = (m.agent.as_deref() == Some("MIL")
+                let owned_forces = ((m.agent.as_deref() == Some("MIL")
                     || (m.agent.as_deref() == Some("GOV")
                         && OWNED_GOV.contains(&doc.slice(m.span).to_lowercase().as_str())))
-                    && after_his_or_her(doc.text(), m.span, true);
+                    && after_his_or_her(doc.text(), m.span, true))
+                    || (m.agent.as_deref() == Some("MIL") && after_speaker_its(doc.text(), m.span));
                 if let Some((c, a)) = antecedent {
                     m.code = format!("{c}{a}");
                     m.country = Some(c);
@@ -1545,8 +1546,11 @@ impl ActorMatcher {
                     && matches!(owner, "his" | "her" | "His" | "Her");
                 // "Putin said his forces had advanced": the army of the person just named (resolved later).
                 // "Biden said his administration would …": the government of the person just named.
-                let own_forces = (OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
-                    && matches!(owner, "his" | "her" | "His" | "Her");
+                // "The Kenyan army said its troops had killed …": the speaker's own (resolved later).
+                let own_forces = ((OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
+                    && matches!(owner, "his" | "her" | "His" | "Her"))
+                    || (OWNED_FORCES.contains(&word.as_str())
+                        && after_speaker_its(text, Span::new(first.start, first.end)));
                 if !counterpart && !own_forces {
                     return None;
                 }
@@ -2251,6 +2255,21 @@ fn after_his_or_her(text: &str, span: Span, capitalised: bool) -> bool {
     words.iter().any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace)))
 }
 
+/// Whether the role at `span` follows "its"/"their" right after a verb of saying ("said its forces", "says that
+/// their troops"): the forces of the side that speaks, named just before.
+fn after_speaker_its(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let Some(rest) = ["its", "their"].iter().find_map(|w| before.strip_suffix(w)) else { return false };
+    if !rest.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let rest = rest.trim_end();
+    let rest = rest.strip_suffix(" that").unwrap_or(rest);
+    ["said", "says", "claimed", "claims", "announced", "reported", "added", "stated"]
+        .iter()
+        .any(|v| rest.strip_suffix(v).is_some_and(|b| b.ends_with(char::is_whitespace)))
+}
+
 /// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
 const OWNED_FORCES: &[&str] = &["forces", "troops", "army", "soldiers", "fighters", "men"];
 /// Words for a government that "his"/"her" ties to the person named just before ("Biden said his administration").
@@ -2268,6 +2287,14 @@ fn owned_forces_or_embassy(doc: &Document, out: &[Mention], i: usize) -> Option<
     let before = doc.text()[..m.span.start].trim_end();
     let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let owned_gov = m.agent.as_deref() == Some("GOV") && OWNED_GOV.contains(&role.as_str());
+    if m.agent.as_deref() == Some("MIL") && after_speaker_its(doc.text(), m.span) {
+        let speaker = out[..i]
+            .iter()
+            .rev()
+            .take_while(|n| n.sentence == m.sentence)
+            .find(|n| n.via != Via::Context && n.country.is_some())?;
+        return Some((speaker.country.clone()?, "MIL".to_string()));
+    }
     if (m.agent.as_deref() == Some("MIL") || owned_gov) && matches!(owner, "his" | "her" | "His" | "Her") {
         let person = out[..i]
             .iter()

@@ -511,6 +511,10 @@ impl Coder {
             .with_patterns(&self.patterns, &self.implied_patterns, &self.implied_by_anchor)
             .with_partners(memory.partners(sentence));
         sent.doc_states = doc_states;
+        sent.open_end_id = open_end_id(&lemmas, &self.vocab);
+        if let Some(w) = sent.present.get_mut(sent.open_end_id as usize / 64) {
+            *w |= 1 << (sent.open_end_id % 64);
+        }
         let date = resolve_date(&lemmas, &tokens, text, doc.date);
         let start_len = out.len();
         let mut taken_until = 0usize;
@@ -1111,6 +1115,8 @@ impl Coder {
         // as the codebook's own example of a riot (mattresses set on fire, furniture smashed) has it.
         let wrecking = mode == Mode::Asserted && code == "1712";
         let protester = |m: &Mention| is_protester_mention(_doc.text().get(m.span.start..m.span.end).unwrap_or(""));
+        // "…, state media reported": a news outlet relays the story (the act is coded), it does not accuse anyone.
+        let news_outlet = |m: &Mention| is_news_outlet_mention(_doc.text().get(m.span.start..m.span.end).unwrap_or(""));
         // Reported speech: "X said Y attacked Z" is X accusing Y.
         let speaker = sent.speaker_of(subject, anchor);
         let evidence = Span::new(
@@ -1198,6 +1204,7 @@ impl Coder {
                 let foreign_speaker = speaker.filter(|&spk| {
                     let spk_m = sent.groups[spk].members[0];
                     sent.mentions[spk_m].via != Via::Context
+                        && !news_outlet(sent.mentions[spk_m])
                         && src_members.iter().any(|&s| other_side(sent.mentions[s], sent.mentions[spk_m]))
                         && !src_members.iter().any(|&s| {
                             let s = sent.mentions[s];
@@ -1332,6 +1339,13 @@ impl Coder {
             return false;
         }
         let Some((code, suffix)) = recode(&p.code, mode, refusal) else { return false };
+        // "provided support for the operation": help given to an armed act is military cooperation, not the
+        // endorsement that "voiced support for the strikes" is.
+        let (code, suffix) = if provides_support_for_force(sent, p, anchor, m) {
+            ("062".to_string(), format!("{suffix}+material"))
+        } else {
+            (code, suffix.to_string())
+        };
         let evidence = Span::new(
             sent.tokens[anchor].span.start + sent.offset,
             sent.tokens[m.evidence_end - 1].span.end + sent.offset,
@@ -2752,6 +2766,9 @@ struct Sentence<'a> {
     /// The states the document names most, most first (at most two, as bare states): where aid with no recipient
     /// named goes.
     doc_states: &'a [Mention],
+    /// The lemma id of "." when the sentence ends with no punctuation of its own (a headline, a test sentence, a
+    /// clause cut off by the splitter): a pattern's "." (the end of the clause) then also matches at its end.
+    open_end_id: u32,
 }
 
 impl<'a> Sentence<'a> {
@@ -2869,6 +2886,7 @@ impl<'a> Sentence<'a> {
             boundary,
             partners: &[],
             doc_states: &[],
+            open_end_id: NO_ID,
         }
     }
 
@@ -3249,6 +3267,10 @@ impl<'a> Sentence<'a> {
         }
         match &elems[k] {
             Elem::Ids { ids, optional } => {
+                // "Iraq attacked Iran" with no full stop: the sentence's end closes the clause as "." would.
+                if i == n && self.open_end_id != NO_ID && ids.contains(&self.open_end_id) {
+                    return self.match_from(elems, k + 1, i, st);
+                }
                 if i < n && self.is_plain(i) && ids.contains(&self.ids[i]) {
                     let saved = st.evidence_end;
                     st.evidence_end = st.evidence_end.max(i + 1);
@@ -5361,6 +5383,34 @@ fn reported_as_accusation(root: u8) -> bool {
 
 fn is_past_verb_of_claiming(w: &str) -> bool {
     matches!(w.to_ascii_lowercase().as_str(), "claimed" | "charged")
+}
+
+/// The lemma id of "." when a sentence's last token is no closing punctuation (nor a closing quote or bracket after
+/// one), else `NO_ID`: see [`Sentence::open_end_id`].
+fn open_end_id(lemmas: &[&str], vocab: &HashMap<String, u32, BuildFnv>) -> u32 {
+    let closed = lemmas.iter().rev().find(|l| !matches!(**l, "\"" | "'" | "”" | "’" | ")" | "]" | "»"));
+    match closed {
+        Some(l) if matches!(*l, "." | "!" | "?" | ";" | ":" | "," | "…") => NO_ID,
+        None => NO_ID,
+        Some(_) => vocab.get(".").copied().unwrap_or(NO_ID),
+    }
+}
+
+/// Whether an endorsement pattern (051) is material help to an act of force: "support" after "provided", "lent",
+/// "gave" (up to two modifiers between: "provided logistical and air support"), its target an armed act whose
+/// author is named earlier ("provided support for the operation", "lent air support to the strikes").
+fn provides_support_for_force(sent: &Sentence, p: &Pattern, anchor: usize, m: &Match) -> bool {
+    p.code == "051"
+        && sent.lemmas[anchor] == "support"
+        && m.implied_act.is_some_and(|(noun, _)| act_family(sent.lemmas[noun]) == Some(ActFamily::Violence))
+        && (anchor.saturating_sub(3)..anchor).any(|k| matches!(sent.lemmas[k], "provide" | "lend" | "give"))
+}
+
+/// Whether a mention's own words name a news outlet ("state media", "state television", "the official news agency"):
+/// what it reports is the story, not its own claim against a side.
+fn is_news_outlet_mention(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["media", "television", "news agency", "broadcaster", "radio", "newspaper"].iter().any(|w| t.contains(w))
 }
 
 /// Whether a civilian mention's own words name people protesting or rioting ("protesters", "a Ukrainian
@@ -8923,5 +8973,105 @@ mod false_alarm_tests {
         // Negative: cutting ties is still a reduction of relations.
         let e = events("Indian Prime Minister Narendra Modi cut ties with Japan on Friday.");
         assert!(e.iter().any(|x| x.2.starts_with("16")), "{e:?}");
+    }
+}
+
+/// Issue 4 (petrarch suite, session 7): a sentence with no closing punctuation, and a news outlet as the teller.
+#[cfg(test)]
+mod open_end_and_outlet_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    #[test]
+    fn a_sentence_without_a_full_stop_ends_its_clause() {
+        for text in ["Sudanese troops attacked Chad", "Kenya said that Somali militias had attacked Ethiopia"] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.2 == "190" || e.2 == "112"), "{text}: {evs:?}");
+        }
+        // Negatives: a word after the actor still decides ("attacked Chad's policy" is words), and a full stop
+        // changes nothing.
+        let evs = events("Sudan's minister attacked Chad's trade policy");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+        let evs = events("Sudanese troops attacked Chad.");
+        assert!(evs.iter().any(|e| e.2 == "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_news_outlet_that_reports_an_attack_accuses_nobody() {
+        let evs = events("Rebels shelled a government-held district of Aleppo on Sunday, Syrian state media reported.");
+        assert!(evs.iter().any(|e| e.0 == "SYRREB" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        // Negative: the army telling of its rivals' shelling accuses them.
+        let evs = events("Rebels shelled a government-held district of Aleppo on Sunday, the Syrian army said.");
+        assert!(evs.iter().any(|e| e.0 == "SYRMIL" && e.1 == "SYRREB" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_speaker_whose_side_took_part_tells_its_own_joint_act() {
+        let evs = events("French and Belgian jets bombed Islamist camps in northern Mali, the French army said.");
+        assert!(evs.iter().any(|e| e.0 == "FRAMIL" && e.2.starts_with("19")), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "BELMIL" && e.2.starts_with("19")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "no accusation of its partner: {evs:?}");
+        // Negative: a speaker with no part in the act still accuses its authors.
+        let evs = events("Malian and Nigerien jets bombed camps in northern Burkina Faso, the Algerian army said.");
+        assert!(evs.iter().any(|e| e.0 == "DZAMIL" && e.1 == "MLIMIL" && e.2 == "112"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "DZAMIL" && e.1 == "NERMIL" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn coercion_told_by_the_side_it_fell_on_is_its_accusation() {
+        let evs = events("Thai police fired tear gas at Cambodian workers near the border, the Cambodian army said.");
+        assert!(evs.iter().any(|e| e.0 == "KHMMIL" && e.1 == "THACOP" && e.2 == "112"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2.starts_with("17")), "{evs:?}");
+        // Negative: told by a third side, the coercion is the story, no accusation.
+        let evs = events("Thai police fired tear gas at Cambodian workers near the border, the Lao army said.");
+        assert!(!evs.iter().any(|e| e.2 == "112"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "THACOP" && e.2 == "175"), "{evs:?}");
+    }
+
+    #[test]
+    fn all_before_a_count_and_involved_after_the_role_still_tell_a_killing() {
+        for text in [
+            "Nigerian troops stormed the camp, killing all 12 Boko Haram fighters.",
+            "Nigerian troops said they had killed 12 Boko Haram fighters involved.",
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == "NGAMIL" && e.1 == "NGAREB" && e.2 == "190"), "{text}: {evs:?}");
+        }
+        // Negative: no actor killed by an accident's cause.
+        let evs = events("The flood killed all 12 passengers of the bus.");
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn its_troops_after_a_verb_of_saying_are_the_speakers_own() {
+        let evs = events("The Kenyan army said its troops had killed 20 al Shabaab fighters in Somalia.");
+        assert!(evs.iter().any(|e| e.0 == "KENMIL" && e.1 == "SOMREB" && e.2 == "190"), "{evs:?}");
+        // Negative: "its troops" after no verb of saying stays nobody's (no guess at whose).
+        let evs = events("Somalia accused Kenya of moving its troops.");
+        assert!(!evs.iter().any(|e| e.1 == "KENMIL" || e.1 == "SOMMIL"), "{evs:?}");
+    }
+
+    #[test]
+    fn support_provided_for_an_armed_operation_is_military_cooperation() {
+        let text = "Ugandan troops launched strikes on rebel camps in eastern Congo. \
+                    Rwanda and Burundi provided logistical support for the operation.";
+        let evs = events(text);
+        assert!(evs.iter().any(|e| e.0 == "RWA" && e.1 == "UGAMIL" && e.2 == "062"), "{evs:?}");
+        // Negatives: support voiced for the strikes is an endorsement; support provided for a decision is no
+        // military act.
+        let text = "Ugandan troops launched strikes on rebel camps in eastern Congo. \
+                    Rwanda voiced support for the operation.";
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.2 == "062"), "{evs:?}");
+        let text = "Uganda announced new tariffs on Kenyan sugar. Rwanda gave its support to the decision.";
+        let evs = events(text);
+        assert!(!evs.iter().any(|e| e.2 == "062"), "{evs:?}");
     }
 }
