@@ -1158,7 +1158,14 @@ impl Coder {
                 return;
             }
             // Killing or wounding civilians is no battle: police repress (175), armed groups assault (1823, 182).
-            let harm = if code == own_code && mode == Mode::Asserted { civilian_harm(&p.id, src, tgt) } else { None };
+            // (Not a participle's toll: "bombarded the city, killing eight people" keeps the code of the act it follows.)
+            let toll = _doc
+                .text()
+                .get(evidence.start..evidence.end)
+                .and_then(|t| t.split_whitespace().next())
+                .is_some_and(|w| w.eq_ignore_ascii_case("killing") || w.eq_ignore_ascii_case("wounding"));
+            let harm =
+                if code == own_code && mode == Mode::Asserted && !toll { civilian_harm(&p.id, src, tgt) } else { None };
             // Expelled people who are not a state's officials (migrants, journalists, opposition leaders) are
             // deported individuals, 174; diplomats and officials stay 161 (the codebook's note under 174).
             let deported = code == "161" && expels_people(&p.id, tgt);
@@ -2394,7 +2401,8 @@ fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
             e.rule.push_str("+combatants");
             continue;
         }
-        if e.code != "190" {
+        // (190, or 1823 where `civilian_harm` has already told a killing of civilians by an armed group.)
+        if e.code != "190" && e.code != "1823" {
             continue;
         }
         let armed = e.source.code.starts_with("IMG")
