@@ -190,6 +190,10 @@ pub struct Exclusion {
     /// The target actor the reason shows to be right (see `correct_source`).
     #[serde(default)]
     pub correct_target: Option<String>,
+    /// The CAMEO code the reason shows to be right (the codebook's own code for the act: promised aid is 033, not
+    /// 072), scored the same way: as optional, never required.
+    #[serde(default)]
+    pub correct_code: Option<String>,
 }
 
 /// Parses an exclusion list (JSON Lines; blank lines and lines starting with `//` are skipped). `name` is used in
@@ -215,8 +219,8 @@ pub fn parse_exclusions(text: &str, name: &str) -> Result<Vec<Exclusion>> {
 }
 
 /// Marks the gold events of `file` (a path; its last component is compared) that an exclusion names as optional, and
-/// adds, as optional too, the event with the actors an exclusion names as correct (`correct_source`,
-/// `correct_target`). Returns how many events were excluded, and the exclusions for this file that matched no
+/// adds, as optional too, the event an exclusion names as correct (`correct_source`, `correct_target`,
+/// `correct_code`). Returns how many events were excluded, and the exclusions for this file that matched no
 /// required gold event (stale entries, worth reporting).
 pub fn apply_exclusions<'a>(
     golds: &mut [GoldDoc],
@@ -235,11 +239,15 @@ pub fn apply_exclusions<'a>(
         let e = doc.events.iter_mut().find(|e| matches_exclusion(e, ex)).expect("found above");
         e.optional = true;
         excluded += 1;
-        if ex.correct_source.is_some() || ex.correct_target.is_some() {
+        if ex.correct_source.is_some() || ex.correct_target.is_some() || ex.correct_code.is_some() {
             let mut fixed = e.clone();
             fixed.source = ex.correct_source.clone().unwrap_or(fixed.source);
             fixed.target = ex.correct_target.clone().unwrap_or(fixed.target);
-            fixed.note = Some(format!("excluded gold event with corrected actors: {}", ex.reason));
+            if let Some(code) = &ex.correct_code {
+                fixed.code = code.clone();
+                fixed.alt.clear();
+            }
+            fixed.note = Some(format!("excluded gold event, corrected: {}", ex.reason));
             doc.events.push(fixed);
         }
     }
@@ -626,6 +634,23 @@ mod tests {
         assert!(bad.to_string().contains("ex.jsonl:1"), "{bad}");
         let no_reason = r#"{"file":"x","doc":"d","s":0,"source":"A","target":"B","code":"01","reason":" "}"#;
         assert!(parse_exclusions(no_reason, "ex.jsonl").is_err());
+    }
+
+    #[test]
+    fn an_exclusion_may_name_the_corrected_event_which_is_scored_as_optional() {
+        let text = r#"{"id":"d1","sentences":["Japan promised aid to Serbia."],"events":[{"s":0,"source":"JAP","target":"SRB","code":"072"}]}"#;
+        let mut golds: Vec<GoldDoc> = vec![serde_json::from_str(text).unwrap()];
+        let list = r#"{"file":"x.jsonl","doc":"d1","s":0,"source":"JAP","target":"SRB","code":"072","reason":"JAP is no code (JPN); promised aid is 033","correct_source":"JPN","correct_code":"033"}"#;
+        let ex = parse_exclusions(list, "ex.jsonl").unwrap();
+        let (n, stale) = apply_exclusions(&mut golds, "x.jsonl", &ex);
+        assert_eq!((n, stale.len()), (1, 0));
+        let evs = &golds[0].events;
+        assert_eq!(evs.len(), 2);
+        assert!(evs.iter().all(|e| e.optional), "the corrected event is never required");
+        assert_eq!((evs[1].source.as_str(), evs[1].target.as_str(), evs[1].code.as_str()), ("JPN", "SRB", "033"));
+        // Applying the list again finds nothing left to exclude (the corrected event is optional, not a new target).
+        let (n, stale) = apply_exclusions(&mut golds, "x.jsonl", &ex);
+        assert_eq!((n, stale.len()), (0, 1));
     }
 
     #[test]
