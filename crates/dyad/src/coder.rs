@@ -6292,6 +6292,13 @@ mod tests {
     }
 
     /// The built-in coder, compiled once for all tests (the other test modules here and in `participants` use it).
+    /// The events of `text` dated `date`, as (sentence, source, target, code): the helper of the test modules below.
+    pub(crate) fn coded(text: &str, date: &str) -> Vec<(Option<usize>, String, String, String)> {
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some(date.parse().unwrap());
+        coder().code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+    }
+
     pub(crate) fn coder() -> &'static Coder {
         static CODER: std::sync::OnceLock<Coder> = std::sync::OnceLock::new();
         CODER.get_or_init(|| Coder::new(Dictionaries::builtin().unwrap()).unwrap())
@@ -8214,10 +8221,7 @@ mod gap_phrase_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-03-04".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-03-04").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     #[test]
@@ -8278,10 +8282,7 @@ mod compound_possessive_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-03-04".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-03-04").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     #[test]
@@ -8323,10 +8324,7 @@ mod listed_states_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2025-09-21".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2025-09-21")
     }
 
     #[test]
@@ -8491,10 +8489,7 @@ mod withdrawal_permission_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2016-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2016-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     #[test]
@@ -8525,10 +8520,7 @@ mod state_on_own_group_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2016-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2016-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     #[test]
@@ -8601,10 +8593,7 @@ mod mass_killing_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     #[test]
@@ -8637,10 +8626,7 @@ mod claim_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-05-10")
     }
 
     #[test]
@@ -8671,10 +8657,7 @@ mod subject_list_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     #[test]
@@ -8707,10 +8690,7 @@ mod committed_to_deal_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-05-10")
     }
 
     #[test]
@@ -8732,10 +8712,7 @@ mod declared_ceasefire_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.sentence, e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-05-10")
     }
 
     #[test]
@@ -8910,10 +8887,7 @@ mod false_alarm_tests {
     use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
-        let coder = super::tests::coder();
-        let mut doc = Document::from_text("t", None, text);
-        doc.date = Some("2024-05-10".parse().unwrap());
-        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code)).collect()
+        super::tests::coded(text, "2024-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
     }
 
     fn has(evs: &[(String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
