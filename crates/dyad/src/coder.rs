@@ -2444,7 +2444,7 @@ fn in_opening_phrase(lemmas: &[&str], at: usize) -> bool {
     const OPENERS: [&str; 12] =
         ["at", "in", "on", "during", "after", "before", "following", "amid", "despite", "under", "since", "from"];
     let first = lemmas.first().map(|l| l.to_lowercase());
-    first.is_some_and(|f| OPENERS.contains(&f.as_str())) && !lemmas[..at.min(lemmas.len())].iter().any(|l| *l == ",")
+    first.is_some_and(|f| OPENERS.contains(&f.as_str())) && !lemmas[..at.min(lemmas.len())].contains(&",")
 }
 
 /// The pattern of an attack (roots 18 to 20), a hostage-taking or a ban on parties or media (1721, 1722) without
@@ -2593,11 +2593,9 @@ fn enabled_or_ranked(lemmas: &[&str], anchor: usize) -> bool {
                     && lemmas.get(k + 2).is_some_and(|l| matches!(*l, "first" | "second" | "third" | "last"))
                     && lemmas.get(k + 3) == Some(&"time");
             }
-            "to" => {
-                // "allow X to …", "enable the two navies to …": what is permitted is not done.
-                if (k.saturating_sub(5)..k).any(|j| matches!(lemmas[j], "allow" | "enable" | "permit")) {
-                    return true;
-                }
+            // "allow X to …", "enable the two navies to …": what is permitted is not done.
+            "to" if (k.saturating_sub(5)..k).any(|j| matches!(lemmas[j], "allow" | "enable" | "permit")) => {
+                return true;
             }
             _ => {}
         }
@@ -8321,7 +8319,6 @@ mod compound_possessive_tests {
 /// Issue 4: "the three countries" stands for the three states just named as a list.
 #[cfg(test)]
 mod listed_states_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
         super::tests::coded(text, "2025-09-21")
@@ -8486,7 +8483,6 @@ mod wire_syntax_tests {
 /// Issue 4 (petrarch suite): a withdrawal from a named place, and permission given or refused.
 #[cfg(test)]
 mod withdrawal_permission_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
         super::tests::coded(text, "2016-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
@@ -8517,7 +8513,6 @@ mod withdrawal_permission_tests {
 /// Issue 4 (plover suite): a bare state that investigates or coerces a group of its own society is its government.
 #[cfg(test)]
 mod state_on_own_group_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
         super::tests::coded(text, "2016-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
@@ -8590,7 +8585,6 @@ mod state_on_own_group_tests {
 /// Issue 4 (wire copy): a counted killing of civilians by an armed group is a mass killing; of soldiers, fighting.
 #[cfg(test)]
 mod mass_killing_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
         super::tests::coded(text, "2024-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
@@ -8623,7 +8617,6 @@ mod mass_killing_tests {
 /// Issue 4 (wire copy): a claim of responsibility that names no victim is aimed at the side the claimant attacked.
 #[cfg(test)]
 mod claim_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
         super::tests::coded(text, "2024-05-10")
@@ -8654,7 +8647,6 @@ mod claim_tests {
 /// Issue 4 (wire copy): a possessive appositive and a sentence's opening phrase do not join the subject's list.
 #[cfg(test)]
 mod subject_list_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
         super::tests::coded(text, "2024-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
@@ -8687,7 +8679,6 @@ mod subject_list_tests {
 /// Issue 4 (wire copy): a side that stays committed to a truce or deal means to cooperate with the deal's other party.
 #[cfg(test)]
 mod committed_to_deal_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
         super::tests::coded(text, "2024-05-10")
@@ -8709,7 +8700,6 @@ mod committed_to_deal_tests {
 /// Issue 4 (wire copy): a state's ceasefire declared with no side named.
 #[cfg(test)]
 mod declared_ceasefire_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(Option<usize>, String, String, String)> {
         super::tests::coded(text, "2024-05-10")
@@ -8884,7 +8874,6 @@ mod verbal_conflict_tests {
 /// visits cut short.
 #[cfg(test)]
 mod false_alarm_tests {
-    use super::*;
 
     fn events(text: &str) -> Vec<(String, String, String)> {
         super::tests::coded(text, "2024-05-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
