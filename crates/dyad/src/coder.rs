@@ -6383,6 +6383,28 @@ mod tests {
     }
 
     #[test]
+    fn wire2_fighting_with_heavy_weapons_talks_under_way_joint_bodies_left_and_fighters_targeted() {
+        let evs = events("2024-06-01", "Eritrean and Ethiopian soldiers fought with tanks near the border on Sunday.");
+        assert!(has(&evs, "ERIMIL", "ETHMIL", "194") && has(&evs, "ETHMIL", "ERIMIL", "194"), "{evs:?}");
+        let evs = events("2024-06-01", "Negotiations between Armenia and Azerbaijan are now under way in Vienna.");
+        assert!(has(&evs, "ARM", "AZE", "046") && has(&evs, "AZE", "ARM", "046"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad pulled out of the joint border commission with Sudan on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "SDN" && e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2024-06-01", "The Turkish army targeted a PKK operative in northern Iraq.");
+        assert!(evs.iter().any(|e| e.0 == "TURMIL" && e.2.starts_with("19")), "{evs:?}");
+        // Negatives: fighting with words, talks merely proposed, a joint body joined, sanctions that target
+        // officials are none of these.
+        let evs = events("2024-06-01", "Eritrea and Ethiopia fought with words at the summit.");
+        assert!(!evs.iter().any(|e| e.2 == "194"), "{evs:?}");
+        let evs = events("2024-06-01", "Talks between Armenia and Azerbaijan are not expected soon.");
+        assert!(!evs.iter().any(|e| e.2 == "046"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad joined the joint border commission with Sudan.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2024-06-01", "The new sanctions targeted Russian officials and banks.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
     fn wire2_a_person_freed_is_named_after_the_nationality() {
         let evs = events("2024-06-01", "Iran freed French journalist Anne Marchal on Friday.");
         assert!(evs.iter().any(|e| e.0 == "IRN" && e.1.starts_with("FRA") && e.2 == "0841"), "{evs:?}");
