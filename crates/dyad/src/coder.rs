@@ -6405,6 +6405,23 @@ mod tests {
     }
 
     #[test]
+    fn wire2_operations_to_hunt_a_side_down_and_aid_for_a_side_paused() {
+        let evs = events("2024-06-01", "Malian troops launched an operation to root out jihadist fighters near Gao.");
+        assert!(evs.iter().any(|e| e.0 == "MLIMIL" && e.2 == "190"), "{evs:?}");
+        let evs = events("2024-06-01", "Somali forces completed the security operation against al Shabaab.");
+        assert!(evs.iter().any(|e| e.0 == "SOMMIL" && e.2 == "190"), "{evs:?}");
+        let evs = events("2024-06-01", "Germany halted development aid programmes benefiting the government of Mali.");
+        assert!(evs.iter().any(|e| e.0 == "DEU" && e.1.starts_with("MLI") && e.2.starts_with("162")), "{evs:?}");
+        let evs = events("2024-06-01", "The WFP suspended food deliveries to southern Sudan.");
+        assert!(evs.iter().any(|e| e.1.starts_with("SDN") && e.2.starts_with("162")), "{evs:?}");
+        // Negatives: an operation to rebuild, aid resumed.
+        let evs = events("2024-06-01", "Malian troops launched an operation to rebuild schools near Gao.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+        let evs = events("2024-06-01", "The WFP resumed food deliveries to southern Sudan.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+    }
+
+    #[test]
     fn wire2_a_person_freed_is_named_after_the_nationality() {
         let evs = events("2024-06-01", "Iran freed French journalist Anne Marchal on Friday.");
         assert!(evs.iter().any(|e| e.0 == "IRN" && e.1.starts_with("FRA") && e.2 == "0841"), "{evs:?}");
