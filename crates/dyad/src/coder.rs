@@ -546,6 +546,7 @@ impl Coder {
         accepted_invitations(&sent, start_len, out);
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
+        expelled_troops(start_len, out);
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
         // the protest's purpose, coded with the protest, not as a demand of its own.
         let protests: Vec<(String, usize)> = out[start_len..]
@@ -1086,7 +1087,8 @@ impl Coder {
         // is the measure itself, not a threat of it.
         let mode = if mode == Mode::Intended
             && p.code.starts_with("16")
-            && (mode_start.min(anchor)..anchor).any(|k| matches!(sent.lemmas[k], "announce" | "decide"))
+            && ((mode_start.min(anchor)..anchor).any(|k| matches!(sent.lemmas[k], "announce" | "decide"))
+                || takes_effect_at_once(&sent.lemmas, anchor))
         {
             Mode::Asserted
         } else {
@@ -2379,6 +2381,30 @@ fn claimed_victim(claimants: &[&Mention], out: &[Event]) -> Option<Mention> {
     };
     let attack = |e: &Event| e.code.get(..2).and_then(|r| r.parse::<u8>().ok()).is_some_and(|r| (18..=20).contains(&r));
     out.iter().rev().find(|e| attack(e) && theirs(e)).map(|e| e.target.clone())
+}
+
+/// "will impose tariffs on American goods immediately", "will immediately close its airspace", "will suspend
+/// trade, effective immediately": a measure that takes effect at once is taken, not threatened. Looks at the words
+/// from two before the anchor to the end of its clause (at most 16 words on, up to a comma, ';' or '.').
+fn takes_effect_at_once(lemmas: &[&str], anchor: usize) -> bool {
+    let before = lemmas[anchor.saturating_sub(2)..anchor].iter().any(|w| *w == "immediately");
+    before
+        || lemmas[anchor + 1..]
+            .iter()
+            .take(16)
+            .take_while(|w| !matches!(**w, "," | ";" | "." | "but" | "if" | "unless"))
+            .any(|w| *w == "immediately")
+}
+
+/// "pressed an offensive to drive Ukrainian troops out of the region": a mass expulsion (201) is of civilians; a
+/// side's troops or police driven out are fought (190), as a mass killing of combatants is.
+fn expelled_troops(start: usize, out: &mut [Event]) {
+    for e in out[start..].iter_mut() {
+        if e.code == "201" && matches!(e.target.agent.as_deref(), Some("MIL" | "COP")) {
+            e.code = "190".into();
+            e.rule.push_str("+combatants");
+        }
+    }
 }
 
 /// "Gunmen killed at least 40 villagers", "the gang killed dozens of people": a non-state armed group that kills a
@@ -5150,10 +5176,11 @@ impl<'a> Sentence<'a> {
         // "called for the U.S. to release", "demanded that Israel withdraw": an appeal, coded by its own pattern.
         // (The subject may stand inside the demand: "demanded that Russia release all prisoners" — the words before
         // the subject are then "demanded that".)
-        if words
-            .iter()
-            .any(|w| matches!(*w, "urge" | "call" | "demand" | "ask" | "press" | "request" | "appeal" | "implore"))
-            || self.demanded_clause(from)
+        if words.iter().enumerate().any(|(i, w)| match *w {
+            "urge" | "call" | "demand" | "ask" | "request" | "appeal" | "implore" => true,
+            "press" => !presses_an_offensive(&words[i + 1..]),
+            _ => false,
+        }) || self.demanded_clause(from)
         {
             return (Mode::Negated, false);
         }
@@ -6267,6 +6294,19 @@ pub fn is_named(m: &Mention) -> bool {
     m.via == Via::Name
 }
 
+/// Whether the words after "press" make it a fighting verb, not an appeal: "pressed an offensive to drive …",
+/// "pressed on with its assault" (a determiner or "on"/"ahead" and, within three words, a noun of attack).
+/// "pressed the EU to lift sanctions" stays an appeal.
+fn presses_an_offensive(after: &[&str]) -> bool {
+    matches!(after.first().copied(), Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "on" | "ahead"))
+        && after.iter().skip(1).take(3).any(|w| {
+            matches!(
+                *w,
+                "offensive" | "counteroffensive" | "attack" | "assault" | "advance" | "push" | "campaign" | "operation"
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -6311,6 +6351,88 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn wire2_accession_talks_halted_and_envoys_held_back_reduce_relations() {
+        let evs = events("2024-06-01", "Moldova suspended talks on joining the European Union on Monday.");
+        assert!(has(&evs, "MDA", "IGOEUREEC", "164"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad postponed the arrival of its new ambassador to Niger.");
+        assert!(has(&evs, "TCD", "NER", "161"), "{evs:?}");
+        // Negatives: talks resumed or an envoy welcomed reduce nothing.
+        let evs = events("2024-06-01", "Moldova resumed talks on joining the European Union on Monday.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2024-06-01", "Chad welcomed the arrival of its new ambassador to Niger.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+    }
+
+    #[test]
+    fn wire2_pressing_an_offensive_to_drive_troops_out_is_fighting_not_an_appeal() {
+        let evs = events("2024-06-01", "Ethiopian forces pressed an offensive to push Eritrean troops out of the town.");
+        assert!(has(&evs, "ETHMIL", "ERIMIL", "190"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "201"), "troops are no expelled crowd: {evs:?}");
+        // Negative: pressing a state to act stays an appeal; its act is not coded as done.
+        let evs = events("2024-06-01", "Kenya pressed Ethiopia to withdraw its troops from Somalia.");
+        assert!(!evs.iter().any(|e| e.0.starts_with("ETH") && e.2.starts_with("08")), "{evs:?}");
+        assert!(presses_an_offensive(&["an", "offensive"]) && presses_an_offensive(&["on", "with", "its", "assault"]));
+        assert!(!presses_an_offensive(&["the", "government", "to"]));
+    }
+
+    #[test]
+    fn wire2_a_measure_taking_effect_at_once_is_taken_not_threatened() {
+        let evs = events("2024-06-01", "Mexico will impose tariffs on $20 billion worth of Chinese goods immediately.");
+        assert!(has(&evs, "MEX", "CHN", "163"), "{evs:?}");
+        // Negative: a measure for later stays a threat.
+        let evs = events("2024-06-01", "Mexico will impose tariffs on $20 billion worth of Chinese goods next year.");
+        assert!(has(&evs, "MEX", "CHN", "131") && !has(&evs, "MEX", "CHN", "163"), "{evs:?}");
+    }
+
+    #[test]
+    fn wire2_fighting_with_heavy_weapons_talks_under_way_joint_bodies_left_and_fighters_targeted() {
+        let evs = events("2024-06-01", "Eritrean and Ethiopian soldiers fought with tanks near the border on Sunday.");
+        assert!(has(&evs, "ERIMIL", "ETHMIL", "194") && has(&evs, "ETHMIL", "ERIMIL", "194"), "{evs:?}");
+        let evs = events("2024-06-01", "Negotiations between Armenia and Azerbaijan are now under way in Vienna.");
+        assert!(has(&evs, "ARM", "AZE", "046") && has(&evs, "AZE", "ARM", "046"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad pulled out of the joint border commission with Sudan on Monday.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1 == "SDN" && e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2024-06-01", "The Turkish army targeted a PKK operative in northern Iraq.");
+        assert!(evs.iter().any(|e| e.0 == "TURMIL" && e.2.starts_with("19")), "{evs:?}");
+        // Negatives: fighting with words, talks merely proposed, a joint body joined, sanctions that target
+        // officials are none of these.
+        let evs = events("2024-06-01", "Eritrea and Ethiopia fought with words at the summit.");
+        assert!(!evs.iter().any(|e| e.2 == "194"), "{evs:?}");
+        let evs = events("2024-06-01", "Talks between Armenia and Azerbaijan are not expected soon.");
+        assert!(!evs.iter().any(|e| e.2 == "046"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad joined the joint border commission with Sudan.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+        let evs = events("2024-06-01", "The new sanctions targeted Russian officials and banks.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn wire2_operations_to_hunt_a_side_down_and_aid_for_a_side_paused() {
+        let evs = events("2024-06-01", "Malian troops launched an operation to root out jihadist fighters near Gao.");
+        assert!(evs.iter().any(|e| e.0 == "MLIMIL" && e.2 == "190"), "{evs:?}");
+        let evs = events("2024-06-01", "Somali forces completed the security operation against al Shabaab.");
+        assert!(evs.iter().any(|e| e.0 == "SOMMIL" && e.2 == "190"), "{evs:?}");
+        let evs = events("2024-06-01", "Germany halted development aid programmes benefiting the government of Mali.");
+        assert!(evs.iter().any(|e| e.0 == "DEU" && e.1.starts_with("MLI") && e.2.starts_with("162")), "{evs:?}");
+        let evs = events("2024-06-01", "The WFP suspended food deliveries to southern Sudan.");
+        assert!(evs.iter().any(|e| e.1.starts_with("SDN") && e.2.starts_with("162")), "{evs:?}");
+        // Negatives: an operation to rebuild, aid resumed.
+        let evs = events("2024-06-01", "Malian troops launched an operation to rebuild schools near Gao.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
+        let evs = events("2024-06-01", "The WFP resumed food deliveries to southern Sudan.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+    }
+
+    #[test]
+    fn wire2_a_person_freed_is_named_after_the_nationality() {
+        let evs = events("2024-06-01", "Iran freed French journalist Anne Marchal on Friday.");
+        assert!(evs.iter().any(|e| e.0 == "IRN" && e.1.starts_with("FRA") && e.2 == "0841"), "{evs:?}");
+        // Negative: "free" as an adjective releases nobody.
+        let evs = events("2024-06-01", "Iran said it wanted a free French press on Friday.");
+        assert!(!evs.iter().any(|e| e.2 == "0841"), "{evs:?}");
     }
 
     #[test]
