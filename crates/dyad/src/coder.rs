@@ -497,7 +497,12 @@ impl Coder {
             with_people = ms.iter().map(|m| counted.iter().find(|c| c.span == m.span).unwrap_or(m)).collect();
             &with_people[..]
         };
-        let pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
+        let mut pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
+        if text.contains(" them ") {
+            let listed = listed_them(text, span.start, &tokens, &lemmas, ms);
+            pronouns.retain(|p| !listed.iter().any(|l| l.span == p.span));
+            pronouns.extend(listed);
+        }
         let with_pronouns: Vec<&Mention>;
         let ms = if pronouns.is_empty() {
             ms
@@ -1772,6 +1777,76 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
             m.span = Span::new(offset + tokens[k - 1].span.start, offset + tokens[k].span.end);
             m.via = Via::Pronoun;
             out.push(m);
+        }
+    }
+    out
+}
+
+/// "thanked Germany and Britain and asked them for …", "spoke with officials in Delhi and Islamabad and urged them
+/// to …": "them" right after a verb of appeal or warning joined by "and" to a first verb stands for the list of
+/// sides that first verb took as its object (two or more actors of different states joined by "," / "and"), one
+/// mention of each over the pronoun's span, so that they make one group. The first verb's subject is not in the
+/// list; this reading replaces the nearest-group one of `object_pronouns` (which would take the subject, "Defence
+/// Minister X thanked A and B and asked them …").
+fn listed_them(
+    text: &str,
+    offset: usize,
+    tokens: &[Token],
+    lemmas: &[&str],
+    ms: &[&Mention],
+) -> Vec<Mention> {
+    const APPEAL: &[&str] = &["urge", "ask", "press", "encourage", "implore", "call", "warn", "invite", "tell", "exhort"];
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate().skip(2) {
+        if &text[t.span.start..t.span.end] != "them" {
+            continue;
+        }
+        let at = Span::new(offset + t.span.start, offset + t.span.end);
+        // "and urged them", "and called on them".
+        let verb = if matches!(lemmas[i - 1], "on" | "upon") { i - 2 } else { i - 1 };
+        if verb == 0 || !APPEAL.contains(&lemmas[verb]) || lemmas[verb - 1] != "and" {
+            continue;
+        }
+        if lemmas[verb] == "call" && verb == i - 1 {
+            continue;
+        }
+        let and = verb - 1;
+        let clause = (0..and).rev().find(|&k| matches!(lemmas[k], ";" | ":")).map_or(0, |k| k + 1);
+        let (from, to) = (offset + tokens[clause].span.start, offset + tokens[and].span.start);
+        let inside: Vec<&Mention> = ms
+            .iter()
+            .copied()
+            .filter(|m| m.span.start >= from && m.span.end <= to && m.country.is_some())
+            .collect();
+        if inside.len() < 3 {
+            continue;
+        }
+        // The last run of mentions joined by "," / "and" / ", and", ending right before the "and" of "and urged".
+        let last = inside[inside.len() - 1];
+        if !text.get(last.span.end - offset..to - offset).is_some_and(|g| g.trim().is_empty()) {
+            continue;
+        }
+        let mut start = inside.len() - 1;
+        while start > 0 {
+            let gap = text.get(inside[start - 1].span.end - offset..inside[start].span.start - offset).unwrap_or("x");
+            if !matches!(gap.trim(), "," | "and" | ", and") {
+                break;
+            }
+            start -= 1;
+        }
+        // The run is an object: not the clause's subject (the first mention), and at least two sides.
+        if start == 0 || inside.len() - start < 2 {
+            continue;
+        }
+        let run = &inside[start..];
+        if run.iter().any(|m| run.iter().any(|n| n.span != m.span && n.country == m.country)) {
+            continue;
+        }
+        for m in run {
+            let mut p = (*m).clone();
+            p.span = at;
+            p.via = Via::Pronoun;
+            out.push(p);
         }
     }
     out
@@ -6932,6 +7007,21 @@ mod tests {
             "Aid for Congolese refugees arrived and the convoy was attacked by Burundian militiamen.",
         );
         assert!(!has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn them_after_an_appeal_stands_for_the_listed_objects_of_the_first_verb() {
+        let evs = events("2024-03-01", "France spoke with Egypt and Jordan and urged them to show restraint.");
+        assert!(has(&evs, "FRA", "EGY", "0256") && has(&evs, "FRA", "JOR", "0256"), "{evs:?}");
+        let evs = events("2024-03-01", "Kenya thanked Norway and Japan and asked them for more relief.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "NOR" && e.2.starts_with("02")), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "JPN" && e.2.starts_with("02")), "{evs:?}");
+        // The subjects are no object list: "them" is not the speakers themselves.
+        let evs = events("2024-03-01", "Chile and Peru met in Lima and urged them to talk.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("02") && (e.1 == "CHL" || e.1 == "PER")), "{evs:?}");
+        // Not after a verb of appeal.
+        let evs = events("2024-03-01", "Italy fined Spain and Greece and blamed them for the delay.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("02")), "{evs:?}");
     }
 
     #[test]
