@@ -7010,6 +7010,24 @@ mod tests {
     }
 
     #[test]
+    fn restraint_asked_to_avoid_escalation_between_sides_and_paying_for_acts() {
+        let evs = events("2024-03-01", "Japan called for restraint to prevent further escalation between Serbia and Kosovo.");
+        assert!(has(&evs, "JPN", "SRB", "0256"), "{evs:?}");
+        // Sides after a purpose that is no escalation are no target.
+        let evs = events("2024-03-01", "Japan called for restraint to protect trade between Serbia and Kosovo.");
+        assert!(!evs.iter().any(|e| e.2 == "0256" && e.1 == "SRB"), "{evs:?}");
+        let evs = events("2024-03-01", "Syria warned that Turkey would pay dearly for this aggression.");
+        assert!(has(&evs, "SYR", "TUR", "138"), "{evs:?}");
+        let evs = events("2024-03-01", "Iraq warned that Kuwait would pay for it.");
+        assert!(has(&evs, "IRQ", "KWT", "138"), "{evs:?}");
+        // Paying for a thing bought is no threat.
+        let evs = events("2024-03-01", "Chile said Peru would pay for the new bridge.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+        let evs = events("2024-03-01", "Chile said Peru would pay for it in three instalments.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
     fn them_after_an_appeal_stands_for_the_listed_objects_of_the_first_verb() {
         let evs = events("2024-03-01", "France spoke with Egypt and Jordan and urged them to show restraint.");
         assert!(has(&evs, "FRA", "EGY", "0256") && has(&evs, "FRA", "JOR", "0256"), "{evs:?}");
