@@ -551,6 +551,9 @@ impl Coder {
         accepted_invitations(&sent, start_len, out);
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
+        if text.contains(" pay") {
+            mistake_and_pay(text, span.start, start_len, out);
+        }
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
         // the protest's purpose, coded with the protest, not as a demand of its own.
         let protests: Vec<(String, usize)> = out[start_len..]
@@ -2462,6 +2465,35 @@ fn claimed_victim(claimants: &[&Mention], out: &[Event]) -> Option<Mention> {
 /// which keeps its own code, and so does a killing by a state's forces. Conversely a count of soldiers killed
 /// ("killed hundreds of civilians and soldiers") is fighting (190) for the soldiers. `text` is the sentence, which
 /// starts at byte `offset` of the document.
+/// "said Iran had made a big mistake and would pay for it": the judgment is the criticism 111 its pattern codes, and
+/// the penalty promised right after it ("and would pay", "and will have to pay") is a threat 138 of the same speaker
+/// toward the same side, coded as well.
+fn mistake_and_pay(text: &str, offset: usize, start: usize, out: &mut Vec<Event>) {
+    let mut extra = Vec::new();
+    for e in &out[start..] {
+        if e.code != "111" || !e.rule.starts_with("111.say-made-mistake") {
+            continue;
+        }
+        let Some(rest) = text.get(e.evidence.end.saturating_sub(offset)..) else { continue };
+        let rest = rest.trim_start().to_lowercase();
+        let rest = rest.strip_prefix("and ").unwrap_or("");
+        let pays = ["will", "would", "shall"].iter().any(|m| {
+            rest.strip_prefix(m).is_some_and(|r| {
+                let r = r.trim_start();
+                let r = r.strip_prefix("have to ").or_else(|| r.strip_prefix("be made to ")).unwrap_or(r);
+                r.starts_with("pay ") || r.starts_with("pay.") || r.starts_with("pay,")
+            })
+        });
+        if pays {
+            let mut t = e.clone();
+            t.code = "138".to_string();
+            t.rule = format!("138.made-mistake-and-pay+{}", e.rule);
+            extra.push(t);
+        }
+    }
+    out.extend(extra);
+}
+
 fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
     const QUALIFIERS: [&str; 12] =
         ["at", "least", "more", "than", "over", "nearly", "some", "about", "around", "almost", "up", "to"];
@@ -7025,6 +7057,15 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
         let evs = events("2024-03-01", "Chile said Peru would pay for it in three instalments.");
         assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_mistake_to_be_paid_for_is_criticism_and_threat() {
+        let evs = events("2024-03-01", "Syria said Turkey had made a grave mistake and would pay for it.");
+        assert!(has(&evs, "SYR", "TUR", "111") && has(&evs, "SYR", "TUR", "138"), "{evs:?}");
+        // The mistake alone is criticism only.
+        let evs = events("2024-03-01", "Syria said Turkey had made a grave mistake and should reconsider.");
+        assert!(has(&evs, "SYR", "TUR", "111") && !has(&evs, "SYR", "TUR", "138"), "{evs:?}");
     }
 
     #[test]
