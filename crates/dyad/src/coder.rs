@@ -5182,6 +5182,24 @@ impl<'a> Sentence<'a> {
         clean && ((that >= 1 && demand(that - 1)) || (that >= 3 && demand(that - 3) && self.lemmas[that - 2] == "of"))
     }
 
+    /// "urged Syria to join the accords and normalise relations with Israel": a bare verb right after "and", in a
+    /// clause where an appeal verb is followed by "to", is the second act asked for (the six-word window of `mode`
+    /// no longer sees the appeal); "urged X to leave and recognised Y" (a past tense) is a new act.
+    fn appealed_second_verb(&self, anchor: usize) -> bool {
+        if anchor < 4 || self.lemmas[anchor - 1] != "and" || self.word(anchor).to_lowercase() != self.lemmas[anchor] {
+            return false;
+        }
+        let start = self.clause_start(anchor);
+        let Some(k) = (start..anchor - 1).find(|&k| {
+            matches!(self.lemmas[k], "urge" | "call" | "ask" | "press" | "request" | "appeal" | "implore" | "encourage")
+        }) else {
+            return false;
+        };
+        (k + 1..anchor - 1).rev().find(|&j| self.lemmas[j] == "to").is_some_and(|j| {
+            !self.lemmas[j..anchor].iter().any(|w| matches!(*w, "," | ";" | ":" | "say" | "while" | "but"))
+        })
+    }
+
     fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
         // Mode words act on the verb they stand next to: at most six words back.
         let from = from.max(anchor.saturating_sub(6));
@@ -5263,6 +5281,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .any(|w| matches!(*w, "urge" | "call" | "demand" | "ask" | "press" | "request" | "appeal" | "implore"))
             || self.demanded_clause(from)
+            || (!past && self.appealed_second_verb(anchor))
         {
             return (Mode::Negated, false);
         }
@@ -7057,6 +7076,15 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
         let evs = events("2024-03-01", "Chile said Peru would pay for it in three instalments.");
         assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_second_verb_asked_for_after_and_is_not_done() {
+        let evs = events("2024-03-01", "Canada urged Serbia to sign the treaty and recognise Kosovo.");
+        assert!(has(&evs, "CAN", "SRB", "020") && !evs.iter().any(|e| e.2 == "054"), "{evs:?}");
+        // A past tense after "and" is a new act of the subject.
+        let evs = events("2024-03-01", "Canada urged Serbia to sign the treaty and recognised Kosovo.");
+        assert!(evs.iter().any(|e| e.0 == "CAN" && e.1 == "KSV" && e.2 == "054"), "{evs:?}");
     }
 
     #[test]
