@@ -497,7 +497,12 @@ impl Coder {
             with_people = ms.iter().map(|m| counted.iter().find(|c| c.span == m.span).unwrap_or(m)).collect();
             &with_people[..]
         };
-        let pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
+        let mut pronouns = self.object_pronouns(text, span.start, &tokens, &lemmas, &ids, ms);
+        if text.contains(" them ") {
+            let listed = listed_them(text, span.start, &tokens, &lemmas, ms);
+            pronouns.retain(|p| !listed.iter().any(|l| l.span == p.span));
+            pronouns.extend(listed);
+        }
         let with_pronouns: Vec<&Mention>;
         let ms = if pronouns.is_empty() {
             ms
@@ -547,6 +552,9 @@ impl Coder {
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
         expelled_troops(start_len, out);
+        if text.contains(" pay") {
+            mistake_and_pay(text, span.start, start_len, out);
+        }
         // "marched in Caracas to demand that Maduro step down", "rallied, demanding his resignation": the demand is
         // the protest's purpose, coded with the protest, not as a demand of its own.
         let protests: Vec<(String, usize)> = out[start_len..]
@@ -1779,6 +1787,68 @@ fn nominal_anaphora(text: &str, offset: usize, prior: &[Mention]) -> Vec<Mention
     out
 }
 
+/// "thanked Germany and Britain and asked them for …", "spoke with officials in Delhi and Islamabad and urged them
+/// to …": "them" right after a verb of appeal or warning joined by "and" to a first verb stands for the list of
+/// sides that first verb took as its object (two or more actors of different states joined by "," / "and"), one
+/// mention of each over the pronoun's span, so that they make one group. The first verb's subject is not in the
+/// list; this reading replaces the nearest-group one of `object_pronouns` (which would take the subject, "Defence
+/// Minister X thanked A and B and asked them …").
+fn listed_them(text: &str, offset: usize, tokens: &[Token], lemmas: &[&str], ms: &[&Mention]) -> Vec<Mention> {
+    const APPEAL: &[&str] =
+        &["urge", "ask", "press", "encourage", "implore", "call", "warn", "invite", "tell", "exhort"];
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate().skip(2) {
+        if &text[t.span.start..t.span.end] != "them" {
+            continue;
+        }
+        let at = Span::new(offset + t.span.start, offset + t.span.end);
+        // "and urged them", "and called on them".
+        let verb = if matches!(lemmas[i - 1], "on" | "upon") { i - 2 } else { i - 1 };
+        if verb == 0 || !APPEAL.contains(&lemmas[verb]) || lemmas[verb - 1] != "and" {
+            continue;
+        }
+        if lemmas[verb] == "call" && verb == i - 1 {
+            continue;
+        }
+        let and = verb - 1;
+        let clause = (0..and).rev().find(|&k| matches!(lemmas[k], ";" | ":")).map_or(0, |k| k + 1);
+        let (from, to) = (offset + tokens[clause].span.start, offset + tokens[and].span.start);
+        let inside: Vec<&Mention> =
+            ms.iter().copied().filter(|m| m.span.start >= from && m.span.end <= to && m.country.is_some()).collect();
+        if inside.len() < 3 {
+            continue;
+        }
+        // The last run of mentions joined by "," / "and" / ", and", ending right before the "and" of "and urged".
+        let last = inside[inside.len() - 1];
+        if !text.get(last.span.end - offset..to - offset).is_some_and(|g| g.trim().is_empty()) {
+            continue;
+        }
+        let mut start = inside.len() - 1;
+        while start > 0 {
+            let gap = text.get(inside[start - 1].span.end - offset..inside[start].span.start - offset).unwrap_or("x");
+            if !matches!(gap.trim(), "," | "and" | ", and") {
+                break;
+            }
+            start -= 1;
+        }
+        // The run is an object: not the clause's subject (the first mention), and at least two sides.
+        if start == 0 || inside.len() - start < 2 {
+            continue;
+        }
+        let run = &inside[start..];
+        if run.iter().any(|m| run.iter().any(|n| n.span != m.span && n.country == m.country)) {
+            continue;
+        }
+        for m in run {
+            let mut p = (*m).clone();
+            p.span = at;
+            p.via = Via::Pronoun;
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// "The three countries", "the four nations", "all five states" stand for the states a recent sentence (one of the
 /// three before) named as a list of exactly that many ("Britain, Canada and Australia recognised …"): one mention of
 /// each, all over the phrase's span, so that they make one group. Pairs are the actor matcher's ("the two
@@ -2413,6 +2483,35 @@ fn expelled_troops(start: usize, out: &mut [Event]) {
 /// which keeps its own code, and so does a killing by a state's forces. Conversely a count of soldiers killed
 /// ("killed hundreds of civilians and soldiers") is fighting (190) for the soldiers. `text` is the sentence, which
 /// starts at byte `offset` of the document.
+/// "said Iran had made a big mistake and would pay for it": the judgment is the criticism 111 its pattern codes, and
+/// the penalty promised right after it ("and would pay", "and will have to pay") is a threat 138 of the same speaker
+/// toward the same side, coded as well.
+fn mistake_and_pay(text: &str, offset: usize, start: usize, out: &mut Vec<Event>) {
+    let mut extra = Vec::new();
+    for e in &out[start..] {
+        if e.code != "111" || !e.rule.starts_with("111.say-made-mistake") {
+            continue;
+        }
+        let Some(rest) = text.get(e.evidence.end.saturating_sub(offset)..) else { continue };
+        let rest = rest.trim_start().to_lowercase();
+        let rest = rest.strip_prefix("and ").unwrap_or("");
+        let pays = ["will", "would", "shall"].iter().any(|m| {
+            rest.strip_prefix(m).is_some_and(|r| {
+                let r = r.trim_start();
+                let r = r.strip_prefix("have to ").or_else(|| r.strip_prefix("be made to ")).unwrap_or(r);
+                r.starts_with("pay ") || r.starts_with("pay.") || r.starts_with("pay,")
+            })
+        });
+        if pays {
+            let mut t = e.clone();
+            t.code = "138".to_string();
+            t.rule = format!("138.made-mistake-and-pay+{}", e.rule);
+            extra.push(t);
+        }
+    }
+    out.extend(extra);
+}
+
 fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
     const QUALIFIERS: [&str; 12] =
         ["at", "least", "more", "than", "over", "nearly", "some", "about", "around", "almost", "up", "to"];
@@ -5099,6 +5198,24 @@ impl<'a> Sentence<'a> {
         clean && ((that >= 1 && demand(that - 1)) || (that >= 3 && demand(that - 3) && self.lemmas[that - 2] == "of"))
     }
 
+    /// "urged Syria to join the accords and normalise relations with Israel": a bare verb right after "and", in a
+    /// clause where an appeal verb is followed by "to", is the second act asked for (the six-word window of `mode`
+    /// no longer sees the appeal); "urged X to leave and recognised Y" (a past tense) is a new act.
+    fn appealed_second_verb(&self, anchor: usize) -> bool {
+        if anchor < 4 || self.lemmas[anchor - 1] != "and" || self.word(anchor).to_lowercase() != self.lemmas[anchor] {
+            return false;
+        }
+        let start = self.clause_start(anchor);
+        let Some(k) = (start..anchor - 1).find(|&k| {
+            matches!(self.lemmas[k], "urge" | "call" | "ask" | "press" | "request" | "appeal" | "implore" | "encourage")
+        }) else {
+            return false;
+        };
+        (k + 1..anchor - 1).rev().find(|&j| self.lemmas[j] == "to").is_some_and(|j| {
+            !self.lemmas[j..anchor].iter().any(|w| matches!(*w, "," | ";" | ":" | "say" | "while" | "but"))
+        })
+    }
+
     fn mode(&self, from: usize, anchor: usize) -> (Mode, bool) {
         // Mode words act on the verb they stand next to: at most six words back.
         let from = from.max(anchor.saturating_sub(6));
@@ -5181,6 +5298,7 @@ impl<'a> Sentence<'a> {
             "press" => !presses_an_offensive(&words[i + 1..]),
             _ => false,
         }) || self.demanded_clause(from)
+            || (!past && self.appealed_second_verb(anchor))
         {
             return (Mode::Negated, false);
         }
@@ -6368,7 +6486,8 @@ mod tests {
 
     #[test]
     fn wire2_pressing_an_offensive_to_drive_troops_out_is_fighting_not_an_appeal() {
-        let evs = events("2024-06-01", "Ethiopian forces pressed an offensive to push Eritrean troops out of the town.");
+        let evs =
+            events("2024-06-01", "Ethiopian forces pressed an offensive to push Eritrean troops out of the town.");
         assert!(has(&evs, "ETHMIL", "ERIMIL", "190"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.2 == "201"), "troops are no expelled crowd: {evs:?}");
         // Negative: pressing a state to act stays an appeal; its act is not coded as done.
@@ -7059,6 +7178,58 @@ mod tests {
             "Aid for Congolese refugees arrived and the convoy was attacked by Burundian militiamen.",
         );
         assert!(!has(&evs, "BDIREB", "CODCVL", "190"), "{evs:?}");
+    }
+
+    #[test]
+    fn restraint_asked_to_avoid_escalation_between_sides_and_paying_for_acts() {
+        let evs =
+            events("2024-03-01", "Japan called for restraint to prevent further escalation between Serbia and Kosovo.");
+        assert!(has(&evs, "JPN", "SRB", "0256"), "{evs:?}");
+        // Sides after a purpose that is no escalation are no target.
+        let evs = events("2024-03-01", "Japan called for restraint to protect trade between Serbia and Kosovo.");
+        assert!(!evs.iter().any(|e| e.2 == "0256" && e.1 == "SRB"), "{evs:?}");
+        let evs = events("2024-03-01", "Syria warned that Turkey would pay dearly for this aggression.");
+        assert!(has(&evs, "SYR", "TUR", "138"), "{evs:?}");
+        let evs = events("2024-03-01", "Iraq warned that Kuwait would pay for it.");
+        assert!(has(&evs, "IRQ", "KWT", "138"), "{evs:?}");
+        // Paying for a thing bought is no threat.
+        let evs = events("2024-03-01", "Chile said Peru would pay for the new bridge.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+        let evs = events("2024-03-01", "Chile said Peru would pay for it in three instalments.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_second_verb_asked_for_after_and_is_not_done() {
+        let evs = events("2024-03-01", "Canada urged Serbia to sign the treaty and recognise Kosovo.");
+        assert!(has(&evs, "CAN", "SRB", "020") && !evs.iter().any(|e| e.2 == "054"), "{evs:?}");
+        // A past tense after "and" is a new act of the subject.
+        let evs = events("2024-03-01", "Canada urged Serbia to sign the treaty and recognised Kosovo.");
+        assert!(evs.iter().any(|e| e.0 == "CAN" && e.1 == "KSV" && e.2 == "054"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_mistake_to_be_paid_for_is_criticism_and_threat() {
+        let evs = events("2024-03-01", "Syria said Turkey had made a grave mistake and would pay for it.");
+        assert!(has(&evs, "SYR", "TUR", "111") && has(&evs, "SYR", "TUR", "138"), "{evs:?}");
+        // The mistake alone is criticism only.
+        let evs = events("2024-03-01", "Syria said Turkey had made a grave mistake and should reconsider.");
+        assert!(has(&evs, "SYR", "TUR", "111") && !has(&evs, "SYR", "TUR", "138"), "{evs:?}");
+    }
+
+    #[test]
+    fn them_after_an_appeal_stands_for_the_listed_objects_of_the_first_verb() {
+        let evs = events("2024-03-01", "France spoke with Egypt and Jordan and urged them to show restraint.");
+        assert!(has(&evs, "FRA", "EGY", "0256") && has(&evs, "FRA", "JOR", "0256"), "{evs:?}");
+        let evs = events("2024-03-01", "Kenya thanked Norway and Japan and asked them for more relief.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "NOR" && e.2.starts_with("02")), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "JPN" && e.2.starts_with("02")), "{evs:?}");
+        // The subjects are no object list: "them" is not the speakers themselves.
+        let evs = events("2024-03-01", "Chile and Peru met in Lima and urged them to talk.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("02") && (e.1 == "CHL" || e.1 == "PER")), "{evs:?}");
+        // Not after a verb of appeal.
+        let evs = events("2024-03-01", "Italy fined Spain and Greece and blamed them for the delay.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("02")), "{evs:?}");
     }
 
     #[test]
