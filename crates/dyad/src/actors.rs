@@ -1402,6 +1402,11 @@ impl ActorMatcher {
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
             let international = ["IGO", "NGO"].iter().any(|p| org.code.starts_with(p));
+            // "a NATO member", "fellow EU member state Hungary": one member state, named elsewhere, not the body.
+            if org.code.starts_with("IGO") && agents.is_empty() && country.is_none() && one_member_of(&text[last.end..])
+            {
+                return None;
+            }
             // "Sweden's NATO bid", "France's UN envoy": a state before an international body is the state (or its
             // agent), not the body; "South Korea's Democratic Party": a party name another state's party also bears
             // is the party of the state named before it.
@@ -1508,7 +1513,8 @@ impl ActorMatcher {
                 && matches!(
                     text[..first.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next(),
                     Some("his" | "her" | "His" | "Her")
-                );
+                )
+                || speaker_own_forces(text, &word, Span::new(first.start, first.end));
             if !(CONTEXT_AGENTS.contains(&agent.code.as_str())
                 || CONTEXT_WORDS.contains(&word.as_str())
                 || person_owned)
@@ -1550,7 +1556,8 @@ impl ActorMatcher {
                 let own_forces = ((OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
                     && matches!(owner, "his" | "her" | "His" | "Her"))
                     || (OWNED_FORCES.contains(&word.as_str())
-                        && after_speaker_its(text, Span::new(first.start, first.end)));
+                        && after_speaker_its(text, Span::new(first.start, first.end)))
+                    || speaker_own_forces(text, &word, Span::new(first.start, first.end));
                 if !counterpart && !own_forces {
                     return None;
                 }
@@ -2268,6 +2275,27 @@ fn after_speaker_its(text: &str, span: Span) -> bool {
     ["said", "says", "claimed", "claims", "announced", "reported", "added", "stated"]
         .iter()
         .any(|v| rest.strip_suffix(v).is_some_and(|b| b.ends_with(char::is_whitespace)))
+}
+
+/// Whether `word` at `span` is a side's own armed branch named after "its"/"their" right after a verb of saying
+/// ("the ministry said its forces had struck …", "said its air force had shot down …"): the speaker's military.
+/// Bare "forces" elsewhere ("external forces") stays nobody's.
+fn speaker_own_forces(text: &str, word: &str, span: Span) -> bool {
+    matches!(word, "forces" | "air force" | "navy" | "armed forces" | "military" | "army" | "troops")
+        && after_speaker_its(text, span)
+}
+
+/// Whether the text after an international body names one member of it rather than the body: "a NATO member",
+/// "NATO member Poland", "an EU member state", "a fellow NATO ally" (singular only; "NATO members agreed" is left).
+fn one_member_of(after: &str) -> bool {
+    let after = after.strip_prefix('-').unwrap_or(after.trim_start());
+    let Some(rest) = ["member", "ally"].iter().find_map(|w| after.strip_prefix(w)) else { return false };
+    // "members", "membership", "allies": the body or its members together.
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    !matches!(next, "states" | "countries" | "nations" | "governments" | "leaders")
 }
 
 /// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
@@ -3049,6 +3077,42 @@ IGOBUSGOS Group of Seven
         assert_eq!(code_of(&raid, "embassy").as_deref(), Some("CHLGOV"));
         let none = ["Peruvian police searched offices in Lima.", "They searched the embassy for hours."];
         assert_ne!(code_of(&none, "embassy").as_deref(), Some("CHLGOV"));
+    }
+
+    #[test]
+    fn its_forces_after_a_verb_of_saying_are_the_speakers_military() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_of = |text: &[&str], word: &str| {
+            let mut d = Document::from_sentences("t", None, text);
+            d.date = Some("2024-05-01".parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        let chile = ["Chile's defence ministry said its forces had hit three depots near the border."];
+        assert_eq!(code_of(&chile, "forces").as_deref(), Some("CHLMIL"));
+        let peru = ["The Peruvian army said its air force had downed two drones."];
+        assert_eq!(code_of(&peru, "air force").as_deref(), Some("PERMIL"));
+        // Negatives: "its forces" not after a verb of saying, and "forces" with no owner, stay nobody's.
+        assert_eq!(code_of(&["Chile will move its forces north next year."], "forces"), None);
+        assert_eq!(code_of(&["Chile said external forces were behind the unrest."], "forces"), None);
+    }
+
+    #[test]
+    fn one_member_of_a_body_is_not_the_body() {
+        assert!(one_member_of(" member has fired on the drones"));
+        assert!(one_member_of(" member Poland said"));
+        assert!(one_member_of("-member Hungary"));
+        assert!(one_member_of(" ally, said"));
+        assert!(one_member_of(" member state Estonia"));
+        assert!(!one_member_of(" members agreed to spend more"));
+        assert!(!one_member_of(" member states agreed"));
+        assert!(!one_member_of(" membership bid"));
+        assert!(!one_member_of(" allies met in Brussels"));
+        assert!(!one_member_of(" said on Monday"));
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let d = Document::from_text("t", None, "Poland, a NATO member, shot down two drones.");
+        assert!(!m.find(&d).iter().any(|x| x.code.starts_with("IGOWSTNAT")));
+        let d = Document::from_text("t", None, "NATO members agreed to raise spending.");
+        assert!(m.find(&d).iter().any(|x| x.code.starts_with("IGOWSTNAT")));
     }
 
     #[test]
