@@ -1008,6 +1008,9 @@ impl ActorMatcher {
                 if !ok || !explained || m_outside(&inside, span) {
                     continue;
                 }
+                if class == Definite::State && !state_description(doc.slice(span)) {
+                    continue;
+                }
                 let before: Vec<&Mention> = out
                     .iter()
                     .rev()
@@ -1023,12 +1026,19 @@ impl ActorMatcher {
                     })
                     .collect();
                 // "the group" in a story about Boko Haram that cites Amnesty International: an armed group first.
+                let desc = doc.slice(span);
                 let referent = if class == Definite::Group {
                     before.iter().find(|m| self.is_armed(m)).or(before.first())
+                } else if class == Definite::State {
+                    // "the kingdom", "the Gulf state": the last state named before that is one. "The island nation"
+                    // (no kind to check) is left: the last state named is often another.
+                    before.iter().find(|m| m.country.as_deref().is_some_and(|c| state_of_kind(desc, c)))
                 } else {
                     before.first()
                 };
                 let Some(r) = referent else { continue };
+                // A state's description takes the referent as it is: "the Saudi foreign minister said the kingdom
+                // would …" is the speaker's side (SAUGOV), as the coder reads a side's own common noun.
                 let mut m = (*r).clone();
                 m.span = span;
                 m.sentence = seg.sentence;
@@ -1068,6 +1078,11 @@ impl ActorMatcher {
         let named = |words: &[&str]| words.iter().any(|w| m.name.contains(w));
         let agent = m.agent.as_deref();
         match class {
+            Definite::State => {
+                m.country.is_some()
+                    && m.via == Via::Name
+                    && (m.kind == MentionKind::State || m.kind == MentionKind::Role && matches!(agent, Some("GOV")))
+            }
             Definite::Group => {
                 m.code.starts_with("IMG")
                     || matches!(agent, Some("REB" | "UAF" | "CRM" | "OPP" | "PTY"))
@@ -2052,6 +2067,8 @@ enum Definite {
     Union,
     /// A UN or AU mission.
     Mission,
+    /// A state named before: "the kingdom", "the Gulf state", "the island nation".
+    State,
 }
 
 /// The head nouns of definite descriptions, and what each can name.
@@ -2076,6 +2093,12 @@ const DEFINITE_HEADS: &[(&str, Definite)] = &[
     ("bank", Definite::Lender),
     ("union", Definite::Union),
     ("mission", Definite::Mission),
+    ("kingdom", Definite::State),
+    ("emirate", Definite::State),
+    ("sultanate", Definite::State),
+    ("state", Definite::State),
+    ("nation", Definite::State),
+    ("country", Definite::State),
 ];
 
 /// Modifiers that make a description mean something other than the organisation named before ("the rival group").
@@ -2117,6 +2140,7 @@ const DEFINITE_STOPS: &[&str] = &[
 
 /// Capitalised words that may modify a description ("the Western alliance", "the Islamist group").
 const DEFINITE_CAPITALS: &[&str] = &[
+    "Balkan", "Caribbean", "Himalayan", "Andean", "Scandinavian", "Caucasus", "Alpine", "Sahel", "Sahelian",
     "Islamist", "Western", "Sunni", "Shiite", "Shia", "Salafist", "Jihadist", "Marxist", "Maoist", "Arab", "African",
     "Asian", "European", "Atlantic", "Gulf", "Nordic", "Baltic", "Kurdish", "UN", "U.N.", "Islamic",
 ];
@@ -2187,6 +2211,48 @@ fn definite_candidates(text: &str) -> Vec<DefiniteCandidate> {
     }
     out
 }
+
+/// Whether a description headed by a state noun names a state told before: "kingdom", "emirate" and "sultanate" do
+/// with any modifier; "state", "nation" and "country" only with a modifier that describes a state's place or kind
+/// ("the Gulf state", "the island nation", "the Himalayan country"), not bare ("the country" is often the speaker's
+/// own) nor one that points elsewhere ("the neighbouring country", "the host nation").
+fn state_description(desc: &str) -> bool {
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    let Some((head, mods)) = words.split_last() else { return false };
+    if matches!(*head, "kingdom" | "emirate" | "sultanate") {
+        return true;
+    }
+    !mods.is_empty() && mods.iter().all(|w| STATE_DESCRIPTORS.contains(w))
+}
+
+/// The states a description's head or modifier restricts it to: monarchies for "kingdom", emirates, sultanates, the
+/// Gulf Arab states for "Gulf"; `None` when it says nothing checkable ("the island nation").
+fn state_kind_named(desc: &str) -> Option<&'static [&'static str]> {
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    match words.last().copied() {
+        Some("kingdom") => Some(&[
+            "SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM", "BTN", "SWZ",
+            "LSO", "TON",
+        ]),
+        Some("emirate") => Some(&["ARE", "QAT", "KWT"]),
+        Some("sultanate") => Some(&["OMN", "BRN"]),
+        _ if words.contains(&"Gulf") => Some(&["SAU", "ARE", "QAT", "KWT", "BHR", "OMN"]),
+        _ => None,
+    }
+}
+
+/// Whether `country` is a state the description can name ([`state_kind_named`]).
+fn state_of_kind(desc: &str, country: &str) -> bool {
+    state_kind_named(desc).is_some_and(|cs| cs.contains(&country))
+}
+
+/// Modifiers by which news names a state told before ("the Gulf state", "the oil-rich nation").
+const STATE_DESCRIPTORS: &[&str] = &[
+    "Gulf", "island", "Balkan", "Baltic", "Caribbean", "Himalayan", "Andean", "Nordic", "landlocked", "oil-rich",
+    "gas-rich", "energy-rich", "mineral-rich", "war-torn", "impoverished", "tiny", "small", "Asian", "African", "Arab",
+    "European", "Scandinavian", "Caucasus", "Alpine", "Sahel", "Sahelian", "coastal", "archipelago", "communist",
+    "nuclear-armed", "isolated", "reclusive", "secretive", "Muslim-majority",
+];
 
 /// Whether a mention overlapping a description reaches outside it ("the Group of Seven" is a name, not "the group").
 fn m_outside(inside: &[&Mention], span: Span) -> bool {
@@ -3094,6 +3160,27 @@ IGOBUSGOS Group of Seven
         // Negatives: "its forces" not after a verb of saying, and "forces" with no owner, stay nobody's.
         assert_eq!(code_of(&["Chile will move its forces north next year."], "forces"), None);
         assert_eq!(code_of(&["Chile said external forces were behind the unrest."], "forces"), None);
+    }
+
+    #[test]
+    fn a_state_description_names_the_state_of_its_kind_named_before() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_of = |text: &[&str], word: &str| {
+            let mut d = Document::from_sentences("t", None, text);
+            d.date = Some("2024-05-01".parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        let gulf = ["Egypt recalled its envoy from Qatar, accusing the Gulf state of meddling."];
+        assert_eq!(code_of(&gulf, "Gulf state").as_deref(), Some("QAT"));
+        let king = ["Jordan hosted the talks.", "Egyptian pilgrims praised the kingdom."];
+        assert_eq!(code_of(&king, "kingdom").as_deref(), Some("JOR"));
+        // No kind to check: left unresolved ("the island nation" after Fiji and Australia could be either).
+        let island = ["Fiji asked Australia for help.", "Canberra sent ships to the island nation."];
+        assert_eq!(code_of(&island, "island nation"), None);
+        // Negatives: not a monarchy, a bare "the country", a modifier pointing elsewhere.
+        assert_eq!(code_of(&["Egypt hosted the talks.", "Pilgrims praised the kingdom."], "kingdom"), None);
+        assert_eq!(code_of(&["Ukraine said Russia fired drones at the country."], "country"), None);
+        assert_eq!(code_of(&["Chile sent aid to the neighbouring country."], "neighbouring country"), None);
     }
 
     #[test]
