@@ -1541,6 +1541,10 @@ impl ActorMatcher {
             if word == "military" && !military_as_noun(&text[..first.start], &text[first.end..]) {
                 return None;
             }
+            // "each side of the border", "both sides of the river": a place, not a party.
+            if matches!(word.as_str(), "side" | "sides") && side_of_a_place(&text[first.end..]) {
+                return None;
+            }
             // "recalled its ambassador", "their government": someone else's, not the document's main state's.
             let before = text[..first.start].trim_end();
             let owner = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -2349,6 +2353,38 @@ fn after_speaker_its(text: &str, span: Span) -> bool {
 fn speaker_own_forces(text: &str, word: &str, span: Span) -> bool {
     matches!(word, "forces" | "air force" | "navy" | "armed forces" | "military" | "army" | "troops")
         && after_speaker_its(text, span)
+}
+
+/// Whether the text after "side"/"sides" makes it a side of a place ("of the border", "of the Atlantic"), not a
+/// party to a dispute.
+fn side_of_a_place(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" of ") else { return false };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        next,
+        "border"
+            | "borders"
+            | "frontier"
+            | "boundary"
+            | "line"
+            | "river"
+            | "road"
+            | "street"
+            | "fence"
+            | "wall"
+            | "strait"
+            | "bridge"
+            | "divide"
+            | "aisle"
+            | "Atlantic"
+            | "Pacific"
+            | "globe"
+            | "world"
+            | "city"
+            | "island"
+            | "country"
+    )
 }
 
 /// Whether the text after an international body names one member of it rather than the body: "a NATO member",
@@ -3181,6 +3217,19 @@ IGOBUSGOS Group of Seven
         assert_eq!(code_of(&["Egypt hosted the talks.", "Pilgrims praised the kingdom."], "kingdom"), None);
         assert_eq!(code_of(&["Ukraine said Russia fired drones at the country."], "country"), None);
         assert_eq!(code_of(&["Chile sent aid to the neighbouring country."], "neighbouring country"), None);
+    }
+
+    #[test]
+    fn a_side_of_a_place_is_no_party() {
+        assert!(side_of_a_place(" of the border were tense"));
+        assert!(side_of_a_place(" of the Atlantic"));
+        assert!(!side_of_a_place(" accused the other"));
+        assert!(!side_of_a_place(" of the conflict agreed"));
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let d = Document::from_sentences("t", None, &["Chile and Peru held talks.", "Troops waited on each side of the border."]);
+        assert!(!m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
+        let d = Document::from_sentences("t", None, &["Chile and Peru held talks.", "Each side accused the other of stalling."]);
+        assert!(m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
     }
 
     #[test]
