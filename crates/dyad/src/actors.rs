@@ -1008,6 +1008,9 @@ impl ActorMatcher {
                 if !ok || !explained || m_outside(&inside, span) {
                     continue;
                 }
+                if class == Definite::State && !state_description(doc.slice(span)) {
+                    continue;
+                }
                 let before: Vec<&Mention> = out
                     .iter()
                     .rev()
@@ -1023,12 +1026,19 @@ impl ActorMatcher {
                     })
                     .collect();
                 // "the group" in a story about Boko Haram that cites Amnesty International: an armed group first.
+                let desc = doc.slice(span);
                 let referent = if class == Definite::Group {
                     before.iter().find(|m| self.is_armed(m)).or(before.first())
+                } else if class == Definite::State {
+                    // "the kingdom", "the Gulf state": the last state named before that is one. "The island nation"
+                    // (no kind to check) is left: the last state named is often another.
+                    before.iter().find(|m| m.country.as_deref().is_some_and(|c| state_of_kind(desc, c)))
                 } else {
                     before.first()
                 };
                 let Some(r) = referent else { continue };
+                // A state's description takes the referent as it is: "the Saudi foreign minister said the kingdom
+                // would …" is the speaker's side (SAUGOV), as the coder reads a side's own common noun.
                 let mut m = (*r).clone();
                 m.span = span;
                 m.sentence = seg.sentence;
@@ -1068,6 +1078,11 @@ impl ActorMatcher {
         let named = |words: &[&str]| words.iter().any(|w| m.name.contains(w));
         let agent = m.agent.as_deref();
         match class {
+            Definite::State => {
+                m.country.is_some()
+                    && m.via == Via::Name
+                    && (m.kind == MentionKind::State || m.kind == MentionKind::Role && matches!(agent, Some("GOV")))
+            }
             Definite::Group => {
                 m.code.starts_with("IMG")
                     || matches!(agent, Some("REB" | "UAF" | "CRM" | "OPP" | "PTY"))
@@ -1402,6 +1417,11 @@ impl ActorMatcher {
         if let Some(o) = org {
             let org = &self.dict.orgs[o as usize];
             let international = ["IGO", "NGO"].iter().any(|p| org.code.starts_with(p));
+            // "a NATO member", "fellow EU member state Hungary": one member state, named elsewhere, not the body.
+            if org.code.starts_with("IGO") && agents.is_empty() && country.is_none() && one_member_of(&text[last.end..])
+            {
+                return None;
+            }
             // "Sweden's NATO bid", "France's UN envoy": a state before an international body is the state (or its
             // agent), not the body; "South Korea's Democratic Party": a party name another state's party also bears
             // is the party of the state named before it.
@@ -1508,7 +1528,8 @@ impl ActorMatcher {
                 && matches!(
                     text[..first.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next(),
                     Some("his" | "her" | "His" | "Her")
-                );
+                )
+                || speaker_own_forces(text, &word, Span::new(first.start, first.end));
             if !(CONTEXT_AGENTS.contains(&agent.code.as_str())
                 || CONTEXT_WORDS.contains(&word.as_str())
                 || person_owned)
@@ -1518,6 +1539,10 @@ impl ActorMatcher {
             }
             // "the military" stands alone only as a noun: not "a military base", "the military headquarters".
             if word == "military" && !military_as_noun(&text[..first.start], &text[first.end..]) {
+                return None;
+            }
+            // "each side of the border", "both sides of the river": a place, not a party.
+            if matches!(word.as_str(), "side" | "sides") && side_of_a_place(&text[first.end..]) {
                 return None;
             }
             // "recalled its ambassador", "their government": someone else's, not the document's main state's.
@@ -1550,7 +1575,8 @@ impl ActorMatcher {
                 let own_forces = ((OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
                     && matches!(owner, "his" | "her" | "His" | "Her"))
                     || (OWNED_FORCES.contains(&word.as_str())
-                        && after_speaker_its(text, Span::new(first.start, first.end)));
+                        && after_speaker_its(text, Span::new(first.start, first.end)))
+                    || speaker_own_forces(text, &word, Span::new(first.start, first.end));
                 if !counterpart && !own_forces {
                     return None;
                 }
@@ -2045,6 +2071,8 @@ enum Definite {
     Union,
     /// A UN or AU mission.
     Mission,
+    /// A state named before: "the kingdom", "the Gulf state", "the island nation".
+    State,
 }
 
 /// The head nouns of definite descriptions, and what each can name.
@@ -2069,6 +2097,12 @@ const DEFINITE_HEADS: &[(&str, Definite)] = &[
     ("bank", Definite::Lender),
     ("union", Definite::Union),
     ("mission", Definite::Mission),
+    ("kingdom", Definite::State),
+    ("emirate", Definite::State),
+    ("sultanate", Definite::State),
+    ("state", Definite::State),
+    ("nation", Definite::State),
+    ("country", Definite::State),
 ];
 
 /// Modifiers that make a description mean something other than the organisation named before ("the rival group").
@@ -2110,6 +2144,7 @@ const DEFINITE_STOPS: &[&str] = &[
 
 /// Capitalised words that may modify a description ("the Western alliance", "the Islamist group").
 const DEFINITE_CAPITALS: &[&str] = &[
+    "Balkan", "Caribbean", "Himalayan", "Andean", "Scandinavian", "Caucasus", "Alpine", "Sahel", "Sahelian",
     "Islamist", "Western", "Sunni", "Shiite", "Shia", "Salafist", "Jihadist", "Marxist", "Maoist", "Arab", "African",
     "Asian", "European", "Atlantic", "Gulf", "Nordic", "Baltic", "Kurdish", "UN", "U.N.", "Islamic",
 ];
@@ -2180,6 +2215,48 @@ fn definite_candidates(text: &str) -> Vec<DefiniteCandidate> {
     }
     out
 }
+
+/// Whether a description headed by a state noun names a state told before: "kingdom", "emirate" and "sultanate" do
+/// with any modifier; "state", "nation" and "country" only with a modifier that describes a state's place or kind
+/// ("the Gulf state", "the island nation", "the Himalayan country"), not bare ("the country" is often the speaker's
+/// own) nor one that points elsewhere ("the neighbouring country", "the host nation").
+fn state_description(desc: &str) -> bool {
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    let Some((head, mods)) = words.split_last() else { return false };
+    if matches!(*head, "kingdom" | "emirate" | "sultanate") {
+        return true;
+    }
+    !mods.is_empty() && mods.iter().all(|w| STATE_DESCRIPTORS.contains(w))
+}
+
+/// The states a description's head or modifier restricts it to: monarchies for "kingdom", emirates, sultanates, the
+/// Gulf Arab states for "Gulf"; `None` when it says nothing checkable ("the island nation").
+fn state_kind_named(desc: &str) -> Option<&'static [&'static str]> {
+    let words: Vec<&str> = desc.split_whitespace().collect();
+    match words.last().copied() {
+        Some("kingdom") => Some(&[
+            "SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM", "BTN", "SWZ",
+            "LSO", "TON",
+        ]),
+        Some("emirate") => Some(&["ARE", "QAT", "KWT"]),
+        Some("sultanate") => Some(&["OMN", "BRN"]),
+        _ if words.contains(&"Gulf") => Some(&["SAU", "ARE", "QAT", "KWT", "BHR", "OMN"]),
+        _ => None,
+    }
+}
+
+/// Whether `country` is a state the description can name ([`state_kind_named`]).
+fn state_of_kind(desc: &str, country: &str) -> bool {
+    state_kind_named(desc).is_some_and(|cs| cs.contains(&country))
+}
+
+/// Modifiers by which news names a state told before ("the Gulf state", "the oil-rich nation").
+const STATE_DESCRIPTORS: &[&str] = &[
+    "Gulf", "island", "Balkan", "Baltic", "Caribbean", "Himalayan", "Andean", "Nordic", "landlocked", "oil-rich",
+    "gas-rich", "energy-rich", "mineral-rich", "war-torn", "impoverished", "tiny", "small", "Asian", "African", "Arab",
+    "European", "Scandinavian", "Caucasus", "Alpine", "Sahel", "Sahelian", "coastal", "archipelago", "communist",
+    "nuclear-armed", "isolated", "reclusive", "secretive", "Muslim-majority",
+];
 
 /// Whether a mention overlapping a description reaches outside it ("the Group of Seven" is a name, not "the group").
 fn m_outside(inside: &[&Mention], span: Span) -> bool {
@@ -2268,6 +2345,59 @@ fn after_speaker_its(text: &str, span: Span) -> bool {
     ["said", "says", "claimed", "claims", "announced", "reported", "added", "stated"]
         .iter()
         .any(|v| rest.strip_suffix(v).is_some_and(|b| b.ends_with(char::is_whitespace)))
+}
+
+/// Whether `word` at `span` is a side's own armed branch named after "its"/"their" right after a verb of saying
+/// ("the ministry said its forces had struck …", "said its air force had shot down …"): the speaker's military.
+/// Bare "forces" elsewhere ("external forces") stays nobody's.
+fn speaker_own_forces(text: &str, word: &str, span: Span) -> bool {
+    matches!(word, "forces" | "air force" | "navy" | "armed forces" | "military" | "army" | "troops")
+        && after_speaker_its(text, span)
+}
+
+/// Whether the text after "side"/"sides" makes it a side of a place ("of the border", "of the Atlantic"), not a
+/// party to a dispute.
+fn side_of_a_place(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" of ") else { return false };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        next,
+        "border"
+            | "borders"
+            | "frontier"
+            | "boundary"
+            | "line"
+            | "river"
+            | "road"
+            | "street"
+            | "fence"
+            | "wall"
+            | "strait"
+            | "bridge"
+            | "divide"
+            | "aisle"
+            | "Atlantic"
+            | "Pacific"
+            | "globe"
+            | "world"
+            | "city"
+            | "island"
+            | "country"
+    )
+}
+
+/// Whether the text after an international body names one member of it rather than the body: "a NATO member",
+/// "NATO member Poland", "an EU member state", "a fellow NATO ally" (singular only; "NATO members agreed" is left).
+fn one_member_of(after: &str) -> bool {
+    let after = after.strip_prefix('-').unwrap_or(after.trim_start());
+    let Some(rest) = ["member", "ally"].iter().find_map(|w| after.strip_prefix(w)) else { return false };
+    // "members", "membership", "allies": the body or its members together.
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    !matches!(next, "states" | "countries" | "nations" | "governments" | "leaders")
 }
 
 /// Words for an army that "his"/"her" ties to the person named just before ("his forces", "her troops").
@@ -3049,6 +3179,76 @@ IGOBUSGOS Group of Seven
         assert_eq!(code_of(&raid, "embassy").as_deref(), Some("CHLGOV"));
         let none = ["Peruvian police searched offices in Lima.", "They searched the embassy for hours."];
         assert_ne!(code_of(&none, "embassy").as_deref(), Some("CHLGOV"));
+    }
+
+    #[test]
+    fn its_forces_after_a_verb_of_saying_are_the_speakers_military() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_of = |text: &[&str], word: &str| {
+            let mut d = Document::from_sentences("t", None, text);
+            d.date = Some("2024-05-01".parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        let chile = ["Chile's defence ministry said its forces had hit three depots near the border."];
+        assert_eq!(code_of(&chile, "forces").as_deref(), Some("CHLMIL"));
+        let peru = ["The Peruvian army said its air force had downed two drones."];
+        assert_eq!(code_of(&peru, "air force").as_deref(), Some("PERMIL"));
+        // Negatives: "its forces" not after a verb of saying, and "forces" with no owner, stay nobody's.
+        assert_eq!(code_of(&["Chile will move its forces north next year."], "forces"), None);
+        assert_eq!(code_of(&["Chile said external forces were behind the unrest."], "forces"), None);
+    }
+
+    #[test]
+    fn a_state_description_names_the_state_of_its_kind_named_before() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_of = |text: &[&str], word: &str| {
+            let mut d = Document::from_sentences("t", None, text);
+            d.date = Some("2024-05-01".parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        let gulf = ["Egypt recalled its envoy from Qatar, accusing the Gulf state of meddling."];
+        assert_eq!(code_of(&gulf, "Gulf state").as_deref(), Some("QAT"));
+        let king = ["Jordan hosted the talks.", "Egyptian pilgrims praised the kingdom."];
+        assert_eq!(code_of(&king, "kingdom").as_deref(), Some("JOR"));
+        // No kind to check: left unresolved ("the island nation" after Fiji and Australia could be either).
+        let island = ["Fiji asked Australia for help.", "Canberra sent ships to the island nation."];
+        assert_eq!(code_of(&island, "island nation"), None);
+        // Negatives: not a monarchy, a bare "the country", a modifier pointing elsewhere.
+        assert_eq!(code_of(&["Egypt hosted the talks.", "Pilgrims praised the kingdom."], "kingdom"), None);
+        assert_eq!(code_of(&["Ukraine said Russia fired drones at the country."], "country"), None);
+        assert_eq!(code_of(&["Chile sent aid to the neighbouring country."], "neighbouring country"), None);
+    }
+
+    #[test]
+    fn a_side_of_a_place_is_no_party() {
+        assert!(side_of_a_place(" of the border were tense"));
+        assert!(side_of_a_place(" of the Atlantic"));
+        assert!(!side_of_a_place(" accused the other"));
+        assert!(!side_of_a_place(" of the conflict agreed"));
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let d = Document::from_sentences("t", None, &["Chile and Peru held talks.", "Troops waited on each side of the border."]);
+        assert!(!m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
+        let d = Document::from_sentences("t", None, &["Chile and Peru held talks.", "Each side accused the other of stalling."]);
+        assert!(m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
+    }
+
+    #[test]
+    fn one_member_of_a_body_is_not_the_body() {
+        assert!(one_member_of(" member has fired on the drones"));
+        assert!(one_member_of(" member Poland said"));
+        assert!(one_member_of("-member Hungary"));
+        assert!(one_member_of(" ally, said"));
+        assert!(one_member_of(" member state Estonia"));
+        assert!(!one_member_of(" members agreed to spend more"));
+        assert!(!one_member_of(" member states agreed"));
+        assert!(!one_member_of(" membership bid"));
+        assert!(!one_member_of(" allies met in Brussels"));
+        assert!(!one_member_of(" said on Monday"));
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let d = Document::from_text("t", None, "Poland, a NATO member, shot down two drones.");
+        assert!(!m.find(&d).iter().any(|x| x.code.starts_with("IGOWSTNAT")));
+        let d = Document::from_text("t", None, "NATO members agreed to raise spending.");
+        assert!(m.find(&d).iter().any(|x| x.code.starts_with("IGOWSTNAT")));
     }
 
     #[test]
