@@ -806,12 +806,20 @@ impl Coder {
                 Some(subj) if subj != s => (vec![s], vec![subj]),
                 // "The launch drew condemnation from Japan", "The strikes were condemned by Saudi Arabia": the
                 // subject is an act whose authors the document named before.
-                None if matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13") => {
+                None if matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13") || p.code == "043" => {
                     let Some((noun, victim)) = sent.act_subject_of(anchor) else { return false };
                     if sent.mode(sent.clause_start(anchor), anchor).0 != Mode::Asserted {
                         return false;
                     }
                     let Some((authors, _)) = sent.act_authors(noun, victim, s, sentence, out) else { return false };
+                    // "The declaration was welcomed by the UN": an act welcomed is praised (051), not a guest hosted.
+                    let praise;
+                    let p = if p.code == "043" {
+                        praise = Pattern { code: "051".to_string(), ..p.clone() };
+                        &praise
+                    } else {
+                        p
+                    };
                     let mut emitted = false;
                     for author in authors {
                         emitted |= implied(p, s, Implied::Actor(author), out);
@@ -2194,6 +2202,8 @@ fn act_family(l: &str) -> Option<ActFamily> {
         "agreement" | "accord" | "pact" | "treaty" | "visit" => ActFamily::Accord,
         // ("condemned the violence", "called the storming of parliament treasonous"; "rejected the demand".)
         "violence" | "bloodshed" | "storming" | "storm" => ActFamily::Violence,
+        // (The lemma of "bloodshed", read as an -ed form.)
+        "bloodsh" => ActFamily::Violence,
         "demand" => ActFamily::Charge,
         _ => return None,
     })
@@ -6991,6 +7001,22 @@ mod tests {
         );
         assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "PAKGOV" && e.2 == "IND" && e.3 == "111"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == Some(1) && e.2.starts_with("PAK")), "{evs:?}");
+        // An act welcomed in the passive is praised; a guest welcomed is hosted, and a storm welcomed by nobody is
+        // nothing.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Serbia and Kosovo signed an accord on Monday.", "The accord was welcomed by the European Union."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IGOEUREEC" && e.2 == "SRB" && e.3 == "051"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3 == "043"), "{evs:?}");
+        let evs = doc_events("2024-03-01", &["The Kenyan president was welcomed by Japan's prime minister."]);
+        assert!(!evs.iter().any(|e| e.3 == "051"), "{evs:?}");
+        // "the bloodshed" is the attack it names.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Al-Shabaab militants attacked a hotel in Mogadishu, killing 12 people.", "Kenya condemned the bloodshed."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "KEN" && e.2 == "SOMREB" && e.3 == "111"), "{evs:?}");
         // A third state keeps the lead's attack.
         let evs = doc_events(
             "2024-03-01",
