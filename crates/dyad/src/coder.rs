@@ -798,10 +798,13 @@ impl Coder {
             // "…, a charge Tehran rejects", "the allegations, which Kigali has denied": the denier named after the
             // charge it denies answers the side that made the charge (the accuser of its state in this sentence or
             // before), not the actor nearest before the noun (often the charge's own object).
-            (Some(s), None) if p.code == "016" && sent.groups[s].tok_start > anchor => match sent.accuser(s, out) {
-                Some(accuser) => return implied(p, s, Implied::Actor(accuser), out),
-                None => return false,
-            },
+            (Some(s), None) if p.code == "016" && sent.groups[s].tok_start > anchor => {
+                let mut emitted = false;
+                for accuser in sent.joint_accusers(s, out) {
+                    emitted |= implied(p, s, Implied::Actor(accuser), out);
+                }
+                return emitted;
+            }
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
                 Some(subj) if subj != s => (vec![s], vec![subj]),
                 // "The launch drew condemnation from Japan", "The strikes were condemned by Saudi Arabia": the
@@ -1019,10 +1022,13 @@ impl Coder {
                 Some(subj) if p.code == "016" && sent.accused_after(anchor).is_some_and(|g| g != subj) => {
                     (vec![subj], vec![sent.accused_after(anchor).unwrap_or(subj)])
                 }
-                Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
-                    Some(accuser) => return implied(p, subj, Implied::Actor(accuser), out),
-                    None => return false,
-                },
+                Some(subj) if p.code == "016" => {
+                    let mut emitted = false;
+                    for accuser in sent.joint_accusers(subj, out) {
+                        emitted |= implied(p, subj, Implied::Actor(accuser), out);
+                    }
+                    return emitted;
+                }
                 // "Erdogan said Ankara was ready to raise bilateral trade", "Uzbekistan wants to expand cooperation":
                 // cooperation with no partner named, by one party of the meeting the document reports, is with the
                 // other party.
@@ -3975,6 +3981,31 @@ impl<'a> Sentence<'a> {
                     && e.source.country.is_some()
             })
             .map(|e| e.source.clone())
+    }
+
+    /// Every author of the latest charge against the group's state ([`Sentence::accuser`]): a charge made jointly,
+    /// coded once per member with the same words ("Mali, Niger and Chad accused Algiers of …"), is denied to each
+    /// ("Algeria rejected the accusations"). Empty when no charge is known.
+    fn joint_accusers(&self, g: usize, so_far: &[Event]) -> Vec<Mention> {
+        let Some(first) = self.accuser(g, so_far) else { return Vec::new() };
+        let Some(e0) = so_far.iter().rev().find(|e| {
+            e.source.code == first.code && matches!(&e.code[..2], "09" | "11" | "13" | "17")
+        }) else {
+            return vec![first];
+        };
+        let mut out = vec![first];
+        for e in so_far {
+            if e.sentence == e0.sentence
+                && e.evidence == e0.evidence
+                && e.code == e0.code
+                && e.target.country == e0.target.country
+                && e.source.country.is_some()
+                && out.iter().all(|a| a.code != e.source.code)
+            {
+                out.push(e.source.clone());
+            }
+        }
+        out
     }
 
     /// The first group after the anchor (in the sentence) of a state other than the subject's: "put its forces on
@@ -7017,6 +7048,23 @@ mod tests {
             &["Al-Shabaab militants attacked a hotel in Mogadishu, killing 12 people.", "Kenya condemned the bloodshed."],
         );
         assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "KEN" && e.2 == "SOMREB" && e.3 == "111"), "{evs:?}");
+        // A charge made jointly is denied to each of its authors; a lone accuser's charge to that one only.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Mali, Niger and Chad accused Algeria of sponsoring terrorism.", "Algeria rejected the accusations as baseless."],
+        );
+        for author in ["MLI", "NER", "TCD"] {
+            assert!(evs.iter().any(|e| e.0 == Some(1) && e.2 == author && e.3 == "016"), "{author}: {evs:?}");
+        }
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "Mali accused Algeria of sponsoring terrorism.",
+                "Niger recalled its ambassador from Algeria.",
+                "Algeria rejected the accusations as baseless.",
+            ],
+        );
+        assert_eq!(evs.iter().filter(|e| e.0 == Some(2) && e.3 == "016").count(), 1, "{evs:?}");
         // A third state keeps the lead's attack.
         let evs = doc_events(
             "2024-03-01",
