@@ -7065,6 +7065,18 @@ mod tests {
             ],
         );
         assert_eq!(evs.iter().filter(|e| e.0 == Some(2) && e.3 == "016").count(), 1, "{evs:?}");
+        // An act called "a large-scale provocation" is judged (111) toward its author; a storm called a large-scale
+        // disaster has no author.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "Belarusian helicopters entered Lithuanian airspace on Monday.",
+                "Lithuania's president called the incursion a large-scale provocation.",
+                "He called the flood a large-scale disaster.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUGOV" && e.2.starts_with("BLR") && e.3 == "111"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
         // A third state keeps the lead's attack.
         let evs = doc_events(
             "2024-03-01",
