@@ -7077,6 +7077,17 @@ mod tests {
         );
         assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUGOV" && e.2.starts_with("BLR") && e.3 == "111"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
+        // An accord called a milestone praises its other party; a match called a success names no act.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "Serbia and Kosovo signed an accord on Monday.",
+                "Kosovo described the accord as a historic milestone.",
+                "Serbia called the match a great success.",
+            ],
+        );
+        assert!(has4(&evs, 1, "KSV", "SRB", "051"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
         // A third state keeps the lead's attack.
         let evs = doc_events(
             "2024-03-01",
