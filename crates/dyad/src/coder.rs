@@ -790,7 +790,10 @@ impl Coder {
                     || (p.code.starts_with("11") && act_family(sent.lemmas[noun]) == Some(ActFamily::Charge));
                 // (A demand rejected stays a rejection: "rejected the demand" is no denial, whatever else its author
                 // said against the rejecting side.)
-                emitted |= if rebuttal && matches!(root, 9 | 11..=13 | 17) && own_charged {
+                // A decision rejected ("rejected the decision", "the ruling", "the warrants") stays a rejection too:
+                // only a charge ("the allegations", "the report") is denied.
+                let charge = act_family(sent.lemmas[noun]) == Some(ActFamily::Charge);
+                emitted |= if rebuttal && charge && matches!(root, 9 | 11..=13 | 17) && own_charged {
                     let denial = Pattern { code: "016".to_string(), ..p.clone() };
                     implied(&denial, subj, Implied::Actor(author), out)
                 } else {
@@ -804,20 +807,31 @@ impl Coder {
             // "…, a charge Tehran rejects", "the allegations, which Kigali has denied": the denier named after the
             // charge it denies answers the side that made the charge (the accuser of its state in this sentence or
             // before), not the actor nearest before the noun (often the charge's own object).
-            (Some(s), None) if p.code == "016" && sent.groups[s].tok_start > anchor => match sent.accuser(s, out) {
-                Some(accuser) => return implied(p, s, Implied::Actor(accuser), out),
-                None => return false,
-            },
+            (Some(s), None) if p.code == "016" && sent.groups[s].tok_start > anchor => {
+                let mut emitted = false;
+                for accuser in sent.joint_accusers(s, out) {
+                    emitted |= implied(p, s, Implied::Actor(accuser), out);
+                }
+                return emitted;
+            }
             (Some(s), None) => match subject.or_else(|| sent.passive_head_of(anchor)) {
                 Some(subj) if subj != s => (vec![s], vec![subj]),
                 // "The launch drew condemnation from Japan", "The strikes were condemned by Saudi Arabia": the
                 // subject is an act whose authors the document named before.
-                None if matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13") => {
+                None if matches!(&p.code[..2], "01" | "02" | "05" | "10" | "11" | "12" | "13") || p.code == "043" => {
                     let Some((noun, victim)) = sent.act_subject_of(anchor) else { return false };
                     if sent.mode(sent.clause_start(anchor), anchor).0 != Mode::Asserted {
                         return false;
                     }
                     let Some((authors, _)) = sent.act_authors(noun, victim, s, sentence, out) else { return false };
+                    // "The declaration was welcomed by the UN": an act welcomed is praised (051), not a guest hosted.
+                    let praise;
+                    let p = if p.code == "043" {
+                        praise = Pattern { code: "051".to_string(), ..p.clone() };
+                        &praise
+                    } else {
+                        p
+                    };
                     let mut emitted = false;
                     for author in authors {
                         emitted |= implied(p, s, Implied::Actor(author), out);
@@ -1017,10 +1031,13 @@ impl Coder {
                 Some(subj) if p.code == "016" && sent.accused_after(anchor).is_some_and(|g| g != subj) => {
                     (vec![subj], vec![sent.accused_after(anchor).unwrap_or(subj)])
                 }
-                Some(subj) if p.code == "016" => match sent.accuser(subj, out) {
-                    Some(accuser) => return implied(p, subj, Implied::Actor(accuser), out),
-                    None => return false,
-                },
+                Some(subj) if p.code == "016" => {
+                    let mut emitted = false;
+                    for accuser in sent.joint_accusers(subj, out) {
+                        emitted |= implied(p, subj, Implied::Actor(accuser), out);
+                    }
+                    return emitted;
+                }
                 // "Erdogan said Ankara was ready to raise bilateral trade", "Uzbekistan wants to expand cooperation":
                 // cooperation with no partner named, by one party of the meeting the document reports, is with the
                 // other party.
@@ -2231,6 +2248,9 @@ enum ActFamily {
     /// "the decision", "the move", "the sanctions": an earlier decision: a pledge, support, aid, a concession, a
     /// rejection, reduced relations, coercion.
     Decision,
+    /// "the agreement", "the pact", "the visit": an earlier accord signed or a visit made (roots 03 to 06 for an
+    /// accord, 04 for a visit); the author is its other party ("called the agreement a win-win" answers the partner).
+    Accord,
 }
 
 /// The kind of act a noun (a lemma, singular or plural) names, if it names one that can refer back to an event.
@@ -2254,8 +2274,14 @@ fn act_family(l: &str) -> Option<ActFamily> {
         | "announcement" | "proposal" | "offer" | "initiative" | "expulsion" | "ban" | "embargo" => ActFamily::Decision,
         // ("described the new restrictions as illegitimate": curbs a side imposed.)
         "restriction" | "curb" => ActFamily::Decision,
+        // ("welcomed the warrants": a court's legal action, 17.)
+        "warrant" => ActFamily::Decision,
+        // ("called the agreement a win-win", "praised the visit as historic": an accord or a visit.)
+        "agreement" | "accord" | "pact" | "treaty" | "visit" => ActFamily::Accord,
         // ("condemned the violence", "called the storming of parliament treasonous"; "rejected the demand".)
         "violence" | "bloodshed" | "storming" | "storm" => ActFamily::Violence,
+        // (The lemma of "bloodshed", read as an -ed form.)
+        "bloodsh" => ActFamily::Violence,
         "demand" => ActFamily::Charge,
         _ => return None,
     })
@@ -3934,7 +3960,9 @@ impl<'a> Sentence<'a> {
             self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
             "drill" | "exercise" | "manoeuvre" | "maneuver" | "launch" | "launche" | "deployment"
         );
-        let window = if violence || military { 8 } else { 3 };
+        // (So is "the visit", "the agreement": a readout's lead event, praised at its end.)
+        let accord = family == ActFamily::Accord;
+        let window = if violence || military || accord { 8 } else { 3 };
         let recent = so_far.iter().rposition(|e| e.sentence.is_some_and(|s| s + window < cur)).map_or(0, |k| k + 1);
         let candidates = &so_far[recent..];
         let ordered: Box<dyn Iterator<Item = &Event>> =
@@ -3967,7 +3995,12 @@ impl<'a> Sentence<'a> {
                             ))
                 }
                 ActFamily::Charge => matches!(root, 9..=13 | 17),
+                // (A warrant is a court's legal action only.)
+                ActFamily::Decision if self.lemmas[noun].starts_with("warrant") => root == 17,
                 ActFamily::Decision => matches!(root, 3 | 5..=8 | 12 | 15..=17),
+                // A visit is a meeting made (04); an accord is signed or pledged (03, 05, 06).
+                ActFamily::Accord if self.lemmas[noun].starts_with("visit") => root == 4,
+                ActFamily::Accord => matches!(root, 3 | 5 | 6),
             };
             if !kind_ok {
                 return None;
@@ -3989,6 +4022,22 @@ impl<'a> Sentence<'a> {
         };
         let mut ordered = ordered;
         let (first, root) = ordered.find_map(|e| eligible(e).map(|r| (e, r)))?;
+        // A state answering "the strikes" whose first candidate is its own armed group's act answers instead a foreign
+        // state's act that fell on it, when the story told one ("India struck sites in Pakistan, two weeks after
+        // gunmen killed 26 people in India … Pakistan called the strikes an act of war").
+        let subj_countries: Vec<&String> = subj_ms.iter().filter_map(|s| s.country.as_ref()).collect();
+        let compatriot = |m: &Mention| m.country.as_ref().is_some_and(|c| subj_countries.contains(&c));
+        let (first, root) = if violence && victim_country.is_none() && compatriot(act_parties(first).0) {
+            candidates
+                .iter()
+                .find_map(|e| {
+                    let (author, victim) = act_parties(e);
+                    (!compatriot(author) && compatriot(victim)).then(|| eligible(e).map(|r| (e, r))).flatten()
+                })
+                .unwrap_or((first, root))
+        } else {
+            (first, root)
+        };
         let mut authors = vec![act_parties(first).0.clone()];
         // The other members of a joint act: events of the same sentence, code and words by another source.
         for e in candidates {
@@ -4055,6 +4104,31 @@ impl<'a> Sentence<'a> {
                     && e.source.country.is_some()
             })
             .map(|e| e.source.clone())
+    }
+
+    /// Every author of the latest charge against the group's state ([`Sentence::accuser`]): a charge made jointly,
+    /// coded once per member with the same words ("Mali, Niger and Chad accused Algiers of …"), is denied to each
+    /// ("Algeria rejected the accusations"). Empty when no charge is known.
+    fn joint_accusers(&self, g: usize, so_far: &[Event]) -> Vec<Mention> {
+        let Some(first) = self.accuser(g, so_far) else { return Vec::new() };
+        let Some(e0) = so_far.iter().rev().find(|e| {
+            e.source.code == first.code && matches!(&e.code[..2], "09" | "11" | "13" | "17")
+        }) else {
+            return vec![first];
+        };
+        let mut out = vec![first];
+        for e in so_far {
+            if e.sentence == e0.sentence
+                && e.evidence == e0.evidence
+                && e.code == e0.code
+                && e.target.country == e0.target.country
+                && e.source.country.is_some()
+                && out.iter().all(|a| a.code != e.source.code)
+            {
+                out.push(e.source.clone());
+            }
+        }
+        out
     }
 
     /// The first group after the anchor (in the sentence) of a state other than the subject's: "put its forces on
@@ -7144,6 +7218,128 @@ mod tests {
             ],
         );
         assert!(!evs.iter().any(|e| e.0 >= Some(1)), "{evs:?}");
+    }
+
+    #[test]
+    fn reactions_to_warrants_visits_accords_and_strikes_find_the_right_author() {
+        let has4 = |evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, code: &str| {
+            evs.iter().any(|e| e.0 == Some(s) && e.1 == src && e.2 == tgt && e.3 == code)
+        };
+        // A court's warrant welcomed answers the court, not a later invitation by a third state.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "The International Criminal Court issued an arrest warrant for the Russian president.",
+                "Hungary said it would invite the Russian president to Budapest.",
+                "Ukraine welcomed the warrant.",
+            ],
+        );
+        assert!(has4(&evs, 2, "UKR", "IGOJUDICC", "051"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(2) && e.2.starts_with("HUN")), "{evs:?}");
+        // A decision against one's own state rejected is a rejection (12), not a denial (016).
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "The International Criminal Court issued an arrest warrant for the Russian president.",
+                "Russia rejected the decision.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == "IGOJUDICC" && e.3.starts_with("12")), "{evs:?}");
+        // A visit praised at the end of a readout answers the visitor.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "The Kenyan president visited Tokyo on Monday.",
+                "The two leaders toured a factory.",
+                "They ate lunch together.",
+                "Officials discussed a new rail line.",
+                "Japan praised the visit.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(4) && e.1 == "JPN" && e.2.starts_with("KEN") && e.3 == "051"), "{evs:?}");
+        // Negatives: "welcomed guests" or "welcomed the visitors" is no reaction to an act; a visit by nobody named
+        // has no author.
+        let evs = doc_events("2024-03-01", &["The Kenyan president visited Tokyo on Monday.", "Japan welcomed guests."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3 == "051"), "{evs:?}");
+        assert!(!doc_events("2024-03-01", &["Japan praised the visit."]).iter().any(|e| e.3 == "051"));
+        // A reaction to a storm or an earthquake has no author.
+        let evs = doc_events(
+            "2024-03-01",
+            &["An earthquake struck southern Turkey on Monday.", "Germany expressed concern over the disaster."],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        // A state answering "the strikes" answers those that fell on it, not an earlier attack on its rival.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "India bombed camps in Pakistan on Wednesday, a week after Pakistani militants killed 20 Indian soldiers.",
+                "Pakistan's prime minister called the strikes an act of war.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "PAKGOV" && e.2 == "IND" && e.3 == "111"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.2.starts_with("PAK")), "{evs:?}");
+        // An act welcomed in the passive is praised; a guest welcomed is hosted, and a storm welcomed by nobody is
+        // nothing.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Serbia and Kosovo signed an accord on Monday.", "The accord was welcomed by the European Union."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IGOEUREEC" && e.2 == "SRB" && e.3 == "051"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3 == "043"), "{evs:?}");
+        let evs = doc_events("2024-03-01", &["The Kenyan president was welcomed by Japan's prime minister."]);
+        assert!(!evs.iter().any(|e| e.3 == "051"), "{evs:?}");
+        // "the bloodshed" is the attack it names.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Al-Shabaab militants attacked a hotel in Mogadishu, killing 12 people.", "Kenya condemned the bloodshed."],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "KEN" && e.2 == "SOMREB" && e.3 == "111"), "{evs:?}");
+        // A charge made jointly is denied to each of its authors; a lone accuser's charge to that one only.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Mali, Niger and Chad accused Algeria of sponsoring terrorism.", "Algeria rejected the accusations as baseless."],
+        );
+        for author in ["MLI", "NER", "TCD"] {
+            assert!(evs.iter().any(|e| e.0 == Some(1) && e.2 == author && e.3 == "016"), "{author}: {evs:?}");
+        }
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "Mali accused Algeria of sponsoring terrorism.",
+                "Niger recalled its ambassador from Algeria.",
+                "Algeria rejected the accusations as baseless.",
+            ],
+        );
+        assert_eq!(evs.iter().filter(|e| e.0 == Some(2) && e.3 == "016").count(), 1, "{evs:?}");
+        // An act called "a large-scale provocation" is judged (111) toward its author; a storm called a large-scale
+        // disaster has no author.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "Belarusian helicopters entered Lithuanian airspace on Monday.",
+                "Lithuania's president called the incursion a large-scale provocation.",
+                "He called the flood a large-scale disaster.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUGOV" && e.2.starts_with("BLR") && e.3 == "111"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
+        // An accord called a milestone praises its other party; a match called a success names no act.
+        let evs = doc_events(
+            "2024-03-01",
+            &[
+                "Serbia and Kosovo signed an accord on Monday.",
+                "Kosovo described the accord as a historic milestone.",
+                "Serbia called the match a great success.",
+            ],
+        );
+        assert!(has4(&evs, 1, "KSV", "SRB", "051"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
+        // A third state keeps the lead's attack.
+        let evs = doc_events(
+            "2024-03-01",
+            &["Russian forces shelled Kharkiv overnight.", "Ukraine struck a depot in Belgorod.", "Germany condemned the attack."],
+        );
+        assert!(has4(&evs, 2, "DEU", "RUSMIL", "111"), "{evs:?}");
     }
 
     #[test]
