@@ -2144,9 +2144,36 @@ const DEFINITE_STOPS: &[&str] = &[
 
 /// Capitalised words that may modify a description ("the Western alliance", "the Islamist group").
 const DEFINITE_CAPITALS: &[&str] = &[
-    "Balkan", "Caribbean", "Himalayan", "Andean", "Scandinavian", "Caucasus", "Alpine", "Sahel", "Sahelian",
-    "Islamist", "Western", "Sunni", "Shiite", "Shia", "Salafist", "Jihadist", "Marxist", "Maoist", "Arab", "African",
-    "Asian", "European", "Atlantic", "Gulf", "Nordic", "Baltic", "Kurdish", "UN", "U.N.", "Islamic",
+    "Balkan",
+    "Caribbean",
+    "Himalayan",
+    "Andean",
+    "Scandinavian",
+    "Caucasus",
+    "Alpine",
+    "Sahel",
+    "Sahelian",
+    "Islamist",
+    "Western",
+    "Sunni",
+    "Shiite",
+    "Shia",
+    "Salafist",
+    "Jihadist",
+    "Marxist",
+    "Maoist",
+    "Arab",
+    "African",
+    "Asian",
+    "European",
+    "Atlantic",
+    "Gulf",
+    "Nordic",
+    "Baltic",
+    "Kurdish",
+    "UN",
+    "U.N.",
+    "Islamic",
 ];
 
 /// A definite description found in a text: the span runs from the first modifier after "the" to the head noun
@@ -2252,10 +2279,40 @@ fn state_of_kind(desc: &str, country: &str) -> bool {
 
 /// Modifiers by which news names a state told before ("the Gulf state", "the oil-rich nation").
 const STATE_DESCRIPTORS: &[&str] = &[
-    "Gulf", "island", "Balkan", "Baltic", "Caribbean", "Himalayan", "Andean", "Nordic", "landlocked", "oil-rich",
-    "gas-rich", "energy-rich", "mineral-rich", "war-torn", "impoverished", "tiny", "small", "Asian", "African", "Arab",
-    "European", "Scandinavian", "Caucasus", "Alpine", "Sahel", "Sahelian", "coastal", "archipelago", "communist",
-    "nuclear-armed", "isolated", "reclusive", "secretive", "Muslim-majority",
+    "Gulf",
+    "island",
+    "Balkan",
+    "Baltic",
+    "Caribbean",
+    "Himalayan",
+    "Andean",
+    "Nordic",
+    "landlocked",
+    "oil-rich",
+    "gas-rich",
+    "energy-rich",
+    "mineral-rich",
+    "war-torn",
+    "impoverished",
+    "tiny",
+    "small",
+    "Asian",
+    "African",
+    "Arab",
+    "European",
+    "Scandinavian",
+    "Caucasus",
+    "Alpine",
+    "Sahel",
+    "Sahelian",
+    "coastal",
+    "archipelago",
+    "communist",
+    "nuclear-armed",
+    "isolated",
+    "reclusive",
+    "secretive",
+    "Muslim-majority",
 ];
 
 /// Whether a mention overlapping a description reaches outside it ("the Group of Seven" is a name, not "the group").
@@ -3226,9 +3283,17 @@ IGOBUSGOS Group of Seven
         assert!(!side_of_a_place(" accused the other"));
         assert!(!side_of_a_place(" of the conflict agreed"));
         let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
-        let d = Document::from_sentences("t", None, &["Chile and Peru held talks.", "Troops waited on each side of the border."]);
+        let d = Document::from_sentences(
+            "t",
+            None,
+            &["Chile and Peru held talks.", "Troops waited on each side of the border."],
+        );
         assert!(!m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
-        let d = Document::from_sentences("t", None, &["Chile and Peru held talks.", "Each side accused the other of stalling."]);
+        let d = Document::from_sentences(
+            "t",
+            None,
+            &["Chile and Peru held talks.", "Each side accused the other of stalling."],
+        );
         assert!(m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
     }
 

@@ -4111,9 +4111,11 @@ impl<'a> Sentence<'a> {
     /// ("Algeria rejected the accusations"). Empty when no charge is known.
     fn joint_accusers(&self, g: usize, so_far: &[Event]) -> Vec<Mention> {
         let Some(first) = self.accuser(g, so_far) else { return Vec::new() };
-        let Some(e0) = so_far.iter().rev().find(|e| {
-            e.source.code == first.code && matches!(&e.code[..2], "09" | "11" | "13" | "17")
-        }) else {
+        let Some(e0) = so_far
+            .iter()
+            .rev()
+            .find(|e| e.source.code == first.code && matches!(&e.code[..2], "09" | "11" | "13" | "17"))
+        else {
             return vec![first];
         };
         let mut out = vec![first];
@@ -7244,7 +7246,10 @@ mod tests {
                 "Russia rejected the decision.",
             ],
         );
-        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == "IGOJUDICC" && e.3.starts_with("12")), "{evs:?}");
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "RUS" && e.2 == "IGOJUDICC" && e.3.starts_with("12")),
+            "{evs:?}"
+        );
         // A visit praised at the end of a readout answers the visitor.
         let evs = doc_events(
             "2024-03-01",
@@ -7256,10 +7261,14 @@ mod tests {
                 "Japan praised the visit.",
             ],
         );
-        assert!(evs.iter().any(|e| e.0 == Some(4) && e.1 == "JPN" && e.2.starts_with("KEN") && e.3 == "051"), "{evs:?}");
+        assert!(
+            evs.iter().any(|e| e.0 == Some(4) && e.1 == "JPN" && e.2.starts_with("KEN") && e.3 == "051"),
+            "{evs:?}"
+        );
         // Negatives: "welcomed guests" or "welcomed the visitors" is no reaction to an act; a visit by nobody named
         // has no author.
-        let evs = doc_events("2024-03-01", &["The Kenyan president visited Tokyo on Monday.", "Japan welcomed guests."]);
+        let evs =
+            doc_events("2024-03-01", &["The Kenyan president visited Tokyo on Monday.", "Japan welcomed guests."]);
         assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3 == "051"), "{evs:?}");
         assert!(!doc_events("2024-03-01", &["Japan praised the visit."]).iter().any(|e| e.3 == "051"));
         // A reaction to a storm or an earthquake has no author.
@@ -7291,13 +7300,19 @@ mod tests {
         // "the bloodshed" is the attack it names.
         let evs = doc_events(
             "2024-03-01",
-            &["Al-Shabaab militants attacked a hotel in Mogadishu, killing 12 people.", "Kenya condemned the bloodshed."],
+            &[
+                "Al-Shabaab militants attacked a hotel in Mogadishu, killing 12 people.",
+                "Kenya condemned the bloodshed.",
+            ],
         );
         assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "KEN" && e.2 == "SOMREB" && e.3 == "111"), "{evs:?}");
         // A charge made jointly is denied to each of its authors; a lone accuser's charge to that one only.
         let evs = doc_events(
             "2024-03-01",
-            &["Mali, Niger and Chad accused Algeria of sponsoring terrorism.", "Algeria rejected the accusations as baseless."],
+            &[
+                "Mali, Niger and Chad accused Algeria of sponsoring terrorism.",
+                "Algeria rejected the accusations as baseless.",
+            ],
         );
         for author in ["MLI", "NER", "TCD"] {
             assert!(evs.iter().any(|e| e.0 == Some(1) && e.2 == author && e.3 == "016"), "{author}: {evs:?}");
@@ -7321,7 +7336,10 @@ mod tests {
                 "He called the flood a large-scale disaster.",
             ],
         );
-        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUGOV" && e.2.starts_with("BLR") && e.3 == "111"), "{evs:?}");
+        assert!(
+            evs.iter().any(|e| e.0 == Some(1) && e.1 == "LTUGOV" && e.2.starts_with("BLR") && e.3 == "111"),
+            "{evs:?}"
+        );
         assert!(!evs.iter().any(|e| e.0 == Some(2)), "{evs:?}");
         // An accord called a milestone praises its other party; a match called a success names no act.
         let evs = doc_events(
@@ -7337,7 +7355,11 @@ mod tests {
         // A third state keeps the lead's attack.
         let evs = doc_events(
             "2024-03-01",
-            &["Russian forces shelled Kharkiv overnight.", "Ukraine struck a depot in Belgorod.", "Germany condemned the attack."],
+            &[
+                "Russian forces shelled Kharkiv overnight.",
+                "Ukraine struck a depot in Belgorod.",
+                "Germany condemned the attack.",
+            ],
         );
         assert!(has4(&evs, 2, "DEU", "RUSMIL", "111"), "{evs:?}");
     }
