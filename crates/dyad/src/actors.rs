@@ -240,6 +240,23 @@ const PAIRS_OPENING: &[&str] = &[
     "Both countries' delegations",
 ];
 /// A visitor's host or a host's guest: the other member of the pair than the owner ("his guest" after Xi is Russia's).
+/// "Each side accused the other", "the warring parties", "urged both warring sides to …": the pair of a conflict
+/// story, named by its sides rather than by "two"; resolved only when the pair is clear (`clear_pair`).
+const PAIRS_SIDES: &[&str] = &[
+    "each side",
+    "each party",
+    "each country",
+    "each government",
+    "each",
+    "the warring parties",
+    "the warring sides",
+    "both warring parties",
+    "both warring sides",
+    "the two warring parties",
+    "the two warring sides",
+    "the two warring countries",
+    "the two warring nations",
+];
 const PAIRS_OTHER: &[&str] = &[
     "his guest",
     "her guest",
@@ -506,6 +523,10 @@ impl ActorMatcher {
         for p in PAIRS_OPENING {
             add(p, Payload::Pair { gov: true, other: false });
         }
+        for p in PAIRS_SIDES {
+            add(p, Payload::Pair { gov: false, other: false });
+            add(&capitalise(p), Payload::Pair { gov: false, other: false });
+        }
         for p in PAIRS_OTHER {
             add(p, Payload::Pair { gov: true, other: true });
             add(&capitalise(p), Payload::Pair { gov: true, other: true });
@@ -632,6 +653,12 @@ impl ActorMatcher {
                             {
                                 all.push((i, None));
                             }
+                            // "each side of the river", "Each year", "each of them": not the pair.
+                            Payload::Pair { .. }
+                                if !sides_as_actor(&seg.text[raw.start..raw.end], &seg.text[raw.end..]) =>
+                            {
+                                all.push((i, None));
+                            }
                             Payload::Pair { gov, other } => {
                                 pairs.push((out.len() + all.len(), seg.sentence, span, gov, other));
                                 all.push((i, None));
@@ -700,7 +727,14 @@ impl ActorMatcher {
                             _ => Mention { sentence, span, via: Via::Pair, person: None, ..m.clone() },
                         });
                     }
-                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span).or_else(|| pair.clone()) {
+                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span).or_else(|| {
+                    // "each side", "the warring parties" only when two states clearly lead the story.
+                    if is_sides_phrase(&doc.text()[span.start..span.end]) && !clear_pair(&out) {
+                        None
+                    } else {
+                        pair.clone()
+                    }
+                }) {
                     for c in [a, b] {
                         replacement.push(self.pair_member(&c, gov, sentence, span));
                     }
@@ -2688,6 +2722,47 @@ fn addressed_pair(
     Some((rest.next()?, rest.next()?))
 }
 
+/// Whether a pair phrase is one of `PAIRS_SIDES` ("each side", "the warring parties").
+fn is_sides_phrase(phrase: &str) -> bool {
+    let p = phrase.to_lowercase();
+    p.starts_with("each") || p.contains("warring")
+}
+
+/// Whether a `PAIRS_SIDES` phrase names actors here: "each side" not before "of" ("each side of the border") or a
+/// possessive; bare "each" only opening a clause before a verb in the past or third person ("Each blamed the other",
+/// not "Each year", "each of them"). Other pair phrases always pass.
+fn sides_as_actor(phrase: &str, after: &str) -> bool {
+    if !is_sides_phrase(phrase) {
+        return true;
+    }
+    let next = after.trim_start().split(|c: char| !c.is_alphabetic() && c != '\'').next().unwrap_or("");
+    if next == "of" || after.starts_with('\'') || after.starts_with('’') {
+        return false;
+    }
+    if phrase.eq_ignore_ascii_case("each") {
+        let verbish = next.chars().all(|c| c.is_ascii_lowercase())
+            && (next.ends_with("ed")
+                || matches!(next, "has" | "says" | "said" | "accuses" | "blames" | "claims" | "insists" | "wants"));
+        return after.starts_with(' ') && !next.is_empty() && verbish;
+    }
+    true
+}
+
+/// Whether the two most mentioned states clearly lead the story: no third as often mentioned as the second.
+fn clear_pair(mentions: &[Mention]) -> bool {
+    let ranked = rank_countries(mentions, |m| !m.code.is_empty() && m.via != Via::Context);
+    if ranked.len() < 3 {
+        return ranked.len() == 2;
+    }
+    let count = |c: &str| {
+        mentions
+            .iter()
+            .filter(|m| !m.code.is_empty() && m.via != Via::Context && m.country.as_deref() == Some(c))
+            .count()
+    };
+    count(ranked[2].0) < count(ranked[1].0)
+}
+
 /// The two countries mentioned most often.
 fn principal_pair(mentions: &[Mention]) -> Option<(String, String)> {
     let mut top = countries_by_mentions(mentions).into_iter();
@@ -3294,7 +3369,8 @@ IGOBUSGOS Group of Seven
             None,
             &["Chile and Peru held talks.", "Each side accused the other of stalling."],
         );
-        assert!(m.find(&d).iter().any(|x| d.slice(x.span) == "side"));
+        // (Found as the pair phrase "Each side" since round 3.)
+        assert!(m.find(&d).iter().any(|x| d.slice(x.span).ends_with("side")));
     }
 
     #[test]
@@ -3979,5 +4055,24 @@ CVL Civilians
         assert!(c.contains(&("you".into(), "BLRGOV".into())), "{c:?}");
         assert!(c.contains(&("he".into(), "BLRGOV".into())), "{c:?}");
         assert!(c.contains(&("we".into(), "BLR".into())), "{c:?}");
+    }
+}
+
+#[cfg(test)]
+mod sides_phrase_tests {
+    use super::sides_as_actor;
+
+    #[test]
+    fn sides_phrases_name_actors_only_before_a_verb() {
+        assert!(sides_as_actor("Each side", " accused the other"));
+        assert!(sides_as_actor("Each", " blamed the other"));
+        assert!(sides_as_actor("the warring parties", " to return"));
+        // Negatives: a place, a time, a partitive, a possessive.
+        assert!(!sides_as_actor("each side", " of the river"));
+        assert!(!sides_as_actor("Each", " year"));
+        assert!(!sides_as_actor("each", " of them"));
+        assert!(!sides_as_actor("each side", "'s troops"));
+        // Other pair phrases are not this function's to judge.
+        assert!(sides_as_actor("the two sides", " of"));
     }
 }

@@ -849,6 +849,8 @@ impl Coder {
             (None, None) => match subject {
                 // "The US said Iraq had attacked itself": one actor, its own target (see `Match::reflexive`).
                 Some(subj) if m.reflexive && sent.groups[subj].members.len() == 1 => (vec![subj], vec![subj]),
+                // "Each side accused the other": the pair, one event each way (see `the_other_side`).
+                Some(subj) if m.reciprocal && sent.groups[subj].members.len() == 2 => (vec![subj], vec![subj]),
                 // A target-less variant of an attack or a ban ("launched 40 drones overnight", "took 251 hostages",
                 // "dissolved all political parties"): the side attacked, or the state's own opposition or people.
                 Some(subj) if p.implied => match sent.unnamed_target(p, anchor, subj, out) {
@@ -3564,6 +3566,13 @@ impl<'a> Sentence<'a> {
                         st.reciprocal = true;
                         return self.match_from(elems, k + 1, i + 2, st);
                     }
+                    // "Each side accused the other (side) of …": the same reciprocal (a single subject gives nothing).
+                    if matches!(elems[k], Elem::Target) {
+                        if let Some(end) = self.the_other_side(i) {
+                            st.reciprocal = true;
+                            return self.match_from(elems, k + 1, end, st);
+                        }
+                    }
                     if matches!(elems[k], Elem::Target)
                         && !elems[k + 1..].iter().any(|e| matches!(e, Elem::Target | Elem::Source))
                         && i < n
@@ -3644,6 +3653,35 @@ impl<'a> Sentence<'a> {
                 false
             }
         }
+    }
+
+    /// "the other", "the other side", "the other party" as a reciprocal object opening at `i` ("Each side accused the
+    /// other of …"): one past its end. Not "the other side of the debate", "the other countries", "the other's".
+    fn the_other_side(&self, i: usize) -> Option<usize> {
+        let n = self.lemmas.len();
+        // (A gap before the slot may already have taken "the".)
+        let other = if i + 1 < n && self.lemmas[i] == "the" && self.lemmas[i + 1] == "other" {
+            i + 1
+        } else if i > 0 && i < n && self.lemmas[i - 1] == "the" && self.lemmas[i] == "other" {
+            i
+        } else {
+            return None;
+        };
+        let (i, mut end) = (other - 1, other + 1);
+        if end < n && matches!(self.lemmas[end], "side" | "party" | "country") && self.word(end) != "sides" {
+            end += 1;
+        }
+        let free = end >= n
+            || matches!(
+                self.lemmas[end],
+                "of" | "for" | "over" | "in" | "on" | "," | "." | "and" | "to" | "as" | "after"
+            ) && !(end > i + 2 && self.lemmas[end] == "of" && !self.of_gerund(end));
+        (free && self.group_at[i].is_none()).then_some(end)
+    }
+
+    /// "of" followed by a verb in -ing or by "being"/"having" ("accused the other side of violating").
+    fn of_gerund(&self, of: usize) -> bool {
+        of + 1 < self.lemmas.len() && self.word(of + 1).ends_with("ing")
     }
 
     /// Whether group `g` is a country word that only says where a border runs: "near the Thai border", "along the
@@ -9555,5 +9593,56 @@ mod open_end_and_outlet_tests {
         let text = "Uganda announced new tariffs on Kenyan sugar. Rwanda gave its support to the decision.";
         let evs = events(text);
         assert!(!evs.iter().any(|e| e.2 == "062"), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod sides_pair_tests {
+    use super::tests::coded;
+
+    fn evs(text: &str) -> Vec<(String, String, String)> {
+        coded(text, "2025-03-10").into_iter().map(|(_, s, t, c)| (s, t, c)).collect()
+    }
+
+    fn has(evs: &[(String, String, String)], src: &str, tgt: &str, root: &str) -> bool {
+        evs.iter().any(|e| e.0.starts_with(src) && e.1.starts_with(tgt) && e.2.starts_with(root))
+    }
+
+    #[test]
+    fn each_side_blaming_the_other_is_an_accusation_both_ways() {
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Each side accused the other of breaking the truce.");
+        assert!(has(&e, "PER", "ECU", "112") && has(&e, "ECU", "PER", "112"), "{e:?}");
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Each blamed the other for the clash.");
+        assert!(has(&e, "PER", "ECU", "112") && has(&e, "ECU", "PER", "112"), "{e:?}");
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Each side blamed the other side for the clash.");
+        assert!(has(&e, "PER", "ECU", "112") && has(&e, "ECU", "PER", "112"), "{e:?}");
+    }
+
+    #[test]
+    fn the_warring_parties_are_the_pair() {
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Brazil urged the warring parties to return to talks.");
+        assert!(has(&e, "BRA", "PER", "02") && has(&e, "BRA", "ECU", "02"), "{e:?}");
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Both warring sides agreed to a ceasefire.");
+        assert!(has(&e, "PER", "ECU", "08") && has(&e, "ECU", "PER", "08"), "{e:?}");
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Chile called on both sides to show restraint.");
+        assert!(has(&e, "CHL", "PER", "02") && has(&e, "CHL", "ECU", "02"), "{e:?}");
+    }
+
+    #[test]
+    fn sides_that_are_places_or_unclear_are_no_pair() {
+        // "each side of the river", "each year": no actor.
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Farmers on each side of the river fled their homes.");
+        assert!(e.iter().all(|x| x.2.starts_with("19")), "{e:?}");
+        let e = evs("Peru and Ecuador exchanged fire on Monday. Each year Peru holds a military parade.");
+        assert!(e.iter().all(|x| x.2.starts_with("19")), "{e:?}");
+        // "the other side of the argument" is no reciprocal object.
+        let e = evs(
+            "Peru and Ecuador held talks in Lima. The Peruvian minister criticised the other side of the argument.",
+        );
+        assert!(!e.iter().any(|x| x.2.starts_with("11")), "{e:?}");
+        // Three states as often named: "each side" has no clear pair.
+        let e = evs("Chile, Bolivia and Argentina met in Santiago. Chile and Bolivia criticised Argentina. \
+             Argentina criticised Chile and Bolivia. Each side accused the other of lying.");
+        assert!(!e.iter().any(|x| x.2 == "112" || x.2 == "1123"), "{e:?}");
     }
 }
