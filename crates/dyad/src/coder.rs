@@ -1501,7 +1501,27 @@ impl Coder {
             let verb =
                 ids[i - 1] != NO_ID && !self.by_anchor[ids[i - 1] as usize].is_empty() && !SPEECH.contains(&prev);
             let prep = matches!(prev, "with" | "against" | "on" | "to" | "from" | "at" | "into" | "toward" | "towards");
-            if !(verb || prep) {
+            // "arrested 40 of them", "killed dozens of them": a count of "them" right after an event verb.
+            let count_of = w == "them"
+                && prev == "of"
+                && i >= 3
+                && (tokens[i - 2].kind == TokenKind::Number
+                    || matches!(
+                        lemmas[i - 2],
+                        "dozen"
+                            | "dozens"
+                            | "hundred"
+                            | "hundreds"
+                            | "thousand"
+                            | "thousands"
+                            | "many"
+                            | "some"
+                            | "several"
+                    ))
+                && ids[i - 3] != NO_ID
+                && !self.by_anchor[ids[i - 3] as usize].is_empty()
+                && !SPEECH.contains(&lemmas[i - 3]);
+            if !(verb || prep || count_of) {
                 continue;
             }
             // The pronoun's own clause: back to the last comma, "and" or semicolon.
@@ -9699,5 +9719,18 @@ mod coordinated_verb_subject_tests {
         // Negative: a relative pronoun between stops the rule ("warships that attacked" are the attackers).
         let evs = events("Japan tracked the Chinese warships that attacked Taiwan.");
         assert!(!evs.iter().any(|e| e.0 == "JPN" && e.2 == "190"), "{evs:?}");
+    }
+    #[test]
+    fn a_count_of_them_after_an_event_verb_is_the_earlier_actor() {
+        for text in [
+            "Kenyan police surrounded Somali protesters and arrested 30 of them.",
+            "Kenyan police surrounded Somali protesters and arrested dozens of them.",
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == "KENCOP" && e.1 == "SOMCVL" && e.2 == "173"), "{text}: {evs:?}");
+        }
+        // Negative: after a verb of saying the count is no object of an act.
+        let evs = events("Kenyan police surrounded Somali protesters and said 30 of them were hurt.");
+        assert!(!evs.iter().any(|e| e.2 == "173"), "{evs:?}");
     }
 }
