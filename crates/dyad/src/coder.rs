@@ -5111,11 +5111,31 @@ impl<'a> Sentence<'a> {
         if self.group_at[v].is_some() || !self.is_past_form(v) || SPEECH.contains(&self.lemmas[v]) {
             return None;
         }
-        // The first verb's subject right before it.
+        // The first verb's subject right before it (past auxiliaries, adverbs and a day: "on Tuesday").
         let mut s = v;
         while s > 0
             && self.group_at[s - 1].is_none()
-            && (matches!(self.word(s - 1), "has" | "had" | "have" | "also" | "then" | "later")
+            && (matches!(
+                self.word(s - 1),
+                "has"
+                    | "had"
+                    | "have"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+            ) || (self.word(s - 1) == "on"
+                && s < v
+                && self.word(s).ends_with("day")
+                && self.word(s).starts_with(char::is_uppercase))
                 || (self.word(s - 1).ends_with("ly") && self.word(s - 1).chars().all(|c| c.is_lowercase())))
         {
             s -= 1;
@@ -9698,6 +9718,7 @@ mod coordinated_verb_subject_tests {
         for text in [
             "Japan tracked the Chinese warships and attacked Taiwan.",
             "Japan tracked Chinese warships near Okinawa, and attacked Taiwan.",
+            "Japan on Tuesday tracked the Chinese warships and attacked Taiwan.",
         ] {
             let evs = events(text);
             assert!(evs.iter().any(|e| e.0 == "JPN" && e.1 == "TWN" && e.2 == "190"), "{text}: {evs:?}");
