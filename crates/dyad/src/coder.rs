@@ -1115,7 +1115,7 @@ impl Coder {
         let mode = if mode == Mode::Intended
             && p.code.starts_with("16")
             && ((mode_start.min(anchor)..anchor).any(|k| matches!(sent.lemmas[k], "announce" | "decide"))
-                || takes_effect_at_once(&sent.lemmas, anchor))
+                || takes_effect_at_once(sent.lemmas, anchor))
         {
             Mode::Asserted
         } else {
@@ -1503,7 +1503,27 @@ impl Coder {
             let verb =
                 ids[i - 1] != NO_ID && !self.by_anchor[ids[i - 1] as usize].is_empty() && !SPEECH.contains(&prev);
             let prep = matches!(prev, "with" | "against" | "on" | "to" | "from" | "at" | "into" | "toward" | "towards");
-            if !(verb || prep) {
+            // "arrested 40 of them", "killed dozens of them": a count of "them" right after an event verb.
+            let count_of = w == "them"
+                && prev == "of"
+                && i >= 3
+                && (tokens[i - 2].kind == TokenKind::Number
+                    || matches!(
+                        lemmas[i - 2],
+                        "dozen"
+                            | "dozens"
+                            | "hundred"
+                            | "hundreds"
+                            | "thousand"
+                            | "thousands"
+                            | "many"
+                            | "some"
+                            | "several"
+                    ))
+                && ids[i - 3] != NO_ID
+                && !self.by_anchor[ids[i - 3] as usize].is_empty()
+                && !SPEECH.contains(&lemmas[i - 3]);
+            if !(verb || prep || count_of) {
                 continue;
             }
             // The pronoun's own clause: back to the last comma, "and" or semicolon.
@@ -2485,7 +2505,7 @@ fn claimed_victim(claimants: &[&Mention], out: &[Event]) -> Option<Mention> {
 /// trade, effective immediately": a measure that takes effect at once is taken, not threatened. Looks at the words
 /// from two before the anchor to the end of its clause (at most 16 words on, up to a comma, ';' or '.').
 fn takes_effect_at_once(lemmas: &[&str], anchor: usize) -> bool {
-    let before = lemmas[anchor.saturating_sub(2)..anchor].iter().any(|w| *w == "immediately");
+    let before = lemmas[anchor.saturating_sub(2)..anchor].contains(&"immediately");
     before
         || lemmas[anchor + 1..]
             .iter()
@@ -4985,6 +5005,13 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 if last != Some(g) && (self.can_be_subject(g, !nominal) || self.subject_of_subclause(g, anchor)) {
+                    // "Police surrounded the protesters and arrested 40": the first verb's object is not the
+                    // subject of the verb after "and"; the first verb's subject is.
+                    if !nominal {
+                        if let Some(h) = self.subject_across_and(g, anchor) {
+                            return Some(h);
+                        }
+                    }
                     return Some(g);
                 }
                 last = Some(g);
@@ -5074,6 +5101,122 @@ impl<'a> Sentence<'a> {
             );
         verb && grp.tok_end < self.tokens.len()
             && matches!(self.word(grp.tok_end), "a" | "an" | "as" | "the" | "\"" | "“")
+    }
+
+    /// Two coordinated verb phrases: "[H] tracked [G] (…) and dispatched …", "[H] surrounded [G], and arrested …".
+    /// When the verb at `anchor` comes right after "and" (or ", and") and the group `g` before it is the object of an
+    /// earlier past-tense verb whose own subject is the group right before that verb, the anchor's subject is that
+    /// group. Conservative: no punctuation but the comma before "and", no relative pronoun between, the first verb a
+    /// lowercase past form ("-ed" or a common irregular one) right after its subject (auxiliaries "has"/"had" and
+    /// "-ly" adverbs allowed). A verb with its own subject after "and" ("… and Y's president praised") never gets
+    /// here, and inside a reported clause the first verb's subject is the reported one ("said Y attacked Z and
+    /// killed …" stays Y).
+    fn subject_across_and(&self, g: usize, anchor: usize) -> Option<usize> {
+        let mut and = anchor.checked_sub(1)?;
+        if self.lemmas[and] != "and" {
+            return None;
+        }
+        let grp = &self.groups[g];
+        if and > 0 && self.word(and - 1) == "," {
+            and -= 1;
+        }
+        // Between the object and "and": a few plain words (a prepositional tail: "to the area", "in the square").
+        if and < grp.tok_end || and - grp.tok_end > 6 {
+            return None;
+        }
+        for t in grp.tok_end..and {
+            if !matches!(self.tokens[t].kind, TokenKind::Word | TokenKind::Number)
+                || matches!(self.lemmas[t], "which" | "who" | "whom" | "whose" | "that" | "and" | "or" | "but")
+                || (self.group_at[t].is_none() && SPEECH.contains(&self.lemmas[t]))
+            {
+                return None;
+            }
+        }
+        // Before the object: determiners, numbers and modifiers, then the first verb.
+        let mut k = grp.tok_start;
+        let mut steps = 0;
+        while k > 0
+            && steps < 4
+            && self.group_at[k - 1].is_none()
+            && (DETERMINERS.contains(&self.lemmas[k - 1])
+                || self.tokens[k - 1].kind == TokenKind::Number
+                || (self.is_modifier(k - 1) && !self.is_past_form(k - 1)))
+        {
+            k -= 1;
+            steps += 1;
+        }
+        let v = k.checked_sub(1)?;
+        if self.group_at[v].is_some() || !self.is_past_form(v) || SPEECH.contains(&self.lemmas[v]) {
+            return None;
+        }
+        // The first verb's subject right before it (past auxiliaries, adverbs and a day: "on Tuesday").
+        let mut s = v;
+        while s > 0
+            && self.group_at[s - 1].is_none()
+            && (matches!(
+                self.word(s - 1),
+                "has"
+                    | "had"
+                    | "have"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+            ) || (self.word(s - 1) == "on"
+                && s < v
+                && self.word(s).ends_with("day")
+                && self.word(s).starts_with(char::is_uppercase))
+                || (self.word(s - 1).ends_with("ly") && self.word(s - 1).chars().all(|c| c.is_lowercase())))
+        {
+            s -= 1;
+        }
+        let h = self.group_at[s.checked_sub(1)?]?;
+        (h != g && self.can_be_subject(h, true)).then_some(h)
+    }
+
+    /// A lowercase past-tense (or past-participle) verb form: "-ed" or a common irregular one.
+    fn is_past_form(&self, t: usize) -> bool {
+        let w = self.word(t);
+        self.tokens[t].kind == TokenKind::Word
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && ((w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+                || matches!(
+                    w,
+                    "met"
+                        | "hit"
+                        | "took"
+                        | "held"
+                        | "sent"
+                        | "caught"
+                        | "struck"
+                        | "fought"
+                        | "led"
+                        | "shot"
+                        | "beat"
+                        | "drove"
+                        | "gave"
+                        | "told"
+                        | "saw"
+                        | "found"
+                        | "won"
+                        | "brought"
+                        | "kept"
+                        | "left"
+                        | "stopped"
+                        | "overran"
+                        | "seized"
+                        | "besieged"
+                        | "boarded"
+                        | "chased"
+                ))
     }
 
     /// Whether the anchor is a verb joined by "and" (with at most one word between: "and also", "and then").
@@ -9644,5 +9787,60 @@ mod sides_pair_tests {
         let e = evs("Chile, Bolivia and Argentina met in Santiago. Chile and Bolivia criticised Argentina. \
              Argentina criticised Chile and Bolivia. Each side accused the other of lying.");
         assert!(!e.iter().any(|x| x.2 == "112" || x.2 == "1123"), "{e:?}");
+    }
+}
+
+#[cfg(test)]
+mod coordinated_verb_subject_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2016-05-10".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    #[test]
+    fn the_verb_after_and_shares_the_first_verbs_subject() {
+        // The object of a first (non-event) verb is not the subject of the event verb after "and".
+        for text in [
+            "Japan tracked the Chinese warships and attacked Taiwan.",
+            "Japan tracked Chinese warships near Okinawa, and attacked Taiwan.",
+            "Japan on Tuesday tracked the Chinese warships and attacked Taiwan.",
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == "JPN" && e.1 == "TWN" && e.2 == "190"), "{text}: {evs:?}");
+            assert!(!evs.iter().any(|e| e.0.starts_with("CHN")), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_with_its_own_subject_or_a_reported_clause_keeps_its_subject() {
+        // Negative: the second verb has its own subject after "and".
+        let evs = events("Germany hosted the French envoy and France's president praised Italy.");
+        assert!(evs.iter().any(|e| e.0.starts_with("FRA") && e.1 == "ITA"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "DEU" && e.1 == "ITA"), "{evs:?}");
+        // Negative: inside a reported clause the first verb's subject is the reported one, not the speaker.
+        let evs = events("Kenya said Somali militias tracked the Ethiopian convoy and attacked Uganda.");
+        // (A reported attack is the speaker's accusation of its authors.)
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "SOMREB" && e.2 == "112"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.1 == "ETHMIL" || e.0 == "KEN" && e.2 == "190"), "{evs:?}");
+        // Negative: a relative pronoun between stops the rule ("warships that attacked" are the attackers).
+        let evs = events("Japan tracked the Chinese warships that attacked Taiwan.");
+        assert!(!evs.iter().any(|e| e.0 == "JPN" && e.2 == "190"), "{evs:?}");
+    }
+    #[test]
+    fn a_count_of_them_after_an_event_verb_is_the_earlier_actor() {
+        for text in [
+            "Kenyan police surrounded Somali protesters and arrested 30 of them.",
+            "Kenyan police surrounded Somali protesters and arrested dozens of them.",
+        ] {
+            let evs = events(text);
+            assert!(evs.iter().any(|e| e.0 == "KENCOP" && e.1 == "SOMCVL" && e.2 == "173"), "{text}: {evs:?}");
+        }
+        // Negative: after a verb of saying the count is no object of an act.
+        let evs = events("Kenyan police surrounded Somali protesters and said 30 of them were hurt.");
+        assert!(!evs.iter().any(|e| e.2 == "173"), "{evs:?}");
     }
 }
