@@ -3108,6 +3108,13 @@ impl DocState {
 mod tests {
     use super::*;
 
+    /// The code `m` gives the first mention spelled `word` in the sentences `text`, dated 2024-05-01.
+    fn code_of_word(m: &ActorMatcher, text: &[&str], word: &str) -> Option<String> {
+        let mut d = Document::from_sentences("t", None, text);
+        d.date = Some("2024-05-01".parse().unwrap());
+        m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+    }
+
     fn matcher() -> ActorMatcher {
         let files: Vec<(String, String)> = [
             ("countries.dict", "BLR Belarus\n    adjectives: Belarusian\nCHN China\n    adjectives: Chinese\n    capitals: Beijing\nUSA United States\n    names: US | U.S.\nRUS Russia\n    adjectives: Russian\n    GOV: Kremlin\n"),
@@ -3294,11 +3301,7 @@ IGOBUSGOS Group of Seven
     #[test]
     fn his_forces_are_the_persons_army_and_the_embassy_the_one_named_before() {
         let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
-        let code_of = |text: &[&str], word: &str| {
-            let mut d = Document::from_sentences("t", None, text);
-            d.date = Some("2024-05-01".parse().unwrap());
-            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
-        };
+        let code_of = |text: &[&str], word: &str| code_of_word(&m, text, word);
         // The army of the person named before in the sentence, not the state the story is mostly about.
         let ukraine = ["Ukraine said Kyiv and Kharkiv were shelled.", "Putin claimed his forces had taken two towns."];
         assert_eq!(code_of(&ukraine, "forces").as_deref(), Some("RUSMIL"));
@@ -3316,11 +3319,7 @@ IGOBUSGOS Group of Seven
     #[test]
     fn its_forces_after_a_verb_of_saying_are_the_speakers_military() {
         let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
-        let code_of = |text: &[&str], word: &str| {
-            let mut d = Document::from_sentences("t", None, text);
-            d.date = Some("2024-05-01".parse().unwrap());
-            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
-        };
+        let code_of = |text: &[&str], word: &str| code_of_word(&m, text, word);
         let chile = ["Chile's defence ministry said its forces had hit three depots near the border."];
         assert_eq!(code_of(&chile, "forces").as_deref(), Some("CHLMIL"));
         let peru = ["The Peruvian army said its air force had downed two drones."];
@@ -3333,11 +3332,7 @@ IGOBUSGOS Group of Seven
     #[test]
     fn a_state_description_names_the_state_of_its_kind_named_before() {
         let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
-        let code_of = |text: &[&str], word: &str| {
-            let mut d = Document::from_sentences("t", None, text);
-            d.date = Some("2024-05-01".parse().unwrap());
-            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
-        };
+        let code_of = |text: &[&str], word: &str| code_of_word(&m, text, word);
         let gulf = ["Egypt recalled its envoy from Qatar, accusing the Gulf state of meddling."];
         assert_eq!(code_of(&gulf, "Gulf state").as_deref(), Some("QAT"));
         let king = ["Jordan hosted the talks.", "Egyptian pilgrims praised the kingdom."];
