@@ -767,6 +767,7 @@ impl ActorMatcher {
                 && text[m.span.start..m.span.end].eq_ignore_ascii_case("regime")
                 && text[m.span.end..].trim_start().split(|c: char| !c.is_alphabetic()).next() == Some("change"))
         });
+        self.localise_branches(doc, &mut out);
         // Roles without a country belong to the state the document mentions most.
         if out.iter().any(|m| m.via == Via::Context) {
             // A story datelined "ISTANBUL -" with no state named is about Turkey's police and protesters.
@@ -1152,6 +1153,25 @@ impl ActorMatcher {
             Definite::Lender => org.is_some() && named(&["Fund", "Bank"]),
             Definite::Union => org.is_some() && named(&["Union"]),
             Definite::Mission => org.is_some() && (named(&["Mission"]) || m.code.ends_with("PKO")),
+        }
+    }
+
+    /// "JNIM fighters attacked a base in central Mali": a regional branch (an organisation with `local: REB`) is
+    /// that agent of the state the sentence places it in, else of the state the document mentions most, else of its
+    /// dateline's state; with no state at all it keeps its own code. Its name stays the group's.
+    fn localise_branches(&self, doc: &Document, out: &mut [Mention]) {
+        if !out.iter().any(|m| self.org_of(m).is_some_and(|o| o.local.is_some())) {
+            return;
+        }
+        let main = principal_country(out).or_else(|| self.dateline_country(doc));
+        for i in 0..out.len() {
+            let Some(agent) = self.org_of(&out[i]).and_then(|o| o.local.clone()) else { continue };
+            let as_rebels = Mention { agent: Some("REB".to_string()), ..out[i].clone() };
+            let Some(c) = self.sentence_place(doc, out, &as_rebels, true).or_else(|| main.clone()) else { continue };
+            let m = &mut out[i];
+            m.code = format!("{c}{agent}");
+            m.country = Some(c);
+            m.agent = Some(agent);
         }
     }
 
@@ -3314,6 +3334,27 @@ IGOBUSGOS Group of Seven
         assert_eq!(code_of(&raid, "embassy").as_deref(), Some("CHLGOV"));
         let none = ["Peruvian police searched offices in Lima.", "They searched the embassy for hours."];
         assert_ne!(code_of(&none, "embassy").as_deref(), Some("CHLGOV"));
+    }
+
+    #[test]
+    fn a_regional_branch_is_the_rebels_of_the_state_it_fights_in() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_of = |text: &[&str], word: &str| code_of_word(&m, text, word);
+        // The place in the sentence decides, before the state the story is mostly about.
+        let sahel =
+            ["Mali and Mali's neighbours met in Bamako.", "JNIM fighters ambushed a convoy in northern Burkina Faso."];
+        assert_eq!(code_of(&sahel, "JNIM fighters").as_deref(), Some("BFAREB"));
+        // No place in the sentence: the state the document is about.
+        let lake_chad = ["Nigeria's army said on Monday that ISWAP had raided a camp overnight."];
+        assert_eq!(code_of(&lake_chad, "ISWAP").as_deref(), Some("NGAREB"));
+        // "the militants" after the branch are the same rebels.
+        let later = ["ISWAP attacked a base in Nigeria.", "The militants later withdrew."];
+        assert_eq!(code_of(&later, "militants").as_deref(), Some("NGAREB"));
+        // No state at all: the branch keeps its own code.
+        assert_eq!(code_of(&["JNIM released a video on Sunday."], "JNIM").as_deref(), Some("IMGMOSALQ"));
+        // Islamic State named without a branch stays the transnational group.
+        let core = ["Islamic State fighters attacked a village in Nigeria."];
+        assert_eq!(code_of(&core, "Islamic State fighters").as_deref(), Some("IMGMOSISI"));
     }
 
     #[test]

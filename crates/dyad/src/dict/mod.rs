@@ -196,6 +196,9 @@ pub struct Org {
     pub names: Vec<String>,
     /// Its kind.
     pub kind: OrgKind,
+    /// `local: REB`: a regional branch coded as this agent of the state the text places it in (`JNIM` in Mali is
+    /// `MLIREB`), and by its own code only where no state is named.
+    pub local: Option<String>,
     /// Where it was written.
     pub loc: Loc,
 }
@@ -392,6 +395,15 @@ impl Dictionaries {
                     return Err(Error::new(ErrorKind::Dictionary, format!("unknown agent code {agent:?}"))
                         .in_file(c.loc.file.to_string())
                         .at_line(c.loc.line));
+                }
+            }
+        }
+        for o in &self.orgs {
+            if let Some(agent) = &o.local {
+                if !self.agents.iter().any(|a| &a.code == agent) && !self.agents.is_empty() {
+                    return Err(Error::new(ErrorKind::Dictionary, format!("unknown agent code {agent:?}"))
+                        .in_file(o.loc.file.to_string())
+                        .at_line(o.loc.line));
                 }
             }
         }
@@ -592,7 +604,7 @@ fn agent(e: &RawEntry) -> Result<Agent> {
 
 fn org(e: &RawEntry) -> Result<Org> {
     let (code, name) = split_header(e, "an organisation")?;
-    let mut o = Org { code, name, names: vec![], kind: OrgKind::Other, loc: e.loc.clone() };
+    let mut o = Org { code, name, names: vec![], kind: OrgKind::Other, local: None, loc: e.loc.clone() };
     for f in &e.fields {
         match f.key.as_str() {
             "names" => o.names.extend(f.values.iter().cloned()),
@@ -612,6 +624,13 @@ fn org(e: &RawEntry) -> Result<Org> {
                         ))
                     }
                 }
+            }
+            "local" => {
+                let agent = f.one(e)?;
+                if agent.len() != 3 || !agent.chars().all(|c| c.is_ascii_uppercase()) {
+                    return Err(e.error_at(f.line, format!("local is an agent code of three capitals, not {agent:?}")));
+                }
+                o.local = Some(agent.to_string());
             }
             k => return Err(e.error_at(f.line, format!("unknown key {k:?} for an organisation"))),
         }
