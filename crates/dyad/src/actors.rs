@@ -1628,8 +1628,6 @@ impl ActorMatcher {
                 // "The Kenyan army said its troops had killed …": the speaker's own (resolved later).
                 let own_forces = ((OWNED_FORCES.contains(&word.as_str()) || OWNED_GOV.contains(&word.as_str()))
                     && matches!(owner, "his" | "her" | "His" | "Her"))
-                    || (OWNED_FORCES.contains(&word.as_str())
-                        && after_speaker_its(text, Span::new(first.start, first.end)))
                     || speaker_own_forces(text, &word, Span::new(first.start, first.end));
                 if !counterpart && !own_forces {
                     return None;
@@ -2462,9 +2460,13 @@ fn after_speaker_its(text: &str, span: Span) -> bool {
 /// ("the ministry said its forces had struck …", "said its air force had shot down …"): the speaker's military.
 /// Bare "forces" elsewhere ("external forces") stays nobody's.
 fn speaker_own_forces(text: &str, word: &str, span: Span) -> bool {
-    matches!(word, "forces" | "air force" | "navy" | "armed forces" | "military" | "army" | "troops")
-        && after_speaker_its(text, span)
+    SPEAKER_FORCES.contains(&word) && after_speaker_its(text, span)
 }
+
+/// Words for the armed branch that "its"/"their" after a verb of saying ties to the speaker: the words "his"/"her"
+/// tie to a person, and the services a state speaks of as its own.
+const SPEAKER_FORCES: &[&str] =
+    &["forces", "troops", "army", "soldiers", "fighters", "men", "air force", "navy", "armed forces", "military"];
 
 /// Whether the text after "side"/"sides" makes it a side of a place ("of the border", "of the Atlantic"), not a
 /// party to a dispute.
