@@ -1159,7 +1159,8 @@ impl Coder {
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
             // Sri Lanka", "Boko Haram seized the Nigerian town").
             // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
-            let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05");
+            // (Except sympathy: a government's sorrow over deaths in its own country is aimed at its people.)
+            let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05") && !code.starts_with("018");
             // A retreat (0874) is from a place: "withdrew from the court", "from the UN council" leaves a body.
             if p.code == "0874" && (tgt.code.starts_with("IGO") || tgt.code.starts_with("NGO")) {
                 return;
@@ -9842,5 +9843,39 @@ mod coordinated_verb_subject_tests {
         // Negative: after a verb of saying the count is no object of an act.
         let evs = events("Kenyan police surrounded Somali protesters and said 30 of them were hurt.");
         assert!(!evs.iter().any(|e| e.2 == "173"), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod sympathy_tests {
+    use super::tests::coded;
+
+    fn has(evs: &[(Option<usize>, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
+        evs.iter().any(|e| e.1 == src && e.2 == tgt && e.3 == code)
+    }
+
+    #[test]
+    fn sorrow_over_deaths_at_home_is_aimed_at_the_country() {
+        // A government's sorrow over a disaster in its own country is an empathetic comment (018) toward it.
+        let evs =
+            coded("The Indian prime minister expressed deep sorrow over the train crash in Odisha.", "2023-06-03");
+        assert!(has(&evs, "INDGOV", "IND", "018"), "{evs:?}");
+        // Negative: other diplomacy stays between states ("praised the rescue teams in Odisha" is no event).
+        let evs = coded("The Indian prime minister praised the rescue teams in Odisha.", "2023-06-03");
+        assert!(!evs.iter().any(|e| e.1 == "INDGOV" && e.2 == "IND"), "{evs:?}");
+    }
+
+    #[test]
+    fn sympathy_for_the_victims_of_an_event_in_a_place() {
+        for text in [
+            "The French president expressed sympathy for the victims of the floods in Libya.",
+            "The French president offered condolences to the families of those killed in the storm in Libya.",
+        ] {
+            let evs = coded(text, "2023-09-14");
+            assert!(evs.iter().any(|e| e.1 == "FRAGOV" && e.2.starts_with("LBY") && e.3 == "018"), "{text}: {evs:?}");
+        }
+        // Negative: no place, no target.
+        let evs = coded("The French president expressed sympathy for the victims of the floods.", "2023-09-14");
+        assert!(evs.is_empty(), "{evs:?}");
     }
 }
