@@ -773,7 +773,14 @@ impl Coder {
                 return false;
             }
             let Some(subj) = m.source.or(subject) else { return false };
-            let Some((authors, root)) = sent.act_authors(noun, victim, subj, sentence, out) else { return false };
+            let Some((authors, root)) = sent.act_authors(noun, victim, subj, sentence, out).or_else(|| {
+                (p.code.starts_with("11") && victim.is_none())
+                    .then(|| sent.protested_remarks_author(noun, subj, sentence, out))
+                    .flatten()
+                    .map(|a| (vec![a], 11))
+            }) else {
+                return false;
+            };
             // A joint act answered is answered to each of its authors ("called the drills aggressive").
             let mut emitted = false;
             for author in authors {
@@ -792,7 +799,9 @@ impl Coder {
                 // said against the rejecting side.)
                 // A decision rejected ("rejected the decision", "the ruling", "the warrants") stays a rejection too:
                 // only a charge ("the allegations", "the report") is denied.
-                let charge = act_family(sent.lemmas[noun]) == Some(ActFamily::Charge);
+                // (A protest lodged is no charge to deny: "rejected the protest" stays a rejection.)
+                let charge = act_family(sent.lemmas[noun]) == Some(ActFamily::Charge)
+                    && !sent.lemmas[noun].starts_with("protest");
                 emitted |= if rebuttal && charge && matches!(root, 9 | 11..=13 | 17) && own_charged {
                     let denial = Pattern { code: "016".to_string(), ..p.clone() };
                     implied(&denial, subj, Implied::Actor(author), out)
@@ -2297,6 +2306,8 @@ fn act_family(l: &str) -> Option<ActFamily> {
         | "announcement" | "proposal" | "offer" | "initiative" | "expulsion" | "ban" | "embargo" => ActFamily::Decision,
         // ("described the new restrictions as illegitimate": curbs a side imposed.)
         "restriction" | "curb" => ActFamily::Decision,
+        // ("condemned the deportations as inhumane": people a state forced out, 174.)
+        "deportation" => ActFamily::Decision,
         // ("welcomed the warrants": a court's legal action, 17.)
         "warrant" => ActFamily::Decision,
         // ("called the agreement a win-win", "praised the visit as historic": an accord or a visit.)
@@ -2306,6 +2317,9 @@ fn act_family(l: &str) -> Option<ActFamily> {
         // (The lemma of "bloodshed", read as an -ed form.)
         "bloodsh" => ActFamily::Violence,
         "demand" => ActFamily::Charge,
+        // ("rejected the protest": a protest lodged, 114; "rejected the order": an order to leave, 16 or 17.)
+        "protest" => ActFamily::Charge,
+        "order" => ActFamily::Decision,
         _ => return None,
     })
 }
@@ -3905,8 +3919,10 @@ impl<'a> Sentence<'a> {
                 j = k;
                 continue;
             }
-            // ("the alleged mass killings", "the reported strikes": hedges and "mass" before the act.)
+            // ("the alleged mass killings", "the reported strikes": hedges and "mass" before the act; "the
+            // Zapad-2025 drills": the act's own name, capitalised words, numbers and hyphens that name no actor.)
             if !(self.is_modifier(j)
+                || ((j > i + 1 || self.lemmas[i] == "the") && self.is_act_name(j))
                 || matches!(
                     self.lemmas[j],
                     "latest" | "recent" | "new" | "last" | "alleged" | "reported" | "suspected" | "apparent" | "mass"
@@ -3965,6 +3981,19 @@ impl<'a> Sentence<'a> {
             }
         }
         Some((j, victim, end))
+    }
+
+    /// Whether token `j` (no actor) is part of an act's proper name before its head: a capitalised word that is not
+    /// the sentence's first, a number, or a hyphen ("the Zapad-2025 drills", "the Vostok exercises").
+    fn is_act_name(&self, j: usize) -> bool {
+        let w = self.word(j);
+        j > 0
+            && self.group_at[j].is_none()
+            && (self.tokens[j].kind == TokenKind::Number
+                || w == "-"
+                || (self.tokens[j].kind == TokenKind::Word
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().skip(1).all(|c| c.is_lowercase() || c.is_ascii_digit())))
     }
 
     /// The act a clause opens with as the subject of the verb at `anchor`, over auxiliaries and adverbs ("The
@@ -4051,6 +4080,9 @@ impl<'a> Sentence<'a> {
                             && matches!(
                                 self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]),
                                 "crackdown" | "seizure" | "abduction" | "kidnapping" | "interception"
+                                // ("condemned the raid", "the incursion", "the storming": police forcing their way
+                                // into an embassy or a compound, 171.)
+                                | "raid" | "incursion" | "storming" | "storm"
                             ))
                 }
                 ActFamily::Charge => matches!(root, 9..=13 | 17),
@@ -4086,12 +4118,24 @@ impl<'a> Sentence<'a> {
         // gunmen killed 26 people in India … Pakistan called the strikes an act of war").
         let subj_countries: Vec<&String> = subj_ms.iter().filter_map(|s| s.country.as_ref()).collect();
         let compatriot = |m: &Mention| m.country.as_ref().is_some_and(|c| subj_countries.contains(&c));
-        let (first, root) = if violence && victim_country.is_none() && compatriot(act_parties(first).0) {
+        // (Likewise a state whose first candidate is a third side's act: "Iran fired missiles at a base in Qatar …
+        // Qatar condemned the attack" answers the act that fell on Qatar, not the story's lead strikes elsewhere.)
+        let fell_on_subject = |e: &Event| {
+            let (author, victim) = act_parties(e);
+            !compatriot(author) && compatriot(victim)
+        };
+        // (Only an act told in a later sentence than the lead's: the lead's own sentence names its act first.)
+        let third_party = !fell_on_subject(first)
+            && candidates.iter().any(|e| e.sentence > first.sentence && fell_on_subject(e) && eligible(e).is_some());
+        let (first, root) = if violence && victim_country.is_none() && (compatriot(act_parties(first).0) || third_party)
+        {
             candidates
                 .iter()
                 .find_map(|e| {
                     let (author, victim) = act_parties(e);
-                    (!compatriot(author) && compatriot(victim)).then(|| eligible(e).map(|r| (e, r))).flatten()
+                    (!compatriot(author) && compatriot(victim) && (!third_party || e.sentence > first.sentence))
+                        .then(|| eligible(e).map(|r| (e, r)))
+                        .flatten()
                 })
                 .unwrap_or((first, root))
         } else {
@@ -4111,6 +4155,39 @@ impl<'a> Sentence<'a> {
             }
         }
         Some((authors, root))
+    }
+
+    /// The side whose remarks the subject protested just before, when "the remarks", "the comments" or "the
+    /// statement" has no author among the document's acts: the target of the subject's own latest protest or
+    /// criticism (110 to 116) in this sentence or the two before ("summoned Japan's ambassador over the prime
+    /// minister's remarks … said the remarks were extremely wrong"). `None` for any other noun.
+    fn protested_remarks_author(
+        &self,
+        noun: usize,
+        subj: usize,
+        sentence: Option<usize>,
+        so_far: &[Event],
+    ) -> Option<Mention> {
+        let head = self.lemmas[noun].strip_suffix('s').unwrap_or(self.lemmas[noun]);
+        if !matches!(head, "remark" | "comment" | "statement") {
+            return None;
+        }
+        let cur = sentence?;
+        let subj_ms: Vec<&Mention> = self.groups[subj].members.iter().map(|&m| self.mentions[m]).collect();
+        let same_side =
+            |m: &Mention| subj_ms.iter().any(|s| s.code == m.code || (s.country.is_some() && s.country == m.country));
+        so_far
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence.is_some_and(|s| s + 2 >= cur))
+            .find(|e| {
+                e.code.starts_with("11")
+                    && e.mode == Mode::Asserted
+                    && same_side(&e.source)
+                    && !same_side(&e.target)
+                    && e.target.country.is_some()
+            })
+            .map(|e| e.target.clone())
     }
 
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
@@ -4344,6 +4421,25 @@ impl<'a> Sentence<'a> {
         (0..i).rev().find(|&j| matches!(self.word(j), ";" | ":")).map_or(0, |j| j + 1)
     }
 
+    /// Whether the verb at `verb` makes its object the doer of the infinitive that follows the object (which ends
+    /// before `obj_end`): "prompting Lebanese officials to accuse Iran …", "which led Seoul to recall …". Only verbs
+    /// of causing, whose infinitive is told as done; "urged X to", "asked X to" are appeals, not acts.
+    fn causes_to_act(&self, verb: usize, obj_end: usize) -> bool {
+        matches!(self.lemmas[verb], "prompt" | "spur" | "provoke" | "lead" | "cause" | "push" | "drive")
+            && obj_end + 1 < self.tokens.len()
+            && self.lemmas[obj_end] == "to"
+            && self.group_at[obj_end + 1].is_none()
+            && self.is_anchor(obj_end + 1)
+    }
+
+    /// Whether the group ending at `end` is the object of a verb of causing ([`Sentence::causes_to_act`]), over up to
+    /// three determiners or modifiers before it.
+    fn caused_subject(&self, end: usize) -> bool {
+        let Some(g) = end.checked_sub(1).and_then(|t| self.group_at[t]) else { return false };
+        let start = self.groups[g].tok_start;
+        (start.saturating_sub(4)..start).rev().any(|k| self.causes_to_act(k, end))
+    }
+
     /// Whether the group can be a subject: not inside a prepositional phrase and not a modifier in a hyphenated
     /// compound ("China-Belarus relations").
     fn can_be_subject(&self, g: usize, skip_objects: bool) -> bool {
@@ -4390,6 +4486,14 @@ impl<'a> Sentence<'a> {
                             | "two"
                             | "three"
                             | "all"
+                            // ("The office of President X condemned", "the head of the WHO said": the actor's own
+                            // organ or chief speaks for it.)
+                            | "office"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "head"
+                            | "chief"
                     ));
             if !quantity {
                 // "Ministers from both countries signed", "a team of experts from the WHO arrived", "a delegation
@@ -4432,6 +4536,7 @@ impl<'a> Sentence<'a> {
                 && !SPEECH.contains(&self.lemmas[j - 1])
                 && !(adjective && self.word(j - 1).ends_with("ed"))
                 && !self.free_compound(j - 1)
+                && !self.causes_to_act(j - 1, b)
             {
                 return false;
             }
@@ -5603,6 +5708,10 @@ impl<'a> Sentence<'a> {
         if ["should", "must", "ought", "need"].iter().any(|w| has(w)) {
             return (Mode::Appeal, false);
         }
+        // "prompting Lebanese officials to accuse Iran": an act caused is told as done.
+        if words == ["to"] && self.caused_subject(from) {
+            return (Mode::Asserted, false);
+        }
         // Headline style: "Putin to visit Mongolia".
         if words == ["to"] {
             return (Mode::Intended, false);
@@ -6249,7 +6358,17 @@ impl Sentence<'_> {
                         Some((noun, victim, end)) if end == k => (noun, victim),
                         _ => (head, None),
                     };
-                    let Some((authors, _)) = self.act_authors(noun, victim, spk, sentence, out) else { continue };
+                    let authors = match self.act_authors(noun, victim, spk, sentence, out) {
+                        Some((authors, _)) => authors,
+                        None => match victim
+                            .is_none()
+                            .then(|| self.protested_remarks_author(noun, spk, sentence, out))
+                            .flatten()
+                        {
+                            Some(a) => vec![a],
+                            None => continue,
+                        },
+                    };
                     authors
                 }
                 None => continue,
@@ -9877,5 +9996,160 @@ mod sympathy_tests {
         // Negative: no place, no target.
         let evs = coded("The French president expressed sympathy for the victims of the floods.", "2023-09-14");
         assert!(evs.is_empty(), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod disapproval_target_tests {
+    use super::*;
+
+    fn doc(date: &str, sentences: &[&str]) -> Vec<(Option<usize>, String, String, String)> {
+        let mut doc = Document::from_sentences("t", None, sentences);
+        doc.date = Some(date.parse().unwrap());
+        super::tests::coder()
+            .code(&doc)
+            .events
+            .into_iter()
+            .map(|e| (e.sentence, e.source.code, e.target.code, e.code))
+            .collect()
+    }
+
+    fn has(evs: &[(Option<usize>, String, String, String)], s: usize, src: &str, tgt: &str, root: &str) -> bool {
+        evs.iter().any(|e| e.0 == Some(s) && e.1.starts_with(src) && e.2.starts_with(tgt) && e.3.starts_with(root))
+    }
+
+    #[test]
+    fn a_raid_or_incursion_condemned_answers_the_police_who_forced_their_way_in() {
+        let raid = "Peruvian police forced their way into Chile's embassy in Lima on Friday and arrested a dissident.";
+        for verdict in ["Argentina condemned the raid.", "Argentina and Uruguay condemned the incursion on Sunday."] {
+            let evs = doc("2024-03-01", &[raid, verdict]);
+            assert!(has(&evs, 1, "ARG", "PER", "11"), "{verdict}: {evs:?}");
+        }
+        // Negative: with no raid told before, no one is answered.
+        let evs = doc("2024-03-01", &["Peru held an election on Sunday.", "Argentina condemned the raid."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+    }
+
+    #[test]
+    fn deportations_condemned_answer_the_state_that_deported() {
+        let evs = doc(
+            "2023-11-02",
+            &["Iran began deporting undocumented Afghans on Wednesday.", "Kabul condemned the deportations as cruel."],
+        );
+        assert!(has(&evs, 1, "AFG", "IRN", "11"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_state_condemning_the_attack_answers_the_one_that_fell_on_it_later_in_the_story() {
+        let evs = doc(
+            "2025-06-24",
+            &[
+                "Israeli jets struck military sites in Iran on Friday.",
+                "On Monday, Iran fired missiles at Doha, the capital of Qatar.",
+                "Qatar condemned the attack as a violation of its sovereignty.",
+            ],
+        );
+        assert!(has(&evs, 2, "QAT", "IRN", "11"), "{evs:?}");
+        assert!(!has(&evs, 2, "QAT", "ISR", "11"), "{evs:?}");
+        // Negative: a third state with no attack on itself answers the story's lead act.
+        let evs = doc(
+            "2025-06-24",
+            &[
+                "Israeli jets struck military sites in Iran on Friday.",
+                "On Monday, Iran fired missiles at Doha, the capital of Qatar.",
+                "Egypt condemned the attack.",
+            ],
+        );
+        assert!(!has(&evs, 2, "EGY", "IRN", "11"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_office_or_spokesman_of_a_named_actor_speaks_for_it() {
+        let evs = doc(
+            "2025-04-01",
+            &[
+                "China's military staged large-scale drills around Taiwan on Tuesday.",
+                "The office of President Lai Ching-te condemned the drills.",
+            ],
+        );
+        assert!(has(&evs, 1, "TWN", "CHN", "11"), "{evs:?}");
+        // Negative: an actor after another preposition is still no subject.
+        let evs = doc("2025-04-01", &["Talks with President Lai Ching-te condemned nothing."]);
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn the_object_of_a_verb_of_causing_does_the_act_of_the_infinitive() {
+        let evs = doc("2025-08-20", &["The speech prompted Egyptian officials to accuse Turkey of meddling."]);
+        assert!(evs.iter().any(|e| e.1 == "EGYGOV" && e.2 == "TUR" && e.3.starts_with("112")), "{evs:?}");
+        // Negative: an appeal's object is asked, not told to act.
+        let evs = doc("2025-08-20", &["Washington urged Egypt to accuse nobody."]);
+        assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_named_exercise_judged_answers_its_authors() {
+        let evs = doc(
+            "2025-09-12",
+            &[
+                "Russia and Belarus began joint military exercises on Friday.",
+                "Lithuania said the Zapad-2025 drills were very aggressive.",
+            ],
+        );
+        assert!(has(&evs, 1, "LTU", "RUS", "111"), "{evs:?}");
+        assert!(has(&evs, 1, "LTU", "BLR", "111"), "{evs:?}");
+    }
+
+    #[test]
+    fn remarks_judged_after_a_protest_answer_the_side_protested() {
+        let evs = doc(
+            "2025-11-14",
+            &[
+                "China summoned Japan's ambassador over the prime minister's remarks on Taiwan.",
+                "China said the remarks were irresponsible.",
+            ],
+        );
+        assert!(has(&evs, 1, "CHN", "JPN", "111"), "{evs:?}");
+        // Negative: remarks with no protest before them answer no one.
+        let evs = doc("2025-11-14", &["Trade talks resumed in Tokyo.", "China said the remarks were irresponsible."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+    }
+
+    #[test]
+    fn a_protest_or_order_rejected_answers_its_author() {
+        let evs = doc(
+            "2024-05-01",
+            &["Vietnam lodged a protest with Beijing over the blockade.", "China rejected the protest."],
+        );
+        assert!(has(&evs, 1, "CHN", "VNM", "12"), "{evs:?}");
+        let evs = doc(
+            "2023-08-26",
+            &["Mali's junta ordered the French ambassador to leave within 48 hours.", "Paris rejected the order."],
+        );
+        assert!(has(&evs, 1, "FRA", "MLI", "12"), "{evs:?}");
+    }
+
+    #[test]
+    fn insults_and_subordination_said_of_a_side_are_criticism() {
+        for (text, src, tgt) in [
+            ("A Chinese spokesman called Lai Ching-te a \"parasite\".", "CHN", "TWN"),
+            ("Seoul said Pyongyang was a troublemaker.", "KOR", "PRK"),
+            ("A Russian video depicted Zelensky as a puppet.", "RUS", "UKR"),
+            ("Cuba said Peru and Chile had subordinated themselves to Washington.", "CUB", "PER"),
+            ("Brazil rejected what it called U.S. interference.", "BRA", "USA"),
+            ("Brazil condemned what it called China's reckless actions.", "BRA", "CHN"),
+        ] {
+            let evs = doc("2025-04-01", &[text]);
+            assert!(has(&evs, 0, src, tgt, "1"), "{text}: {evs:?}");
+        }
+        // Negatives: a plain complement is no judgement; a side visiting is no accusation.
+        for text in [
+            "Seoul said Pyongyang was a neighbour.",
+            "Tokyo said the Chinese minister was visiting.",
+            "Cuba said Peru had subscribed to the treaty.",
+        ] {
+            let evs = doc("2025-04-01", &[text]);
+            assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{text}: {evs:?}");
+        }
     }
 }
