@@ -874,7 +874,26 @@ impl Coder {
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
                 // "China, India and Russia sent rescue teams and relief supplies": aid with no recipient named goes
                 // to another state the sentence places it in, else to the state the document names most.
-                Some(subj) if p.code.starts_with("07") && !p.elems.contains(&Elem::Target) => {
+                Some(subj) if is_aid_code(&p.code) && !p.elems.contains(&Elem::Target) => {
+                    // "Kyiv's allies have provided …": the givers are the state's partners, not the state.
+                    let end = sent.groups[subj].tok_end;
+                    if matches!(sent.lemmas.get(end).copied(), Some("'s" | "’s" | "'" | "’"))
+                        && sent.lemmas.get(end + 1).is_some_and(|w| {
+                            matches!(
+                                w.strip_suffix('s').unwrap_or(w),
+                                "ally"
+                                    | "allie"
+                                    | "partner"
+                                    | "backer"
+                                    | "donor"
+                                    | "supporter"
+                                    | "friend"
+                                    | "neighbour"
+                            )
+                        })
+                    {
+                        return false;
+                    }
                     let own: Vec<&str> =
                         sent.groups[subj].members.iter().filter_map(|&k| sent.mentions[k].country.as_deref()).collect();
                     let foreign = |m: &Mention| m.country.as_deref().is_some_and(|c| !own.contains(&c));
@@ -1145,6 +1164,11 @@ impl Coder {
             && matches!(&p.code[..2], "08" | "12")
             && (anchor + 1..sent.tokens.len()).any(|k| sent.lemmas[k] == "unless");
         let (code, suffix) = if unless { ("130".to_string(), "+threat") } else { (code, suffix) };
+        let (code, suffix) = if sent.warned_refusal(subject, mode_start, anchor, suffix) {
+            ("131".to_string(), "+threat")
+        } else {
+            (code, suffix)
+        };
         let p_mutual = p.mutual && reduced.is_none();
         // Civilians who attack, storm or clash without weapons of war ("protesters attacked the embassies",
         // "supporters clashed with police") riot: 145, not an assault or a battle.
@@ -1707,6 +1731,12 @@ enum Implied {
 
 /// Codes of cooperation that needs a partner (roots 03, 05 and 06): with none named, a remembered party's act is
 /// toward the other party.
+/// Aid given (07) or pledged (033, 0331–0334): with no recipient named, it goes to the state the sentence places it
+/// in, else to the state the document names most ("pledged 50 million euros in emergency aid").
+fn is_aid_code(code: &str) -> bool {
+    code.starts_with("07") || code.starts_with("033")
+}
+
 fn is_partnership_code(code: &str) -> bool {
     matches!(code.get(..2), Some("03" | "05" | "06"))
 }
@@ -5642,8 +5672,12 @@ impl<'a> Sentence<'a> {
         let future_not = neg_words.iter().any(|w| matches!(*w, "will" | "would" | "shall" | "willing"))
             && neg_words.iter().any(|w| matches!(*w, "not" | "n't" | "never"))
             || neg_words.contains(&"won't");
+        // ("threatened not to renew the deal" is a refusal threatened: see `warned_refusal`.)
+        let threatened_not = neg_words.windows(2).any(|w| w[0] == "threaten" && matches!(w[1], "not" | "never"));
         let refusal = !denial
-            && (future_not || words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn")));
+            && (future_not
+                || threatened_not
+                || words.iter().any(|w| matches!(*w, "refuse" | "decline" | "reject" | "rebuff" | "spurn")));
         if denial {
             return (Mode::Negated, false);
         }
@@ -6484,7 +6518,11 @@ impl Sentence<'_> {
                                     | "threat"
                             )
                         });
-                    (intent && (manner || to_hostile || matches!(self.lemmas[k], "confront" | "repel" | "deal")))
+                    (intent
+                        && (manner
+                            || to_hostile
+                            || self.bare_response(k)
+                            || matches!(self.lemmas[k], "confront" | "repel" | "deal")))
                         || before(k, THREAT_VERBS, 6)
                 }
                 Vow::Response => {
@@ -6553,8 +6591,10 @@ impl Sentence<'_> {
                     (b > 0
                         && (b - 1 == k
                             || matches!(self.lemmas[b - 1], "to" | "against" | "on" | "at")
-                            || (condition && matches!(vow, Vow::Force | Vow::Continue))))
-                    .then_some(m)
+                            || (condition && matches!(vow, Vow::Force | Vow::Continue))
+                            // "would respond if the rebels used the pause to attack": the verb's own condition.
+                            || (condition && vow == Vow::Respond && b - 1 == k + 1)))
+                        .then_some(m)
                 })
             });
             // "said the killing was a war crime and that it would not go unanswered", "condemned the strike and vowed
@@ -6591,6 +6631,31 @@ impl Sentence<'_> {
                 return;
             }
         }
+    }
+
+    /// A refusal under a warning or a threat is a threat to withhold cooperation (131): "warned that Washington would
+    /// not sign trade deals with either side while the fighting went on", "warned it would not renew the
+    /// agreement", "threatened not to attend the summit". (Not "said it would not attend": a plain refusal.)
+    fn warned_refusal(&self, subject: Option<usize>, mode_start: usize, anchor: usize, suffix: &str) -> bool {
+        if suffix != "+reject" {
+            return false;
+        }
+        let lo = mode_start.min(anchor).max(anchor.saturating_sub(6));
+        subject.is_some_and(|s| {
+            let st = self.groups[s].tok_start;
+            (st.saturating_sub(3)..st).any(|k| matches!(self.lemmas[k], "warn" | "threaten"))
+        }) || (lo..anchor).any(|k| self.lemmas[k] == "threaten")
+    }
+
+    /// A response verb with nothing after it but the end of its clause, a condition or a means: "said Moscow would
+    /// respond.", "would respond if the pause were used to regroup", "would retaliate by expelling diplomats",
+    /// "would respond in kind" (not "would respond to the letter", "respond to questions").
+    fn bare_response(&self, k: usize) -> bool {
+        let next = self.lemmas.get(k + 1).copied().unwrap_or(".");
+        matches!(next, "." | ";" | "\"" | "if" | "unless" | "should" | "by" | "with")
+            || (next == "," && !matches!(self.lemmas.get(k + 2).copied(), Some("but" | "saying")))
+            || (next == "and" && self.lemmas.get(k + 2).is_some_and(|w| !matches!(*w, "to" | "in")))
+            || (next == "in" && self.lemmas.get(k + 2) == Some(&"kind"))
     }
 
     /// "its air defences had shot down five of the six missiles", "intercepted 40 drones": fighting (190) by the
@@ -8240,6 +8305,80 @@ mod tests {
         let text = "Officials said Togolese troops had crossed the border and attacked Ghana.";
         let evs = events("2024-05-10", text);
         assert!(evs.iter().any(|e| e.0.starts_with("TGO") && e.1 == "GHA"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_bare_vowed_response_threatens_the_side_the_speaker_criticised() {
+        let evs = events(
+            "2024-04-02",
+            "Iran's foreign ministry condemned the new British sanctions as illegal and said Tehran would respond.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "IRN" && e.1 == "GBR" && e.2.starts_with("13")), "{evs:?}");
+        // Negatives: answering a letter or questions is no threat; a forecast is no intention of anyone's.
+        for text in [
+            "Iran said it would respond to the letter next week.",
+            "The Mexican government said it would respond to the questions in writing.",
+            "Prices will rise next year, the Russian central bank said.",
+            "The United Nations warned of a humanitarian crisis in Sudan.",
+        ] {
+            let evs = events("2024-04-02", text);
+            assert!(!evs.iter().any(|e| e.2.starts_with("13") || e.2.starts_with("03")), "{text}: {evs:?}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_under_a_warning_or_a_threat_is_a_threat_to_withhold_cooperation() {
+        let evs =
+            events("2024-04-02", "The president warned that Germany would not sign any trade agreement with China.");
+        assert!(evs.iter().any(|e| e.0 == "DEU" && e.1 == "CHN" && e.2 == "131"), "{evs:?}");
+        let evs = events("2024-04-02", "Iraq threatened not to renew the water agreement with Turkey.");
+        assert!(evs.iter().any(|e| e.0 == "IRQ" && e.1 == "TUR" && e.2 == "131"), "{evs:?}");
+        // Negative: a refusal said plainly stays a rejection, never an intent to cooperate.
+        let evs = events("2024-04-02", "Iraq said it would not renew the water agreement with Turkey.");
+        assert!(evs.iter().any(|e| e.2.starts_with("12")), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2.starts_with("13") || e.2.starts_with("03")), "{evs:?}");
+        let evs = events("2024-04-02", "Kenya said it would not attend the summit in Uganda.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("03") || e.2.starts_with("13")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_fight_vowed_to_go_on_against_a_side_is_a_threat_of_force() {
+        let evs = events("2024-04-02", "Hezbollah vowed to pursue its struggle against Israel.");
+        assert!(evs.iter().any(|e| e.0 == "LBNREB" && e.1 == "ISR" && e.2 == "138"), "{evs:?}");
+        // Negative: a fight against an ill is no threat to anyone.
+        let evs = events("2024-04-02", "The Egyptian president vowed to continue his fight against corruption.");
+        assert!(evs.is_empty(), "{evs:?}");
+    }
+
+    #[test]
+    fn money_pledged_or_given_in_aid_with_no_recipient_goes_to_the_state_of_the_story() {
+        let evs = doc_events(
+            "2024-04-02",
+            &[
+                "A strong earthquake hit western Nepal on Friday.",
+                "India pledged 20 million dollars in emergency relief.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.1 == "IND" && e.2 == "NPL" && e.3 == "0333"), "{evs:?}");
+        let evs = doc_events(
+            "2024-04-02",
+            &[
+                "Fighting continued in eastern Ukraine on Sunday.",
+                "Italy said it would provide 300 million euros in new military aid.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.1 == "ITA" && e.2 == "UKR" && e.3.starts_with("033")), "{evs:?}");
+        // Negatives: a story naming no other state gives the pledge no recipient and no event; a state's allies
+        // who gave are not the state.
+        assert!(doc_events("2024-04-02", &["India pledged 20 million dollars in emergency relief."]).is_empty());
+        let evs = doc_events(
+            "2024-04-02",
+            &[
+                "Fighting continued in eastern Ukraine on Sunday.",
+                "Kyiv's allies have provided 100 billion euros in military aid since 2022.",
+            ],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
     }
 
     #[test]
