@@ -552,6 +552,9 @@ impl Coder {
         if out[start_len..].iter().any(|e| e.code == "045") {
             hosted_talks_parties(text, span.start, start_len, out);
         }
+        if out[start_len..].iter().any(|e| e.rule.starts_with("0871.accept-truce-proposed-by")) {
+            truce_accepted_by_both_sides(start_len, out);
+        }
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
         expelled_troops(start_len, out);
@@ -1639,7 +1642,9 @@ impl Coder {
                 continue;
             }
             let (Some(a), Some(b)) = (&e.source.country, &e.target.country) else { continue };
-            if a == b {
+            // (Not what a "hosted by" phrase says of talks or a ceremony: "talks in Jeddah, hosted by Saudi Arabia"
+            // tells who hosted, not that the sides travelled to be guests of that state.)
+            if a == b || e.rule.starts_with("043.hosted-by") {
                 continue;
             }
             // (guest, the place that names the host state). A hosting alone is not enough: readouts describe each
@@ -2560,6 +2565,41 @@ fn hosted_talks_parties(text: &str, offset: usize, start: usize, out: &mut Vec<E
         }
     }
     out.extend(extra);
+}
+
+/// "Armenia and Azerbaijan accepted a truce brokered by Russia": two or more sides that accept one ceasefire declare it
+/// toward each other (0871, both ways), and the broker mediates between them (045), where the pattern read the broker
+/// as the target of each side's acceptance. One side alone ("Hamas accepted a truce proposed by Egypt") keeps it.
+fn truce_accepted_by_both_sides(start: usize, out: &mut Vec<Event>) {
+    let rule = |e: &Event| e.rule.starts_with("0871.accept-truce-proposed-by") && e.mode == Mode::Asserted;
+    let Some(first) = out[start..].iter().find(|e| rule(e)) else { return };
+    let (evidence, broker) = (first.evidence, first.target.clone());
+    let mut sides: Vec<Event> = Vec::new();
+    for e in out[start..].iter().filter(|e| rule(e) && e.evidence == evidence) {
+        if !sides.iter().any(|s| s.source.code == e.source.code) {
+            sides.push(e.clone());
+        }
+    }
+    if sides.len() < 2 || sides.iter().any(|s| s.source.country.is_some() && s.source.country == broker.country) {
+        return;
+    }
+    out.retain(|e| !(rule(e) && e.evidence == evidence));
+    for a in &sides {
+        for b in &sides {
+            if a.source.code != b.source.code {
+                let truce = "0871.truce-accepted-by-sides".to_string();
+                out.push(Event { target: b.source.clone(), rule: truce, ..a.clone() });
+            }
+        }
+        let mediated = "045.truce-brokered-for-sides".to_string();
+        out.push(Event {
+            source: broker.clone(),
+            target: a.source.clone(),
+            code: "045".into(),
+            rule: mediated,
+            ..a.clone()
+        });
+    }
 }
 
 fn expelled_troops(start: usize, out: &mut [Event]) {
@@ -6807,6 +6847,26 @@ mod tests {
         // Nor is a rebel's trip to the capital a visit to the government.
         let evs = events("2024-06-01", "Rebel commanders travelled to Bogota last week.");
         assert!(!evs.iter().any(|e| e.2.starts_with("04")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_truce_accepted_by_two_sides_is_between_them_and_its_broker_mediates() {
+        let evs = events("2024-06-01", "Armenia and Azerbaijan accepted a ceasefire brokered by Russia on Monday.");
+        assert!(has(&evs, "ARM", "AZE", "0871") && has(&evs, "AZE", "ARM", "0871"), "{evs:?}");
+        assert!(has(&evs, "RUS", "ARM", "045") && has(&evs, "RUS", "AZE", "045"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.1 == "RUS" && e.2 == "0871"), "{evs:?}");
+        // Negative: one side alone accepts the broker's proposal, toward the broker, as before.
+        let evs = events("2024-06-01", "Armenia accepted a ceasefire proposal brokered by Russia on Monday.");
+        assert!(has(&evs, "ARM", "RUS", "0871") && !evs.iter().any(|e| e.2 == "045"), "{evs:?}");
+    }
+
+    #[test]
+    fn talks_hosted_by_a_state_are_no_visit_to_it() {
+        let evs =
+            events("2024-06-01", "Sudanese and Chadian delegations held talks in Doha on Monday, hosted by Qatar.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad and Sudan signed a border accord at a ceremony hosted by Qatar.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
     }
 
     #[test]
