@@ -549,6 +549,12 @@ impl Coder {
         self.implied_reactions(doc.text(), sentence, &sent, date, start_len, out);
         self.implied_visits(&sent, start_len, out);
         accepted_invitations(&sent, start_len, out);
+        if out[start_len..].iter().any(|e| e.code == "045") {
+            hosted_talks_parties(text, span.start, start_len, out);
+        }
+        if out[start_len..].iter().any(|e| e.rule.starts_with("0871.accept-truce-proposed-by")) {
+            truce_accepted_by_both_sides(start_len, out);
+        }
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
         expelled_troops(start_len, out);
@@ -1188,6 +1194,11 @@ impl Coder {
         let mut emitted = false;
         let own_code = code.clone();
         let mut push = |src: &Mention, tgt: &Mention, code: &str, rule: String, mode: Mode, out: &mut Vec<Event>| {
+            // A state named bare (its capital, its name) in talks or deals with its own rebels or opposition is
+            // its government ("the M23 is holding talks with Kinshasa"): domestic diplomacy between the two sides.
+            let (src_gov, tgt_gov) =
+                (government_facing_own_rivals(src, tgt, code), government_facing_own_rivals(tgt, src, code));
+            let (src, tgt) = (src_gov.as_ref().unwrap_or(src), tgt_gov.as_ref().unwrap_or(tgt));
             let bare = |m: &Mention| m.agent.is_none() && m.country.is_some();
             // A state acting on itself as a whole is no event; its agents may act on it ("imposed a curfew on
             // Sri Lanka", "Boko Haram seized the Nigerian town").
@@ -1665,7 +1676,9 @@ impl Coder {
                 continue;
             }
             let (Some(a), Some(b)) = (&e.source.country, &e.target.country) else { continue };
-            if a == b {
+            // (Not what a "hosted by" phrase says of talks or a ceremony: "talks in Jeddah, hosted by Saudi Arabia"
+            // tells who hosted, not that the sides travelled to be guests of that state.)
+            if a == b || e.rule.starts_with("043.hosted-by") {
                 continue;
             }
             // (guest, the place that names the host state). A hosting alone is not enough: readouts describe each
@@ -2561,6 +2574,79 @@ fn takes_effect_at_once(lemmas: &[&str], anchor: usize) -> bool {
 
 /// "pressed an offensive to drive Ukrainian troops out of the region": a mass expulsion (201) is of civilians; a
 /// side's troops or police driven out are fought (190), as a mass killing of combatants is.
+/// "Qatar is hosting talks between Kinshasa and the M23": the host mediates (045, its pattern) and the two sides it
+/// hosts negotiate with each other (046, both ways). Only for talks or negotiations a host holds or arranges now
+/// (not a meeting hosted, not talks "mediated" in the past), and only between two or more distinct sides. `text`
+/// is the sentence, which starts at byte `offset` of the document.
+fn hosted_talks_parties(text: &str, offset: usize, start: usize, out: &mut Vec<Event>) {
+    let mut extra: Vec<Event> = Vec::new();
+    for e in &out[start..] {
+        if e.code != "045" || !e.rule.starts_with("045.host-talks-between") || e.mode != Mode::Asserted {
+            continue;
+        }
+        let words = text.get(e.evidence.start.saturating_sub(offset)..e.evidence.end.saturating_sub(offset));
+        if !words.is_some_and(|w| w.contains("talks") || w.contains("negotiations")) {
+            continue;
+        }
+        let sides: Vec<&Event> = out[start..].iter().filter(|f| f.code == "045" && f.evidence == e.evidence).collect();
+        for a in &sides {
+            for b in &sides {
+                let (s, t) = (&a.target, &b.target);
+                if s.code == t.code || (s.country.is_some() && s.country == t.country && s.agent == t.agent) {
+                    continue;
+                }
+                let dup = |x: &Event| x.code == "046" && x.source.code == s.code && x.target.code == t.code;
+                if out[start..].iter().any(dup) || extra.iter().any(dup) {
+                    continue;
+                }
+                extra.push(Event {
+                    source: s.clone(),
+                    target: t.clone(),
+                    code: "046".to_string(),
+                    rule: "046.hosted-talks-parties".to_string(),
+                    ..(*a).clone()
+                });
+            }
+        }
+    }
+    out.extend(extra);
+}
+
+/// "Armenia and Azerbaijan accepted a truce brokered by Russia": two or more sides that accept one ceasefire declare it
+/// toward each other (0871, both ways), and the broker mediates between them (045), where the pattern read the broker
+/// as the target of each side's acceptance. One side alone ("Hamas accepted a truce proposed by Egypt") keeps it.
+fn truce_accepted_by_both_sides(start: usize, out: &mut Vec<Event>) {
+    let rule = |e: &Event| e.rule.starts_with("0871.accept-truce-proposed-by") && e.mode == Mode::Asserted;
+    let Some(first) = out[start..].iter().find(|e| rule(e)) else { return };
+    let (evidence, broker) = (first.evidence, first.target.clone());
+    let mut sides: Vec<Event> = Vec::new();
+    for e in out[start..].iter().filter(|e| rule(e) && e.evidence == evidence) {
+        if !sides.iter().any(|s| s.source.code == e.source.code) {
+            sides.push(e.clone());
+        }
+    }
+    if sides.len() < 2 || sides.iter().any(|s| s.source.country.is_some() && s.source.country == broker.country) {
+        return;
+    }
+    out.retain(|e| !(rule(e) && e.evidence == evidence));
+    for a in &sides {
+        for b in &sides {
+            if a.source.code != b.source.code {
+                let truce = "0871.truce-accepted-by-sides".to_string();
+                out.push(Event { target: b.source.clone(), rule: truce, ..a.clone() });
+            }
+        }
+        let mediated = "045.truce-brokered-for-sides".to_string();
+        out.push(Event {
+            source: broker.clone(),
+            target: a.source.clone(),
+            code: "045".into(),
+            rule: mediated,
+            ..a.clone()
+        });
+    }
+}
+
 fn expelled_troops(start: usize, out: &mut [Event]) {
     for e in out[start..].iter_mut() {
         if e.code == "201" && matches!(e.target.agent.as_deref(), Some("MIL" | "COP")) {
@@ -5875,6 +5961,24 @@ impl<'a> Sentence<'a> {
 /// by Croatian extremists", "Egypt outlawed the group"): only a government does these, so the state is its
 /// government and the event stands, unlike a state acting on itself as a whole. Other codes keep the rule: a bare
 /// state before a killing or a release is most often the place ("killed 20 people in Lebanon").
+/// A bare state (`COD`: "Kinshasa", "Congo") facing a rebel, insurgent, separatist or opposition group of its own
+/// country in an appeal, intention, consultation or cooperation (roots 02–05), read as its government (`CODGOV`):
+/// "the rebels are holding talks with Kinshasa", "talks between Bogota and the guerrillas". `None` otherwise, and for
+/// visits (042–044) and alignment (050).
+fn government_facing_own_rivals(m: &Mention, other: &Mention, code: &str) -> Option<Mention> {
+    let rival = matches!(other.agent.as_deref(), Some("REB" | "OPP" | "IRG" | "SEP" | "INS"));
+    let bare = m.agent.is_none() && m.country.is_some();
+    // (Not a visit, whose bare target is a place, nor a mere alignment, 050: "gunmen aligned with Syria's new rulers".)
+    let place = matches!(code, "042" | "043" | "044" | "050");
+    if place
+        || !(bare && rival && m.country == other.country && matches!(code.get(..2), Some("02" | "03" | "04" | "05")))
+    {
+        return None;
+    }
+    let country = m.country.as_deref()?;
+    Some(Mention { code: format!("{country}GOV"), agent: Some("GOV".to_string()), ..m.clone() })
+}
+
 fn state_on_own_group(tgt: &Mention, code: &str) -> bool {
     matches!(&code[..2], "09" | "17")
         && matches!(
@@ -6911,6 +7015,55 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_state_in_talks_with_its_own_rebels_is_its_government() {
+        // The capital or the bare state facing its own armed or political rivals: domestic negotiation, both ways.
+        let evs = events("2024-06-01", "The FARC dissidents have been holding new talks with Bogota in Havana.");
+        assert!(has(&evs, "COLREB", "COLGOV", "046") && has(&evs, "COLGOV", "COLREB", "046"), "{evs:?}");
+        let evs = events("2024-06-01", "Fresh negotiations between Kinshasa and the M23 are now under way in Doha.");
+        assert!(has(&evs, "CODGOV", "CODREB", "046") && has(&evs, "CODREB", "CODGOV", "046"), "{evs:?}");
+        // Negatives: a state does not negotiate with itself, nor with its own army, named bare.
+        let evs = events("2024-06-01", "Colombian officials have been holding new talks with Bogota.");
+        assert!(!evs.iter().any(|e| e.2 == "046"), "{evs:?}");
+        let evs = events("2024-06-01", "The Colombian army has been holding new talks with Bogota.");
+        assert!(!evs.iter().any(|e| e.2 == "046"), "{evs:?}");
+        // Nor is a rebel's trip to the capital a visit to the government.
+        let evs = events("2024-06-01", "Rebel commanders travelled to Bogota last week.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("04")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_truce_accepted_by_two_sides_is_between_them_and_its_broker_mediates() {
+        let evs = events("2024-06-01", "Armenia and Azerbaijan accepted a ceasefire brokered by Russia on Monday.");
+        assert!(has(&evs, "ARM", "AZE", "0871") && has(&evs, "AZE", "ARM", "0871"), "{evs:?}");
+        assert!(has(&evs, "RUS", "ARM", "045") && has(&evs, "RUS", "AZE", "045"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.1 == "RUS" && e.2 == "0871"), "{evs:?}");
+        // Negative: one side alone accepts the broker's proposal, toward the broker, as before.
+        let evs = events("2024-06-01", "Armenia accepted a ceasefire proposal brokered by Russia on Monday.");
+        assert!(has(&evs, "ARM", "RUS", "0871") && !evs.iter().any(|e| e.2 == "045"), "{evs:?}");
+    }
+
+    #[test]
+    fn talks_hosted_by_a_state_are_no_visit_to_it() {
+        let evs =
+            events("2024-06-01", "Sudanese and Chadian delegations held talks in Doha on Monday, hosted by Qatar.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad and Sudan signed a border accord at a ceremony hosted by Qatar.");
+        assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn the_sides_of_hosted_talks_negotiate_with_each_other() {
+        let evs = events("2024-06-01", "Kenya is hosting indirect talks between Ethiopia and Eritrea this week.");
+        assert!(has(&evs, "KEN", "ETH", "045") && has(&evs, "KEN", "ERI", "045"), "{evs:?}");
+        assert!(has(&evs, "ETH", "ERI", "046") && has(&evs, "ERI", "ETH", "046"), "{evs:?}");
+        // Negatives: a hosted meeting is the host's alone, and a host with one guest has no pair.
+        let evs = events("2024-06-01", "Kenya hosted a meeting between Ethiopia and Eritrea on Friday.");
+        assert!(!evs.iter().any(|e| e.2 == "046" && e.0 == "ETH"), "{evs:?}");
+        let evs = events("2024-06-01", "Kenya is hosting talks between Ethiopian officials and Ethiopian diplomats.");
+        assert!(!evs.iter().any(|e| e.2 == "046"), "{evs:?}");
     }
 
     #[test]
