@@ -796,6 +796,18 @@ impl ActorMatcher {
                     right_after().or_else(|| self.sentence_place(doc, &out, m, false))
                 })
                 .collect();
+            // "German prosecutors … Prosecutors accuse him", "the French ambassador … the ambassador said": a role
+            // told again without its state is the one named with it shortly before (unless a place follows it).
+            let same_head: Vec<Option<Mention>> = (0..out.len())
+                .map(|i| {
+                    let placed = located[i].is_some() && self.sentence_place(doc, &out, &out[i], false).is_none();
+                    if placed {
+                        None
+                    } else {
+                        same_head_antecedent(doc, &out, i)
+                    }
+                })
+                .collect();
             // "Gunmen attacked a base near Gao in Mali": rebels with no armed group named before are the place's.
             let rebel_places: Vec<Option<String>> = out
                 .iter()
@@ -901,7 +913,7 @@ impl ActorMatcher {
             let overrides: Vec<Option<Option<String>>> = (0..out.len())
                 .map(|i| if out[i].via == Via::Context { role_override(doc, &out, i, main.as_deref()) } else { None })
                 .collect();
-            for (((((((m, place), group), rebel_place), titled), counterpart), antecedent), over) in out
+            for ((((((((m, place), group), rebel_place), titled), counterpart), antecedent), over), same) in out
                 .iter_mut()
                 .zip(located)
                 .zip(armed)
@@ -910,6 +922,7 @@ impl ActorMatcher {
                 .zip(counterparts)
                 .zip(antecedents)
                 .zip(overrides)
+                .zip(same_head)
             {
                 if m.via != Via::Context {
                     continue;
@@ -939,6 +952,13 @@ impl ActorMatcher {
                         }
                         None => m.code = String::new(),
                     }
+                    continue;
+                }
+                if let Some(t) = same {
+                    m.code = t.code;
+                    m.country = t.country;
+                    m.agent = t.agent;
+                    m.name = t.name;
                     continue;
                 }
                 if let Some(t) = titled {
@@ -1056,7 +1076,7 @@ impl ActorMatcher {
                     })
                     .filter(|m| m.kind != MentionKind::Person)
                     .filter(|m| {
-                        self.fits_definite(m, class)
+                        (self.fits_definite(m, class) || fits_definite_by_words(doc.slice(m.span), m, class))
                             && adjective_country.is_none_or(|c| m.country.as_deref() == Some(c) || m.country.is_none())
                     })
                     .collect();
@@ -1153,6 +1173,9 @@ impl ActorMatcher {
             Definite::Lender => org.is_some() && named(&["Fund", "Bank"]),
             Definite::Union => org.is_some() && named(&["Union"]),
             Definite::Mission => org.is_some() && (named(&["Mission"]) || m.code.ends_with("PKO")),
+            Definite::Command => named(&["Command"]),
+            Definite::Commission => org.is_some() && named(&["Commission"]),
+            Definite::Guards => named(&["Guard"]),
         }
     }
 
@@ -1888,6 +1911,7 @@ const TITLES: &[&str] = &[
     "secretary of state",
     "vice president",
     "secretary-general",
+    "secretary",
 ];
 
 const ROLE_TIES: &[(&str, &[&str])] = &[
@@ -2091,6 +2115,90 @@ fn role_override(doc: &Document, out: &[Mention], i: usize, main: Option<&str>) 
     }
 }
 
+/// Whether the words an actor was named by fit a description that its dictionary name does not: "the African Union
+/// Peace and Security Council" (coded as the Union) is "the Council"; "the Eastern Theater Command", "Iran's
+/// Revolutionary Guards" (coded as an army) are "the command", "the Guards"; a named army is "the command" when no
+/// command is named.
+fn fits_definite_by_words(words: &str, m: &Mention, class: Definite) -> bool {
+    let has = |w: &str| words.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    match class {
+        Definite::Council => has("Council"),
+        Definite::Court => has("Court") || has("Tribunal"),
+        Definite::Mission => has("Mission"),
+        Definite::Commission => has("Commission"),
+        Definite::Command => has("Command") || m.agent.as_deref() == Some("MIL") && m.country.is_some(),
+        Definite::Guards => has("Guard") || has("Guards"),
+        _ => false,
+    }
+}
+
+/// Agents whose bare role words this antecedent rule leaves to other rules: civilians (plural demonyms, places),
+/// armed groups and armies (the group or army named before).
+const SAME_HEAD_SKIP_AGENTS: &[&str] = &["CVL", "REB", "MIL", "CRM"];
+
+/// Bare role words too general to point back to one earlier actor ("officials", "the side", "the government").
+const SAME_HEAD_GENERIC: &[&str] = &[
+    "side",
+    "official",
+    "officials",
+    "government",
+    "administration",
+    "authorities",
+    "leader",
+    "leaders",
+    "leadership",
+    "regime",
+    "minister",
+    "ministers",
+    "ministry",
+    "counterpart",
+    "counterparts",
+];
+
+/// "German federal prosecutors … Prosecutors accuse him", "the French ambassador, Sylvain Itte … the ambassador had
+/// ignored": a role without a state whose words end an actor named with its state shortly before (a state word
+/// before the same role words) is that actor. The nearest such actor wins; "other", "foreign", "local" before the
+/// role, or a possessive, point elsewhere.
+fn same_head_antecedent(doc: &Document, out: &[Mention], i: usize) -> Option<Mention> {
+    let m = &out[i];
+    if m.via != Via::Context || m.agent.as_deref().is_none_or(|a| SAME_HEAD_SKIP_AGENTS.contains(&a)) {
+        return None;
+    }
+    let role = doc.slice(m.span).to_lowercase();
+    if SAME_HEAD_GENERIC.contains(&role.as_str()) {
+        return None;
+    }
+    let before = doc.text()[..m.span.start].trim_end();
+    let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let prev_lower = prev_word.to_lowercase();
+    if prev_word.ends_with("'s")
+        || prev_word.ends_with("’s")
+        || prev_word.ends_with('\'')
+        || [
+            "a", "an", "other", "foreign", "local", "his", "her", "its", "their", "our", "your", "my", "whose",
+            "western", "some",
+        ]
+        .contains(&prev_lower.as_str())
+    {
+        return None;
+    }
+    out[..i]
+        .iter()
+        .rev()
+        .take_while(|n| match (n.sentence, m.sentence) {
+            (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
+            _ => true,
+        })
+        .filter(|n| n.via == Via::Name && n.country.is_some() && n.agent == m.agent && n.span.end <= m.span.start)
+        .find(|n| {
+            let text = doc.slice(n.span).to_lowercase();
+            text.len() > role.len()
+                && text.ends_with(role.as_str())
+                && text[..text.len() - role.len()].ends_with([' ', '-'])
+        })
+        .cloned()
+}
+
 /// Words between a locative preposition and a place ("in northern Ethiopia", "in the capital Kabul").
 const PLACE_MODIFIERS: &[&str] =
     &["northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "capital"];
@@ -2125,6 +2233,12 @@ enum Definite {
     Mission,
     /// A state named before: "the kingdom", "the Gulf state", "the island nation".
     State,
+    /// A military command named before ("the Eastern Theater Command … the command"), else the army named before.
+    Command,
+    /// A commission named before ("the European Commission … the commission").
+    Commission,
+    /// A guard corps named before ("Iran's Revolutionary Guards … the Guards").
+    Guards,
 }
 
 /// The head nouns of definite descriptions, and what each can name.
@@ -2155,6 +2269,9 @@ const DEFINITE_HEADS: &[(&str, Definite)] = &[
     ("state", Definite::State),
     ("nation", Definite::State),
     ("country", Definite::State),
+    ("command", Definite::Command),
+    ("commission", Definite::Commission),
+    ("guards", Definite::Guards),
 ];
 
 /// Modifiers that make a description mean something other than the organisation named before ("the rival group").
@@ -2192,6 +2309,9 @@ const DEFINITE_STOPS: &[&str] = &[
     "expert",
     "civic",
     "protest",
+    "border",
+    "coast",
+    "prison",
 ];
 
 /// Capitalised words that may modify a description ("the Western alliance", "the Islamist group").
@@ -4010,6 +4130,73 @@ CVL Civilians
         assert!(!found.iter().any(|(t, _)| t == "counterpart"), "{found:?}");
         let found = builtin_codes("2023-04-14", "Xi met Lula. The presidents of Iran and Russia spoke.");
         assert!(!found.iter().any(|(t, _)| t == "The presidents"), "{found:?}");
+    }
+
+    #[test]
+    fn a_role_told_again_without_its_state_is_the_one_named_with_it_before() {
+        // The envoy of the other state, not the story's main state.
+        let found = builtin_codes(
+            "2024-03-01",
+            "Algeria's government ordered the Malian ambassador to leave Algiers. Algeria said the ambassador had \
+             refused to attend a meeting. Algeria's president spoke to Algerian officials.",
+        );
+        assert!(has_code(&found, "ambassador", "MLIGOV"), "{found:?}");
+        // Bare plural prosecutors after foreign prosecutors named with their state.
+        let found = builtin_codes(
+            "2024-03-01",
+            "Spanish police detained a Moroccan man, Dutch prosecutors said. Morocco protested. Moroccan media \
+             reported the arrest. Prosecutors say he laundered money.",
+        );
+        assert!(has_code(&found, "Prosecutors", "NLDJUD"), "{found:?}");
+        // An indefinite or "other" role points to no one named before, nor does a general word like "officials".
+        let found = builtin_codes(
+            "2024-03-01",
+            "Kenya recalled its Ugandan envoy... The Ugandan ambassador left. Uganda said an ambassador is rarely \
+             expelled. Other ambassadors stayed.",
+        );
+        assert!(!has_code(&found, "an ambassador", "UGAGOV"), "{found:?}");
+        assert!(!found.iter().any(|(t, c)| t == "ambassadors" && c == "UGAGOV"), "{found:?}");
+        let found = builtin_codes(
+            "2024-03-01",
+            "Brazilian officials met Argentine officials in Brasilia. Officials said the talks went well in Brazil.",
+        );
+        assert!(!found.iter().any(|(t, c)| t == "Officials" && c == "ARGGOV"), "{found:?}");
+    }
+
+    #[test]
+    fn a_council_command_or_guards_named_before_is_the_council_command_or_guards() {
+        // A council coded as its parent union is still "the Council".
+        let found = builtin_codes(
+            "2024-03-01",
+            "The African Union Peace and Security Council met on Sudan. The Council urged a ceasefire.",
+        );
+        assert!(has_code(&found, "Council", "IGOAFRAFU"), "{found:?}");
+        // "the command" after a state's army; "the Guards" after a guard corps.
+        let found = builtin_codes(
+            "2024-03-01",
+            "China's military held drills near Taiwan. A statement issued by the command called them a warning.",
+        );
+        assert!(has_code(&found, "command", "CHNMIL"), "{found:?}");
+        let found = builtin_codes(
+            "2024-03-01",
+            "Iran's Revolutionary Guards fired missiles at Erbil in Iraq. The Guards said they hit a spy base.",
+        );
+        assert!(has_code(&found, "Guards", "IRNMIL"), "{found:?}");
+        // An army that is no guard corps is not "the Guards"; with nothing fitting, the command stays uncoded.
+        let found = builtin_codes("2024-03-01", "Russian troops shelled Kharkiv. The Guards said they won.");
+        assert!(!found.iter().any(|(t, _)| t.contains("Guards")), "{found:?}");
+        let found = builtin_codes("2024-03-01", "Protesters rallied in the city. The command was not reached.");
+        assert!(!found.iter().any(|(t, _)| t.contains("command")), "{found:?}");
+    }
+
+    #[test]
+    fn the_secretary_is_the_secretary_named_before() {
+        let found = builtin_codes(
+            "2024-03-01",
+            "Secretary of State Antony Blinken met Indian Foreign Minister S. Jaishankar in Delhi. The secretary \
+             urged India to buy less Russian oil.",
+        );
+        assert!(has_code(&found, "secretary", "USAGOV"), "{found:?}");
     }
 
     #[test]

@@ -5785,11 +5785,21 @@ impl<'a> Sentence<'a> {
         {
             return (Mode::Negated, false);
         }
-        // "denied supplying drones", "stop selling arms": not done.
+        // "denied supplying drones", "stop selling arms", "ignored an invitation to meet": not done.
         if words.iter().any(|w| {
             matches!(
                 *w,
-                "deny" | "stop" | "cease" | "halt" | "quit" | "avoid" | "refrain" | "cancel" | "postpone" | "scrap"
+                "deny"
+                    | "stop"
+                    | "cease"
+                    | "halt"
+                    | "quit"
+                    | "avoid"
+                    | "refrain"
+                    | "cancel"
+                    | "postpone"
+                    | "scrap"
+                    | "ignore"
             )
         }) {
             return (Mode::Negated, false);
@@ -7064,6 +7074,16 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2 == "046" && e.0 == "ETH"), "{evs:?}");
         let evs = events("2024-06-01", "Kenya is hosting talks between Ethiopian officials and Ethiopian diplomats.");
         assert!(!evs.iter().any(|e| e.2 == "046"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_ignored_invitation_or_call_is_not_the_act_it_asked_for() {
+        let evs =
+            events("2024-06-01", "Chad said the Sudanese envoy had ignored an invitation to meet Chad's president.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("04")), "{evs:?}");
+        // Negative: the act itself is still coded.
+        let evs = events("2024-06-01", "Chad said the Sudanese envoy had met Chad's president.");
+        assert!(evs.iter().any(|e| e.2.starts_with("04")), "{evs:?}");
     }
 
     #[test]
