@@ -558,6 +558,12 @@ impl Coder {
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
         expelled_troops(start_len, out);
+        if out[start_len..].iter().any(|e| e.code.starts_with("06")) {
+            reported_alliance(span.start, &tokens, &lemmas, ms, start_len, out);
+        }
+        if out.len() > start_len {
+            not_events_here(text, span.start, &tokens, &lemmas, doc.date.map(|d| d.year()), start_len, out);
+        }
         if text.contains(" pay") {
             mistake_and_pay(text, span.start, start_len, out);
         }
@@ -1667,12 +1673,16 @@ impl Coder {
 
     /// Visits a meeting implies: a side that meets or is hosted by the other in a place of the other's state ("held
     /// talks with Putin in the Kremlin", "welcomed Zelenskyy to the White House") visits that state: 042, with the
-    /// state as target ([`Via::Implied`]).
+    /// state as target ([`Via::Implied`]). Not from a hosting told as a participle ("talks in Jeddah, hosted by Saudi
+    /// Arabia"): that names who hosted the talks, not a visit the text reports.
     fn implied_visits(&self, sent: &Sentence, start: usize, out: &mut Vec<Event>) {
         let places = sent.places();
         let mut visits = Vec::new();
         for e in &out[start..] {
-            if e.mode != Mode::Asserted || !matches!(e.code.as_str(), "040" | "043" | "046") {
+            if e.mode != Mode::Asserted
+                || !matches!(e.code.as_str(), "040" | "043" | "046")
+                || e.rule.contains("hosted-by")
+            {
                 continue;
             }
             let (Some(a), Some(b)) = (&e.source.country, &e.target.country) else { continue };
@@ -5681,17 +5691,25 @@ impl<'a> Sentence<'a> {
     /// clause where an appeal verb is followed by "to", is the second act asked for (the six-word window of `mode`
     /// no longer sees the appeal); "urged X to leave and recognised Y" (a past tense) is a new act.
     fn appealed_second_verb(&self, anchor: usize) -> bool {
-        if anchor < 4 || self.lemmas[anchor - 1] != "and" || self.word(anchor).to_lowercase() != self.lemmas[anchor] {
+        if anchor < 4 || self.word(anchor).to_lowercase() != self.lemmas[anchor] {
             return false;
         }
-        let start = self.clause_start(anchor);
-        let Some(k) = (start..anchor - 1).find(|&k| {
+        // The joint before the second verb: "and", or "and"/"," and a repeated "to" ("to join the pact, to expel …").
+        let joint = if self.lemmas[anchor - 1] == "and" {
+            anchor - 1
+        } else if self.lemmas[anchor - 1] == "to" && matches!(self.lemmas[anchor - 2], "and" | "," | "or") {
+            anchor - 2
+        } else {
+            return false;
+        };
+        let start = self.clause_start(joint);
+        let Some(k) = (start..joint).find(|&k| {
             matches!(self.lemmas[k], "urge" | "call" | "ask" | "press" | "request" | "appeal" | "implore" | "encourage")
         }) else {
             return false;
         };
-        (k + 1..anchor - 1).rev().find(|&j| self.lemmas[j] == "to").is_some_and(|j| {
-            !self.lemmas[j..anchor].iter().any(|w| matches!(*w, "," | ";" | ":" | "say" | "while" | "but"))
+        (k + 1..joint).rev().find(|&j| self.lemmas[j] == "to").is_some_and(|j| {
+            !self.lemmas[j..joint].iter().any(|w| matches!(*w, "," | ";" | ":" | "say" | "while" | "but"))
         })
     }
 
@@ -6979,6 +6997,155 @@ fn presses_an_offensive(after: &[&str]) -> bool {
                 "offensive" | "counteroffensive" | "attack" | "assault" | "advance" | "push" | "campaign" | "operation"
             )
         })
+}
+
+/// "Kinshasa said Rwandan troops were fighting alongside the rebels", "experts say foreign troops operate alongside
+/// the group": military cooperation between a foreign side and an armed group, told by a third party, is that
+/// party's accusation against the foreign side (112), not cooperation the text asserts.
+fn reported_alliance(
+    offset: usize,
+    tokens: &[Token],
+    lemmas: &[&str],
+    ms: &[&Mention],
+    start: usize,
+    out: &mut Vec<Event>,
+) {
+    let armed = |m: &Mention| m.code.ends_with("REB");
+    let mut accusations: Vec<Event> = Vec::new();
+    let mut k = start;
+    while k < out.len() {
+        let e = &out[k];
+        if !e.code.starts_with("06") || armed(&e.source) == armed(&e.target) {
+            k += 1;
+            continue;
+        }
+        let foreign = if armed(&e.source) { &e.target } else { &e.source };
+        let at = e.evidence.start.wrapping_sub(offset);
+        let said = tokens.iter().position(|t| t.span.start == at).and_then(|a| {
+            (0..a).rev().find(|&j| matches!(lemmas[j], "say" | "said" | "allege" | "claim" | "accuse" | "charge"))
+        });
+        let speaker = said.and_then(|j| {
+            let before = offset + tokens[j].span.start;
+            ms.iter().rev().find(|m| m.span.start >= offset && m.span.end <= before).filter(|m| {
+                !armed(m) && m.code != foreign.code && (m.country.is_none() || m.country != foreign.country)
+            })
+        });
+        let Some(speaker) = speaker else {
+            k += 1;
+            continue;
+        };
+        if !accusations.iter().any(|f| f.source.code == speaker.code && f.target.code == foreign.code) {
+            accusations.push(Event {
+                source: (*speaker).clone(),
+                target: foreign.clone(),
+                code: "112".to_string(),
+                rule: format!("{}+accuse", e.rule),
+                ..e.clone()
+            });
+        }
+        out.remove(k);
+    }
+    out.extend(accusations);
+}
+
+/// Whether a sentence places something under an earlier year than the document's: `lead` ("in", "since") before
+/// the year, or before a month and the year ("in December 2023").
+fn earlier_year_after(lemmas: &[&str], lead: &str, doc_year: i32) -> bool {
+    lemmas.iter().enumerate().any(|(k, w)| {
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w.parse::<i32>().is_ok_and(|y| (1900..doc_year).contains(&y))
+            && k >= 1
+            && (lemmas[k - 1] == lead
+                || (k >= 2 && lemmas[k - 2] == lead && MONTHS.contains(&lemmas[k - 1].to_ascii_lowercase().as_str())))
+    })
+}
+
+/// Whether two actors are organs of one state (government, army, police, legislature, courts, intelligence).
+fn organs_of_one_state(a: &Mention, b: &Mention) -> bool {
+    let organ = |c: &str| c.len() == 6 && matches!(&c[3..], "GOV" | "MIL" | "COP" | "LEG" | "JUD" | "SPY");
+    let (sa, sb) = (a.code.as_str(), b.code.as_str());
+    organ(sa) && organ(sb) && sa[..3] == sb[..3] && !matches!(&sa[..3], "IGO" | "NGO" | "IMG")
+}
+
+/// Readings that are not events of this text, dropped (a precision pass over the sentence's events):
+/// - background told in the passive under an earlier year ("was granted candidate status in 2023"; an act going on
+///   "since 2022" is still reported: "has sent aid since 2022");
+/// - an act done "once", long ago ("had once designated him a terrorist");
+/// - hosting an institution, not a visit ("hosts the largest foreign air base", "has hosted the group's office");
+/// - a person carried somewhere ("was flown to The Hague") or arriving to face trial: not a visit;
+/// - a fight another is sent "to help" wage ("troops sent to help the island fight the gangs");
+/// - arson read as gunfire ("setting fires at two embassies"): a crowd's is a violent protest (145), else dropped;
+/// - material help between two organs of one state ("deployed the army to support the police");
+/// - people "handed over" in the passive: the pattern's subject is not the one who hands them over;
+/// - an act that is only the aim of an effort ("discussed efforts to reach a truce", "a bid to join the bloc"),
+///   unless the mode already made it an intent or an appeal ("vowed to continue efforts to restore dialogue").
+fn not_events_here(
+    text: &str,
+    offset: usize,
+    tokens: &[Token],
+    lemmas: &[&str],
+    doc_year: Option<i32>,
+    start: usize,
+    out: &mut Vec<Event>,
+) {
+    let n = lemmas.len();
+    let past_in = doc_year.is_some_and(|y| earlier_year_after(lemmas, "in", y));
+    let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_ascii_lowercase();
+    let mut k = start;
+    while k < out.len() {
+        let e = &out[k];
+        let at = e.evidence.start.wrapping_sub(offset);
+        let Some(a) = tokens.iter().position(|t| t.span.start == at) else {
+            k += 1;
+            continue;
+        };
+        let root = &e.code[..2];
+        let passive = a >= 1 && lemmas[a - 1] == "be" && word(a) != lemmas[a];
+        let once = a >= 1 && lemmas[a - 1] == "once" && lemmas.get(a + 1) != Some(&"again");
+        let hosts_institution = e.rule.starts_with("host")
+            && lemmas[a + 1..n.min(a + 8)]
+                .iter()
+                .take_while(|w| !matches!(**w, "at" | "in" | "on" | "," | "." | ";" | "for" | "to"))
+                .any(|w| {
+                    matches!(*w, "base" | "office" | "headquarters" | "embassy" | "consulate" | "bureau" | "facility")
+                });
+        let carried = root == "04"
+            && e.code.starts_with("042")
+            && (passive
+                || lemmas[a + 1..n.min(a + 12)].windows(2).any(|w| w[0] == "to" && matches!(w[1], "face" | "stand")));
+        let helped_fight = root == "19"
+            && matches!(lemmas[a], "fight" | "combat" | "battle" | "counter" | "tackle" | "defeat")
+            && lemmas[a.saturating_sub(5)..a].iter().any(|w| matches!(*w, "help" | "assist"));
+        let arson = e.rule.starts_with("193.fire-on") && (word(a) == "fires" || (a >= 1 && lemmas[a - 1] == "set"));
+        let own_organs = matches!(root, "06" | "07") && organs_of_one_state(&e.source, &e.target);
+        let handed_over = e.rule.starts_with("0841.hand-over") && passive;
+        let aim_only = a >= 2
+            && !matches!(root, "02" | "03")
+            && lemmas[a - 1] == "to"
+            && matches!(lemmas[a - 2], "effort" | "efforts" | "bid" | "attempt" | "attempts" | "push" | "drive");
+        if arson && e.source.code.ends_with("CVL") {
+            let e = &mut out[k];
+            e.code = "145".to_string();
+            e.rule.push_str("+arson");
+            k += 1;
+            continue;
+        }
+        let drop = (past_in && passive)
+            || once
+            || hosts_institution
+            || carried
+            || helped_fight
+            || arson
+            || own_organs
+            || handed_over
+            || aim_only;
+        if drop {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -10463,5 +10630,141 @@ mod disapproval_target_tests {
             let evs = doc("2025-04-01", &[text]);
             assert!(!evs.iter().any(|e| e.3.starts_with("11")), "{text}: {evs:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod not_events_here_tests {
+    use super::tests::coded;
+
+    fn has(evs: &[(Option<usize>, String, String, String)], src: &str, tgt: &str, root: &str) -> bool {
+        evs.iter().any(|(_, s, t, c)| s.starts_with(src) && t.starts_with(tgt) && c.starts_with(root))
+    }
+
+    #[test]
+    fn a_passive_under_an_earlier_year_is_background_an_active_one_is_told() {
+        assert!(coded("Ukraine was granted EU candidate status in June 2022.", "2024-05-01").is_empty());
+        let evs = coded("The European Union granted Moldova candidate status in June 2022.", "2024-05-01");
+        assert!(has(&evs, "IGOEUREEC", "MDA", "05"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_act_done_once_is_background() {
+        assert!(coded("Washington had once imposed sanctions on Cuba over its human rights record.", "2025-03-01")
+            .is_empty());
+        assert!(coded("Russia had once invaded Georgia.", "2025-03-01").is_empty());
+        let evs = coded("Washington imposed sanctions on Cuba over its human rights record on Monday.", "2025-03-01");
+        assert!(has(&evs, "USA", "CUB", "16"), "{evs:?}");
+        // "once again" is a new act.
+        let evs = coded("Washington once again imposed sanctions on Cuba on Monday.", "2025-03-01");
+        assert!(has(&evs, "USA", "CUB", "16"), "{evs:?}");
+    }
+
+    #[test]
+    fn hosting_a_base_or_an_office_is_no_visit_hosting_a_minister_is() {
+        assert!(coded("Djibouti hosts the largest French military base in Africa.", "2025-03-01").is_empty());
+        assert!(coded("Djibouti has hosted a Chinese naval base since 2017.", "2025-03-01").is_empty());
+        let evs = coded("Kenya hosted British Foreign Secretary David Lammy in Nairobi on Monday.", "2025-03-01");
+        assert!(has(&evs, "KEN", "GBR", "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_person_carried_somewhere_or_arriving_to_face_trial_makes_no_visit() {
+        let flown = "Former Sudanese President Omar al-Bashir was flown to the Netherlands on Monday.";
+        assert!(!has(&coded(flown, "2025-03-01"), "SDN", "NLD", "04"));
+        let trial = "Former Sudanese President Omar al-Bashir arrived in the Netherlands on Monday to face trial.";
+        assert!(!has(&coded(trial, "2025-03-01"), "SDN", "NLD", "04"));
+        let evs = coded("Kenyan President William Ruto flew to Washington on Monday.", "2025-03-01");
+        assert!(has(&evs, "KEN", "USA", "042"), "{evs:?}");
+        let evs = coded("Kenyan President William Ruto arrived in Washington on Monday for talks.", "2025-03-01");
+        assert!(has(&evs, "KEN", "USA", "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_fight_others_are_sent_to_help_wage_is_not_coded_a_fight_told_is() {
+        let s = "Two hundred Rwandan soldiers reached Mozambique on Friday, the vanguard of a force sent to help the \
+                 country fight insurgents.";
+        assert!(!coded(s, "2025-03-01").iter().any(|(_, _, _, c)| c.starts_with("19")));
+        let evs = coded("Rwandan troops fought insurgents in Mozambique on Monday.", "2025-03-01");
+        assert!(has(&evs, "RWA", "MOZ", "19"), "{evs:?}");
+    }
+
+    #[test]
+    fn fires_set_by_a_crowd_are_a_violent_protest_gunfire_stays_gunfire() {
+        let evs = coded("Protesters in Dhaka set fires at the Indian embassy on Monday.", "2025-03-01");
+        assert!(has(&evs, "BGD", "IND", "145") && !has(&evs, "BGD", "IND", "19"), "{evs:?}");
+        let evs = coded("Indian troops fired at Pakistani positions along the border on Monday.", "2025-03-01");
+        assert!(has(&evs, "IND", "PAK", "193"), "{evs:?}");
+    }
+
+    #[test]
+    fn help_between_two_organs_of_one_state_is_not_coded_help_to_another_state_is() {
+        assert!(!has(
+            &coded("Ruto deployed the Kenyan military to support the Kenyan police.", "2025-03-01"),
+            "KEN",
+            "KEN",
+            "07"
+        ));
+        let s = "The Nigerian government deployed troops to support the Nigerian police in Lagos.";
+        assert!(!has(&coded(s, "2025-03-01"), "NGA", "NGA", "07"));
+        let evs = coded("Ruto deployed the Kenyan military to support the Somali police.", "2025-03-01");
+        assert!(has(&evs, "KENMIL", "SOMCOP", "074"), "{evs:?}");
+    }
+
+    #[test]
+    fn talks_hosted_by_a_third_state_imply_no_visit_talks_with_its_leader_in_its_capital_do() {
+        let evs =
+            coded("Armenian and Azerbaijani negotiators held talks in Doha on Monday, hosted by Qatar.", "2025-03-01");
+        assert!(has(&evs, "QAT", "ARM", "043") && !has(&evs, "ARM", "QAT", "042"), "{evs:?}");
+        let s = "Armenian Prime Minister Nikol Pashinyan held talks with the Emir of Qatar in Doha on Monday.";
+        let evs = coded(s, "2025-03-01");
+        assert!(has(&evs, "ARM", "QAT", "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn foreign_troops_said_to_fight_alongside_rebels_is_an_accusation_alongside_an_army_is_cooperation() {
+        let evs =
+            coded("Ethiopia's government said Eritrean troops were fighting alongside the Fano rebels.", "2025-03-01");
+        assert!(has(&evs, "ETH", "ERI", "112") && !evs.iter().any(|(_, _, _, c)| c.starts_with("06")), "{evs:?}");
+        let evs = coded("Mali's government said Russian troops were fighting alongside the Malian army.", "2025-03-01");
+        assert!(has(&evs, "RUSMIL", "MLIMIL", "062"), "{evs:?}");
+        let evs =
+            coded("Russian troops fought alongside Malian soldiers against jihadist groups near Gao.", "2025-03-01");
+        assert!(has(&evs, "RUSMIL", "MLIMIL", "062"), "{evs:?}");
+    }
+
+    #[test]
+    fn people_handed_over_in_the_passive_are_not_the_ones_handing_over() {
+        let s = "Former Sudanese President Omar al-Bashir was handed over to the International Criminal Court.";
+        assert!(!has(&coded(s, "2025-03-01"), "SDN", "IGOJUDICC", "08"));
+        let evs = coded("Hamas handed over four hostages to the Red Cross in Khan Younis.", "2025-03-01");
+        assert!(has(&evs, "PSEREB", "NGOHLHIRC", "0841"), "{evs:?}");
+    }
+
+    #[test]
+    fn efforts_to_reach_a_truce_are_no_truce_an_agreed_truce_is() {
+        let s = "Egyptian President Abdel Fattah al-Sisi and Turkish President Recep Tayyip Erdogan discussed efforts \
+                 to reach a ceasefire in Sudan.";
+        let evs = coded(s, "2025-03-01");
+        assert!(has(&evs, "EGY", "TUR", "04") && !evs.iter().any(|(_, _, _, c)| c.starts_with("08")), "{evs:?}");
+        let evs = coded("Sudan's army and the RSF agreed to a ceasefire on Monday.", "2025-03-01");
+        assert!(has(&evs, "SDNMIL", "SDNREB", "0871"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_second_act_asked_for_after_a_repeated_to_is_not_the_asker_s_act() {
+        let evs = coded(
+            "Britain urged Syria to hold elections, to deport foreign fighters and to protect minorities.",
+            "2025-03-01",
+        );
+        assert!(has(&evs, "GBR", "SYR", "02") && !evs.iter().any(|(_, _, _, c)| c.starts_with("17")), "{evs:?}");
+        let evs = coded("Britain urged Syria to hold elections and to expel foreign fighters.", "2025-03-01");
+        assert!(!evs.iter().any(|(_, _, _, c)| c.starts_with("17")), "{evs:?}");
+        // A new clause with its own subject and a past tense is an act.
+        let evs = coded(
+            "Britain urged Syria to hold elections, and Jordan expelled Syrian diplomats on Monday.",
+            "2025-03-01",
+        );
+        assert!(has(&evs, "JOR", "SYR", "1"), "{evs:?}");
     }
 }
