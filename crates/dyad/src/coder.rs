@@ -6205,6 +6205,10 @@ enum Vow {
     Force,
     /// "the operation would continue", "more strikes would follow", "would keep up its attacks".
     Continue,
+    /// "any attempt to divert the river would be considered an act of war".
+    War,
+    /// "would take all necessary measures", "vowed to take firm action in response".
+    Measures,
 }
 
 /// Nouns of the use of force that a vow keeps going: "the operation would continue", "keep up its strikes".
@@ -6605,6 +6609,17 @@ impl Sentence<'_> {
                     Vow::Force
                 }
                 "continue" | "follow" | "resume" | "keep" | "intensify" | "escalate" => Vow::Continue,
+                // "such raids would happen again" (not "it would not happen again": negated below).
+                "happen" | "occur" | "recur" if next == "again" => Vow::Continue,
+                // "would be considered an act of war", "would be treated as a declaration of war".
+                "war"
+                    if k >= 2
+                        && matches!(self.lemmas[k - 1], "of" | "for")
+                        && matches!(self.lemmas[k - 2], "act" | "declaration" | "cause") =>
+                {
+                    Vow::War
+                }
+                "take" if self.firm_measures(k) => Vow::Measures,
                 _ => continue,
             };
             if self.covered(k, start, out) {
@@ -6672,6 +6687,12 @@ impl Sentence<'_> {
                 }
                 Vow::Unanswered => before(k, &["go", "remain"], 2) && before(k, &["not", "n't", "never"], 4),
                 Vow::Force => intent,
+                // (Said of what would be, not of what was: "called the strikes an act of war" is criticism.)
+                Vow::War => {
+                    before(k, &["consider", "regard", "treat", "see", "deem", "view", "tantamount", "constitute"], 5)
+                        && before(k, &["would", "will", "shall"], 8)
+                }
+                Vow::Measures => intent,
                 Vow::Continue => {
                     // The force kept up: the noun before the verb ("the operation would continue") or its object
                     // ("keep up its strikes", "resume fighting").
@@ -6735,12 +6756,18 @@ impl Sentence<'_> {
                 let src_side = Some(side);
                 out[start..]
                     .iter()
-                    .find(|e| e.code.starts_with("11") && side_of(&e.source) == src_side)
+                    .find(|e| {
+                        (e.code.starts_with("11") || (vow != Vow::Continue && e.code.starts_with("12")))
+                            && side_of(&e.source) == src_side
+                    })
                     .map(|e| &e.target)
                     .filter(|t| side_of(t).is_some_and(|s| s != side))
             };
-            let named = named
-                .or_else(|| criticised().filter(|_| matches!(vow, Vow::Respond | Vow::Response | Vow::Unanswered)));
+            let named = named.or_else(|| {
+                criticised().filter(|_| {
+                    matches!(vow, Vow::Respond | Vow::Response | Vow::Unanswered | Vow::War | Vow::Measures)
+                })
+            });
             let (target, force) = match named {
                 Some(m) => {
                     let force = sole_adversary(side, out).is_some_and(|(o, f)| f && side_of(o) == side_of(m));
@@ -6753,7 +6780,7 @@ impl Sentence<'_> {
                     None => continue,
                 },
             };
-            let code = if matches!(vow, Vow::Force | Vow::Continue) || force { "138" } else { "130" };
+            let code = if matches!(vow, Vow::Force | Vow::Continue | Vow::War) || force { "138" } else { "130" };
             if out[start..].iter().any(|e| e.code.starts_with("13") && e.target.code == target.code) {
                 continue;
             }
@@ -6777,6 +6804,36 @@ impl Sentence<'_> {
             let st = self.groups[s].tok_start;
             (st.saturating_sub(3)..st).any(|k| matches!(self.lemmas[k], "warn" | "threaten"))
         }) || (lo..anchor).any(|k| self.lemmas[k] == "threaten")
+    }
+
+    /// "take all necessary measures", "take firm action", "take resolute countermeasures": measures said to be
+    /// taken with a word of firmness or retaliation (not "take steps to expand trade").
+    fn firm_measures(&self, k: usize) -> bool {
+        let words = &self.lemmas[k + 1..self.lemmas.len().min(k + 5)];
+        let noun = words.iter().position(|w| {
+            matches!(
+                *w,
+                "measure" | "measures" | "action" | "actions" | "step" | "steps" | "countermeasure" | "countermeasures"
+            )
+        });
+        let Some(n) = noun else { return false };
+        words[..=n].iter().any(|w| w.starts_with("countermeasure"))
+            || words[..n].iter().any(|w| {
+                matches!(
+                    *w,
+                    "necessary"
+                        | "firm"
+                        | "resolute"
+                        | "decisive"
+                        | "tough"
+                        | "forceful"
+                        | "retaliatory"
+                        | "reciprocal"
+                        | "strong"
+                        | "stern"
+                        | "severe"
+                )
+            })
     }
 
     /// A response verb with nothing after it but the end of its clause, a condition or a means: "said Moscow would
@@ -8719,6 +8776,46 @@ mod tests {
             ],
         );
         assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+    }
+
+    #[test]
+    fn an_attempt_called_a_cause_of_war_firm_measures_and_raids_to_come_are_threats() {
+        let evs = events(
+            "2024-04-02",
+            "Turkey rejected the Greek plan and said any attempt to extend territorial waters would be considered a \
+             cause for war.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "TUR" && e.1 == "GRC" && e.2 == "138"), "{evs:?}");
+        let evs = doc_events(
+            "2024-04-02",
+            &[
+                "Israel struck Iran on Friday.",
+                "Iran's foreign minister said Tehran would take firm action in response.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.1 == "IRN" && e.2 == "ISR" && e.3.starts_with("13")), "{evs:?}");
+        let evs = doc_events(
+            "2024-04-02",
+            &[
+                "The United States struck a boat carrying drugs from Venezuela.",
+                "The Pentagon said such strikes would happen again.",
+            ],
+        );
+        assert!(evs.iter().any(|e| e.0 == Some(1) && e.2 == "VEN" && e.3 == "138"), "{evs:?}");
+        // Negatives: an act already called an act of war is criticism; a promise that it will not happen again is
+        // no threat; steps to expand trade are no measures against anyone.
+        let evs = doc_events("2024-04-02", &["Israel struck Iran on Friday.", "Iran called the strike an act of war."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3.starts_with("13")), "{evs:?}");
+        let evs = doc_events(
+            "2024-04-02",
+            &["Israel struck Qatar on Friday.", "Israel's prime minister said such a strike would not happen again."],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3.starts_with("13")), "{evs:?}");
+        let evs = doc_events(
+            "2024-04-02",
+            &["Israel struck Iran on Friday.", "India said it would take steps to expand trade with Iran."],
+        );
+        assert!(!evs.iter().any(|e| e.0 == Some(1) && e.3.starts_with("13")), "{evs:?}");
     }
 
     #[test]
