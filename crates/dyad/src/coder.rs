@@ -555,6 +555,9 @@ impl Coder {
         if out[start_len..].iter().any(|e| e.rule.starts_with("0871.accept-truce-proposed-by")) {
             truce_accepted_by_both_sides(start_len, out);
         }
+        if text.contains("threat") && (text.contains("unless") || text.contains(" if ")) {
+            ultimatums(&sent, sentence, date, start_len, out);
+        }
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
         mass_killings(text, span.start, start_len, out);
         expelled_troops(start_len, out);
@@ -1812,6 +1815,64 @@ fn accepted_invitations(sent: &Sentence, start: usize, out: &mut Vec<Event>) {
             });
             break;
         }
+    }
+}
+
+/// "X threatened to V … unless/if Y …" with no target of its own (the threatened act falls on a third party, a
+/// place or nobody named): the threat is aimed at the side whose compliance the condition asks for, the actor
+/// opening the "unless"/"if" clause. 138 when the threatened act is force, else 130. Only where no event of root 13
+/// was coded in the sentence, and only in the threat's own clause (up to ";", ":" or the end).
+fn ultimatums(sent: &Sentence, sentence: Option<usize>, date: Option<Date>, start: usize, out: &mut Vec<Event>) {
+    if out[start..].iter().any(|e| e.code.starts_with("13")) {
+        return;
+    }
+    let n = sent.tokens.len();
+    for t in 0..n.saturating_sub(2) {
+        if sent.lemmas[t] != "threaten" || sent.lemmas[t + 1] != "to" {
+            continue;
+        }
+        let Some(cond) = (t + 2..n)
+            .take_while(|&k| !matches!(sent.lemmas[k], ";" | ":" | "."))
+            .find(|&k| matches!(sent.lemmas[k], "unless" | "if"))
+        else {
+            continue;
+        };
+        // The condition's subject: an actor right after "unless"/"if" (a determiner between).
+        let mut k = cond + 1;
+        while k < n && matches!(sent.lemmas[k], "the" | "its" | "their") && sent.group_at[k].is_none() {
+            k += 1;
+        }
+        let Some(g) = (k < n).then(|| sent.group_at[k]).flatten() else { continue };
+        let Some(subj) = sent.subject_before(t, false) else { continue };
+        if subj == g {
+            continue;
+        }
+        let force = sent.lemmas[t + 2..cond].iter().any(|l| {
+            matches!(
+                *l,
+                "attack" | "strike" | "bomb" | "invade" | "offensive" | "force" | "war" | "shell" | "fight" | "kill"
+            )
+        });
+        let evidence = Span::new(sent.tokens[t].span.start + sent.offset, sent.tokens[t].span.end + sent.offset);
+        for &sm in &sent.groups[subj].members {
+            for &tm in &sent.groups[g].members {
+                let (src, tgt) = (sent.mentions[sm], sent.mentions[tm]);
+                if src.code == tgt.code || (src.country.is_some() && src.country == tgt.country) {
+                    continue;
+                }
+                out.push(Event {
+                    sentence,
+                    source: src.clone(),
+                    target: tgt.clone(),
+                    code: if force { "138" } else { "130" }.to_string(),
+                    mode: Mode::Asserted,
+                    date,
+                    evidence,
+                    rule: "130.threaten-unless-clause".to_string(),
+                });
+            }
+        }
+        break;
     }
 }
 
@@ -10863,5 +10924,30 @@ mod not_events_here_tests {
             "2025-03-01",
         );
         assert!(has(&evs, "JOR", "SYR", "1"), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod ultimatum_tests {
+    use super::tests::coded;
+
+    #[test]
+    fn a_threat_with_a_condition_is_aimed_at_the_side_the_condition_names() {
+        // The threatened act names another actor first ("its war with Iraq"): the target is who must comply.
+        let evs = coded(
+            "Iran threatened to launch a new military offensive in its war with Iraq unless Baghdad accepted its terms.",
+            "1990-03-01",
+        );
+        assert!(evs.iter().any(|e| e.1 == "IRN" && e.2 == "IRQ" && e.3 == "138"), "{evs:?}");
+        let evs = coded(
+            "Serbia threatened to quit the negotiations hosted by Austria unless Kosovo withdrew its police.",
+            "2023-03-01",
+        );
+        assert!(evs.iter().any(|e| e.1 == "SRB" && e.2.starts_with("KSV") && e.3.starts_with("13")), "{evs:?}");
+        // Negative: no actor opens the condition ("if it was attacked again"), and no condition at all.
+        let evs = coded("Ethiopia threatened to resume the war in the north if it was attacked again.", "2023-03-01");
+        assert!(!evs.iter().any(|e| e.3.starts_with("13")), "{evs:?}");
+        let evs = coded("Serbia threatened to quit the negotiations hosted by Austria.", "2023-03-01");
+        assert!(!evs.iter().any(|e| e.1 == "SRB" && e.2.starts_with("KSV")), "{evs:?}");
     }
 }
