@@ -6448,7 +6448,7 @@ impl Sentence<'_> {
                         Some((noun, victim, end)) if end == k => (noun, victim),
                         _ => (head, None),
                     };
-                    let authors = match self.act_authors(noun, victim, spk, sentence, out) {
+                    match self.act_authors(noun, victim, spk, sentence, out) {
                         Some((authors, _)) => authors,
                         None => match victim
                             .is_none()
@@ -6458,8 +6458,7 @@ impl Sentence<'_> {
                             Some(a) => vec![a],
                             None => continue,
                         },
-                    };
-                    authors
+                    }
                 }
                 None => continue,
             };
