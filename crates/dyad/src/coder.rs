@@ -4377,6 +4377,36 @@ impl<'a> Sentence<'a> {
             .map(|e| e.target.clone())
     }
 
+    /// The subject of the clause an appositive act noun at `noun` sums up ("Belgrade declared a day of mourning, a
+    /// step that drew criticism in Pristina", "…, a move that angered Beijing"): the first group before the comma that
+    /// opens the appositive that can be a subject, in the same clause. `None` when the noun is no act or no comma and
+    /// article open its phrase.
+    fn appositive_act_author(&self, noun: usize) -> Option<usize> {
+        let head = self.lemmas[noun];
+        // (Decisions only: "…, an attack that killed 20" may follow a passive clause whose first actor is the victim.)
+        if act_family(head) != Some(ActFamily::Decision) && !matches!(head, "step" | "gesture" | "development") {
+            return None;
+        }
+        let mut k = noun;
+        while k > 0
+            && noun - k < 3
+            && self.group_at[k - 1].is_none()
+            && !matches!(self.lemmas[k - 1], "a" | "an")
+            && self.is_modifier(k - 1)
+        {
+            k -= 1;
+        }
+        if k < 2 || !matches!(self.lemmas[k - 1], "a" | "an") || self.word(k - 2) != "," {
+            return None;
+        }
+        let comma = k - 2;
+        let start = self.clause_start(comma);
+        (0..self.groups.len()).find(|&g| {
+            let grp = &self.groups[g];
+            grp.tok_start >= start && grp.tok_end <= comma && self.can_be_subject(g, true)
+        })
+    }
+
     /// Whether every member of the group is a state's own people acting as civilians or opposition: protesters,
     /// students, workers, activists ("CVL", "OPP", "LAB", "EDU").
     fn is_civil(&self, g: usize) -> bool {
@@ -5218,6 +5248,9 @@ impl<'a> Sentence<'a> {
                 && self.word(b - 1).starts_with(char::is_uppercase)
             {
                 b -= 1;
+            }
+            if b > 0 && self.group_at[b - 1].is_none() {
+                return self.appositive_act_author(b - 1);
             }
             return if b > 0 { self.group_at[b - 1] } else { None };
         }
@@ -6364,6 +6397,7 @@ impl Coder {
             return;
         }
         sent.verdicts(sentence, date, start, out);
+        sent.craft_violations(sentence, date, start, out);
         sent.vowed_responses(sentence, date, start, out);
         sent.interceptions(text, sentence, date, start, out);
     }
@@ -6521,6 +6555,63 @@ impl Sentence<'_> {
         Span::new(self.tokens[from].span.start + self.offset, self.tokens[to - 1].span.end + self.offset)
     }
 
+    /// "Algeria said the drone had violated its airspace", "said the vessels had intruded into its waters": a craft
+    /// named with no owner, said to have entered the speaker's airspace, waters or territory, is the speaker's
+    /// accusation (112) against the craft's owner: the side whose craft the speaker's own state shot down, seized or
+    /// turned back in the document so far (the victim of the latest act of force, 15 to 20, by the speaker's state in
+    /// this sentence or the eight before it). Nothing when no such act was told.
+    fn craft_violations(&self, sentence: Option<usize>, date: Option<Date>, start: usize, out: &mut Vec<Event>) {
+        let n = self.tokens.len();
+        for k in 2..n {
+            if !matches!(self.lemmas[k], "violate" | "breach" | "intrude" | "enter" | "stray") {
+                continue;
+            }
+            if !(k + 1..n.min(k + 5)).any(|t| matches!(self.lemmas[t], "airspace" | "water" | "waters" | "territory")) {
+                continue;
+            }
+            let mut h = k;
+            while h > 0
+                && k - h < 3
+                && matches!(self.lemmas[h - 1], "have" | "be" | "also" | "repeatedly" | "illegally" | "deliberately")
+            {
+                h -= 1;
+            }
+            if h < 2 || self.group_at[h - 1].is_some() {
+                continue;
+            }
+            let head = h - 1;
+            let craft = matches!(
+                self.lemmas[head].strip_suffix('s').unwrap_or(self.lemmas[head]),
+                "drone" | "aircraft" | "plane" | "jet" | "vessel" | "ship" | "boat" | "balloon" | "helicopter"
+            );
+            if !craft || !matches!(self.lemmas[head - 1], "the" | "this" | "that" | "these" | "those") {
+                continue;
+            }
+            let Some(spk) = self.reporter(k) else { continue };
+            if self.covered(k, start, out) {
+                continue;
+            }
+            let Some(own) = self.mentions[self.groups[spk].members[0]].country.clone() else { continue };
+            let cur = sentence.unwrap_or(0);
+            // (Acts of earlier sentences only: this one's own acts are the speaker's answer, not the craft's fate.)
+            let earlier = out[..start].iter().rev().filter(|e| e.sentence.is_some_and(|s| s < cur));
+            let owner = earlier.take_while(|e| e.sentence.is_some_and(|s| s + 8 >= cur)).find_map(|e| {
+                let root: u8 = accused_act_root(e).unwrap_or_else(|| e.code[..2].parse().unwrap_or(0));
+                let (author, victim) = act_parties(e);
+                ((15..=20).contains(&root)
+                    && author.country.as_ref() == Some(&own)
+                    && victim.country.is_some()
+                    && victim.country.as_ref() != Some(&own))
+                .then(|| victim.clone())
+            });
+            let Some(owner) = owner else { continue };
+            let evidence = self.evidence(head, k + 1);
+            if self.push_reaction(sentence, date, spk, &owner, "112", "112.craft-violated+answers", evidence, out) {
+                return;
+            }
+        }
+    }
+
     /// "said the killing was a war crime", "\"The Chinese drills are a blatant provocation,\" Taiwan's office said",
     /// "said the massacre amounted to genocide": the speaker criticises (111) the act's author, found as for
     /// "condemned the attack" among the document's earlier events, or the actor the phrase itself names.
@@ -6589,7 +6680,7 @@ impl Sentence<'_> {
                         Some((noun, victim, end)) if end == k => (noun, victim),
                         _ => (head, None),
                     };
-                    let authors = match self.act_authors(noun, victim, spk, sentence, out) {
+                    match self.act_authors(noun, victim, spk, sentence, out) {
                         Some((authors, _)) => authors,
                         None => match victim
                             .is_none()
@@ -6599,8 +6690,7 @@ impl Sentence<'_> {
                             Some(a) => vec![a],
                             None => continue,
                         },
-                    };
-                    authors
+                    }
                 }
                 None => continue,
             };
@@ -10764,6 +10854,42 @@ mod disapproval_target_tests {
             &["Mali's junta ordered the French ambassador to leave within 48 hours.", "Paris rejected the order."],
         );
         assert!(has(&evs, 1, "FRA", "MLI", "12"), "{evs:?}");
+    }
+
+    #[test]
+    fn an_appositive_decision_that_drew_criticism_answers_the_main_clause_subject() {
+        for text in [
+            "Belgrade declared a day of mourning for the gunmen, a step that drew sharp criticism in Pristina.",
+            "Belgrade declared a day of mourning for the gunmen, a move that angered Kosovo.",
+        ] {
+            let evs = doc("2023-09-26", &[text]);
+            assert!(has(&evs, 0, "KSV", "SRB", "11"), "{text}: {evs:?}");
+        }
+        // Negative: an appositive attack after a passive clause gives its victims no act.
+        let evs =
+            doc("2023-09-26", &["Two Kosovo policemen were wounded near the border, an attack that angered nobody."]);
+        assert!(!evs.iter().any(|e| e.1.starts_with("KSV") && e.3.starts_with("11")), "{evs:?}");
+    }
+
+    #[test]
+    fn a_craft_said_to_have_violated_airspace_is_an_accusation_against_its_owner() {
+        let shot = "Turkish jets shot down a Syrian drone near the border on Monday.";
+        for claim in
+            ["Turkey said the drone had violated its airspace.", "Ankara said the drone violated Turkish airspace."]
+        {
+            let evs = doc("2024-02-05", &[shot, claim]);
+            assert!(has(&evs, 1, "TUR", "SYR", "112"), "{claim}: {evs:?}");
+        }
+        // Negatives: with no craft downed by the speaker's state, no owner is known; a craft of the speaker's own
+        // state downed by another is not the speaker's charge against itself.
+        let evs =
+            doc("2024-02-05", &["Trade talks resumed on Monday.", "Turkey said the drone had violated its airspace."]);
+        assert!(!evs.iter().any(|e| e.0 == Some(1)), "{evs:?}");
+        let evs = doc(
+            "2024-02-05",
+            &["Syrian jets shot down a Turkish drone.", "Turkey said the drone had violated its airspace."],
+        );
+        assert!(!has(&evs, 1, "TUR", "SYR", "112"), "{evs:?}");
     }
 
     #[test]
