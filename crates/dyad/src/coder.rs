@@ -7584,6 +7584,30 @@ fn reported_alliance(
     out.extend(accusations);
 }
 
+/// Whether the anchor at `a` (its word `w`) is a participle right after a noun of armed men that it modifies:
+/// "targeted militias working with the army", "a base for militias allied with the army", "supplies to troops
+/// stationed on the ship", where a preposition or verb shows the noun is an object, not the subject of its own verb
+/// ("Russian troops deployed to the border", "with jets bombing positions and forces firing rockets" are acts).
+fn noun_modifier(lemmas: &[&str], a: usize, w: &str) -> bool {
+    if a < 2 {
+        return false;
+    }
+    let noun = lemmas[a - 1];
+    let armed = matches!(
+        noun.strip_suffix('s').unwrap_or(noun),
+        "militia" | "troop" | "soldier" | "force" | "fighter" | "rebel" | "marine" | "unit" | "personnel" | "gunmen"
+    );
+    if !armed {
+        return false;
+    }
+    // The noun is an object: a preposition or a verb of acting on it just before ("of" and "by" are left out: "the
+    // head of the armed forces called", "rebels backed by Rwandan troops seized" have the verb as the clause's own).
+    (w.ends_with("ing") || w.ends_with("ed"))
+        && lemmas[a.saturating_sub(4)..a - 1].iter().any(|p| {
+            matches!(*p, "to" | "for" | "with" | "against" | "at" | "on" | "among" | "resupply" | "supply" | "target")
+        })
+}
+
 /// Whether a sentence places something under an earlier year than the document's: `lead` ("in", "since") before
 /// the year, or before a month and the year ("in December 2023").
 fn earlier_year_after(lemmas: &[&str], lead: &str, doc_year: i32) -> bool {
@@ -7614,6 +7638,9 @@ fn organs_of_one_state(a: &Mention, b: &Mention) -> bool {
 /// - arson read as gunfire ("setting fires at two embassies"): a crowd's is a violent protest (145), else dropped;
 /// - material help between two organs of one state ("deployed the army to support the police");
 /// - people "handed over" in the passive: the pattern's subject is not the one who hands them over;
+/// - a participle modifying a noun of armed men ("militias allied with the army", "troops stationed on the ship"),
+///   and a relative clause told in the pluperfect passive or "has long" ("a deal that had been brokered by Algeria",
+///   "Oman, which has long mediated between them"): descriptions, not acts of this text;
 /// - an act that is only the aim of an effort ("discussed efforts to reach a truce", "a bid to join the bloc"),
 ///   unless the mode already made it an intent or an appeal ("vowed to continue efforts to restore dialogue").
 fn not_events_here(
@@ -7656,6 +7683,16 @@ fn not_events_here(
         let arson = e.rule.starts_with("193.fire-on") && (word(a) == "fires" || (a >= 1 && lemmas[a - 1] == "set"));
         let own_organs = matches!(root, "06" | "07") && organs_of_one_state(&e.source, &e.target);
         let handed_over = e.rule.starts_with("0841.hand-over") && passive;
+        let modifier = noun_modifier(lemmas, a, &word(a));
+        let relative_past = (1..=4)
+            .filter(|&d| a >= d)
+            .map(|d| a - d)
+            .find(|&j| matches!(lemmas[j], "which" | "who" | "that"))
+            .is_some_and(|j| {
+                let mid = &lemmas[j + 1..a];
+                mid.iter().all(|w| matches!(*w, "have" | "be" | "long" | "also" | "earlier" | "previously"))
+                    && ((mid.contains(&"have") && mid.contains(&"be")) || mid.contains(&"long"))
+            });
         let aim_only = a >= 2
             && !matches!(root, "02" | "03")
             && lemmas[a - 1] == "to"
@@ -7675,7 +7712,9 @@ fn not_events_here(
             || arson
             || own_organs
             || handed_over
-            || aim_only;
+            || aim_only
+            || modifier
+            || relative_past;
         if drop {
             out.remove(k);
         } else {
@@ -11367,6 +11406,25 @@ mod not_events_here_tests {
         assert!(has(&evs, "EGY", "TUR", "04") && !evs.iter().any(|(_, _, _, c)| c.starts_with("08")), "{evs:?}");
         let evs = coded("Sudan's army and the RSF agreed to a ceasefire on Monday.", "2025-03-01");
         assert!(has(&evs, "SDNMIL", "SDNREB", "0871"), "{evs:?}");
+    }
+
+    #[test]
+    fn participles_and_past_relatives_describing_armed_men_or_deals_are_not_acts() {
+        let s = "The army said it had shelled a camp that served as a base for militias allied with the rebels.";
+        assert!(!coded(s, "2025-03-01").iter().any(|(_, _, _, c)| c.starts_with("05")));
+        let s = "A Chinese vessel blocked a supply run to Philippine troops stationed on a reef in the Spratlys.";
+        assert!(!coded(s, "2025-03-01").iter().any(|(_, _, _, c)| c.starts_with("15")));
+        let s = "Relations soured after Niger quit a 2019 truce with Tuareg rebels that had been brokered by Algeria.";
+        assert!(!coded(s, "2025-03-01").iter().any(|(_, _, _, c)| c.starts_with("04")));
+        // The same acts told as this text's news stay coded.
+        let evs = coded("Russia deployed 5,000 troops to its border with Finland on Monday.", "2025-03-01");
+        assert!(evs.iter().any(|(_, s, _, c)| s.starts_with("RUS") && c.starts_with("15")), "{evs:?}");
+        let evs = coded("Algeria brokered a truce between Mali and the Tuareg rebels on Monday.", "2025-03-01");
+        assert!(has(&evs, "DZA", "MLI", "04"), "{evs:?}");
+        let s = "Clashes resumed on Monday, with Thai aircraft striking Cambodian bunkers and Cambodian forces firing \
+                 shells into Thai villages.";
+        let evs = coded(s, "2025-03-01");
+        assert!(has(&evs, "KHM", "THA", "19"), "{evs:?}");
     }
 
     #[test]
