@@ -3515,6 +3515,14 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether token `i` is the emphatic "own" right after a possessive determiner ("its own", "their own").
+    fn own_after_possessive(&self, i: usize) -> bool {
+        i > 0
+            && i < self.tokens.len()
+            && self.lemmas[i] == "own"
+            && matches!(self.lemmas[i - 1], "its" | "their" | "his" | "her" | "our" | "my" | "your")
+    }
+
     fn match_from(&self, elems: &[Elem], k: usize, i: usize, st: &mut Match) -> bool {
         if k == elems.len() {
             st.end = i;
@@ -3551,6 +3559,11 @@ impl<'a> Sentence<'a> {
                     let t = self.time_adverbial_len(i);
                     if t > 0 {
                         return self.match_from(elems, k, i + t, st);
+                    }
+                    // "recalled its own ambassador", "severed their own ties with": the emphatic "own" after a
+                    // possessive is crossed like a time adverbial (a pattern that spells "own" matched it above).
+                    if self.own_after_possessive(i) {
+                        return self.match_from(elems, k, i + 1, st);
                     }
                 }
                 false
@@ -6847,6 +6860,17 @@ mod tests {
         // Nor is a rebel's trip to the capital a visit to the government.
         let evs = events("2024-06-01", "Rebel commanders travelled to Bogota last week.");
         assert!(!evs.iter().any(|e| e.2.starts_with("04")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_emphatic_own_after_a_possessive_is_crossed() {
+        let evs = events("2024-06-01", "Peru severed its own diplomatic ties with Caracas on Monday.");
+        assert!(has(&evs, "PER", "VEN", "161"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad recalled its own ambassador from Khartoum after the attack.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1.starts_with("SDN") && e.2 == "161"), "{evs:?}");
+        // Negative: crossing "own" adds no verb of its own; ties praised are not cut.
+        let evs = events("2024-06-01", "Peru praised its own ties with Caracas on Monday.");
+        assert!(!evs.iter().any(|e| e.2 == "161"), "{evs:?}");
     }
 
     #[test]
