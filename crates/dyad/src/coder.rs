@@ -2530,19 +2530,26 @@ fn takes_effect_at_once(lemmas: &[&str], anchor: usize) -> bool {
 /// "pressed an offensive to drive Ukrainian troops out of the region": a mass expulsion (201) is of civilians; a
 /// side's troops or police driven out are fought (190), as a mass killing of combatants is.
 /// "Qatar is hosting talks between Kinshasa and the M23": the host mediates (045, its pattern) and the two sides it
-/// hosts negotiate with each other (046, both ways). Only for talks or negotiations a host holds or arranges now
+/// hosts negotiate with each other (046, both ways); "Egypt brokered a truce between Israel and Hamas": the sides
+/// declare the truce toward each other (0871, both ways). Only for talks or negotiations a host holds or arranges now
 /// (not a meeting hosted, not talks "mediated" in the past), and only between two or more distinct sides. `text`
 /// is the sentence, which starts at byte `offset` of the document.
 fn hosted_talks_parties(text: &str, offset: usize, start: usize, out: &mut Vec<Event>) {
     let mut extra: Vec<Event> = Vec::new();
     for e in &out[start..] {
-        if e.code != "045" || !e.rule.starts_with("045.host-talks-between") || e.mode != Mode::Asserted {
+        if e.code != "045" || e.mode != Mode::Asserted {
             continue;
         }
         let words = text.get(e.evidence.start.saturating_sub(offset)..e.evidence.end.saturating_sub(offset));
-        if !words.is_some_and(|w| w.contains("talks") || w.contains("negotiations")) {
+        let has = |w: &str| words.is_some_and(|t| t.contains(w));
+        // Talks hosted are negotiated (046); a ceasefire or truce brokered between two sides is declared by both (0871).
+        let (code, rule) = if e.rule.starts_with("045.host-talks-between") && (has("talks") || has("negotiations")) {
+            ("046", "046.hosted-talks-parties")
+        } else if e.rule.starts_with("045.broker") && has(" between") && (has("ceasefire") || has("truce")) {
+            ("0871", "0871.brokered-truce-parties")
+        } else {
             continue;
-        }
+        };
         let sides: Vec<&Event> = out[start..].iter().filter(|f| f.code == "045" && f.evidence == e.evidence).collect();
         for a in &sides {
             for b in &sides {
@@ -2550,15 +2557,15 @@ fn hosted_talks_parties(text: &str, offset: usize, start: usize, out: &mut Vec<E
                 if s.code == t.code || (s.country.is_some() && s.country == t.country && s.agent == t.agent) {
                     continue;
                 }
-                let dup = |x: &Event| x.code == "046" && x.source.code == s.code && x.target.code == t.code;
+                let dup = |x: &Event| x.code == code && x.source.code == s.code && x.target.code == t.code;
                 if out[start..].iter().any(dup) || extra.iter().any(dup) {
                     continue;
                 }
                 extra.push(Event {
                     source: s.clone(),
                     target: t.clone(),
-                    code: "046".to_string(),
-                    rule: "046.hosted-talks-parties".to_string(),
+                    code: code.to_string(),
+                    rule: rule.to_string(),
                     ..(*a).clone()
                 });
             }
@@ -6891,6 +6898,16 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
         let evs = events("2024-06-01", "Chad and Sudan signed a border accord at a ceremony hosted by Qatar.");
         assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn the_sides_of_a_brokered_truce_declare_it_to_each_other() {
+        let evs = events("2024-06-01", "Kenya said it had brokered a truce between Ethiopia and Eritrea on Sunday.");
+        assert!(has(&evs, "KEN", "ETH", "045") && has(&evs, "KEN", "ERI", "045"), "{evs:?}");
+        assert!(has(&evs, "ETH", "ERI", "0871") && has(&evs, "ERI", "ETH", "0871"), "{evs:?}");
+        // Negative: a deal of another kind brokered between them is no truce.
+        let evs = events("2024-06-01", "Kenya said it had brokered a trade deal between Ethiopia and Eritrea.");
+        assert!(!evs.iter().any(|e| e.2 == "0871"), "{evs:?}");
     }
 
     #[test]
