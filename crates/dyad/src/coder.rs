@@ -2740,19 +2740,26 @@ fn announced_measure(code: &str, lemmas: &[&str], clause_start: usize, anchor: u
 /// "pressed an offensive to drive Ukrainian troops out of the region": a mass expulsion (201) is of civilians; a
 /// side's troops or police driven out are fought (190), as a mass killing of combatants is.
 /// "Qatar is hosting talks between Kinshasa and the M23": the host mediates (045, its pattern) and the two sides it
-/// hosts negotiate with each other (046, both ways). Only for talks or negotiations a host holds or arranges now
+/// hosts negotiate with each other (046, both ways); "Egypt brokered a truce between Israel and Hamas": the sides
+/// declare the truce toward each other (0871, both ways). Only for talks or negotiations a host holds or arranges now
 /// (not a meeting hosted, not talks "mediated" in the past), and only between two or more distinct sides. `text`
 /// is the sentence, which starts at byte `offset` of the document.
 fn hosted_talks_parties(text: &str, offset: usize, start: usize, out: &mut Vec<Event>) {
     let mut extra: Vec<Event> = Vec::new();
     for e in &out[start..] {
-        if e.code != "045" || !e.rule.starts_with("045.host-talks-between") || e.mode != Mode::Asserted {
+        if e.code != "045" || e.mode != Mode::Asserted {
             continue;
         }
         let words = text.get(e.evidence.start.saturating_sub(offset)..e.evidence.end.saturating_sub(offset));
-        if !words.is_some_and(|w| w.contains("talks") || w.contains("negotiations")) {
+        let has = |w: &str| words.is_some_and(|t| t.contains(w));
+        // Talks hosted are negotiated (046); a ceasefire or truce brokered between two sides is declared by both (0871).
+        let (code, rule) = if e.rule.starts_with("045.host-talks-between") && (has("talks") || has("negotiations")) {
+            ("046", "046.hosted-talks-parties")
+        } else if e.rule.starts_with("045.broker") && has(" between") && (has("ceasefire") || has("truce")) {
+            ("0871", "0871.brokered-truce-parties")
+        } else {
             continue;
-        }
+        };
         let sides: Vec<&Event> = out[start..].iter().filter(|f| f.code == "045" && f.evidence == e.evidence).collect();
         for a in &sides {
             for b in &sides {
@@ -2760,15 +2767,15 @@ fn hosted_talks_parties(text: &str, offset: usize, start: usize, out: &mut Vec<E
                 if s.code == t.code || (s.country.is_some() && s.country == t.country && s.agent == t.agent) {
                     continue;
                 }
-                let dup = |x: &Event| x.code == "046" && x.source.code == s.code && x.target.code == t.code;
+                let dup = |x: &Event| x.code == code && x.source.code == s.code && x.target.code == t.code;
                 if out[start..].iter().any(dup) || extra.iter().any(dup) {
                     continue;
                 }
                 extra.push(Event {
                     source: s.clone(),
                     target: t.clone(),
-                    code: "046".to_string(),
-                    rule: "046.hosted-talks-parties".to_string(),
+                    code: code.to_string(),
+                    rule: rule.to_string(),
                     ..(*a).clone()
                 });
             }
@@ -3725,6 +3732,14 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether token `i` is the emphatic "own" right after a possessive determiner ("its own", "their own").
+    fn own_after_possessive(&self, i: usize) -> bool {
+        i > 0
+            && i < self.tokens.len()
+            && self.lemmas[i] == "own"
+            && matches!(self.lemmas[i - 1], "its" | "their" | "his" | "her" | "our" | "my" | "your")
+    }
+
     fn match_from(&self, elems: &[Elem], k: usize, i: usize, st: &mut Match) -> bool {
         if k == elems.len() {
             st.end = i;
@@ -3761,6 +3776,11 @@ impl<'a> Sentence<'a> {
                     let t = self.time_adverbial_len(i);
                     if t > 0 {
                         return self.match_from(elems, k, i + t, st);
+                    }
+                    // "recalled its own ambassador", "severed their own ties with": the emphatic "own" after a
+                    // possessive is crossed like a time adverbial (a pattern that spells "own" matched it above).
+                    if self.own_after_possessive(i) {
+                        return self.match_from(elems, k, i + 1, st);
                     }
                 }
                 false
@@ -7787,6 +7807,17 @@ mod tests {
     }
 
     #[test]
+    fn an_emphatic_own_after_a_possessive_is_crossed() {
+        let evs = events("2024-06-01", "Peru severed its own diplomatic ties with Caracas on Monday.");
+        assert!(has(&evs, "PER", "VEN", "161"), "{evs:?}");
+        let evs = events("2024-06-01", "Chad recalled its own ambassador from Khartoum after the attack.");
+        assert!(evs.iter().any(|e| e.0 == "TCD" && e.1.starts_with("SDN") && e.2 == "161"), "{evs:?}");
+        // Negative: crossing "own" adds no verb of its own; ties praised are not cut.
+        let evs = events("2024-06-01", "Peru praised its own ties with Caracas on Monday.");
+        assert!(!evs.iter().any(|e| e.2 == "161"), "{evs:?}");
+    }
+
+    #[test]
     fn a_truce_accepted_by_two_sides_is_between_them_and_its_broker_mediates() {
         let evs = events("2024-06-01", "Armenia and Azerbaijan accepted a ceasefire brokered by Russia on Monday.");
         assert!(has(&evs, "ARM", "AZE", "0871") && has(&evs, "AZE", "ARM", "0871"), "{evs:?}");
@@ -7804,6 +7835,16 @@ mod tests {
         assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
         let evs = events("2024-06-01", "Chad and Sudan signed a border accord at a ceremony hosted by Qatar.");
         assert!(!evs.iter().any(|e| e.2 == "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn the_sides_of_a_brokered_truce_declare_it_to_each_other() {
+        let evs = events("2024-06-01", "Kenya said it had brokered a truce between Ethiopia and Eritrea on Sunday.");
+        assert!(has(&evs, "KEN", "ETH", "045") && has(&evs, "KEN", "ERI", "045"), "{evs:?}");
+        assert!(has(&evs, "ETH", "ERI", "0871") && has(&evs, "ERI", "ETH", "0871"), "{evs:?}");
+        // Negative: a deal of another kind brokered between them is no truce.
+        let evs = events("2024-06-01", "Kenya said it had brokered a trade deal between Ethiopia and Eritrea.");
+        assert!(!evs.iter().any(|e| e.2 == "0871"), "{evs:?}");
     }
 
     #[test]
