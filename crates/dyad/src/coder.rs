@@ -10110,6 +10110,16 @@ mod readout_diplomacy_tests {
     }
 
     #[test]
+    fn a_call_in_an_opening_phrase_is_between_the_teller_and_the_told() {
+        let evs = events("In a telephone call on Friday, Erdogan told Putin that Turkey was ready to host talks.");
+        assert!(evs.iter().any(|e| e.0 == "TURGOV" && e.1 == "RUSGOV" && e.2 == "041"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "RUSGOV" && e.1 == "TURGOV" && e.2 == "041"), "{evs:?}");
+        // Negative: after the call, what one side says is no call with a third.
+        let evs = events("After the call, Erdogan told reporters that Turkey was ready to host talks.");
+        assert!(!evs.iter().any(|e| e.2 == "041"), "{evs:?}");
+    }
+
+    #[test]
     fn a_truce_brokered_by_a_third_state_is_between_the_parties_and_mediated_by_the_broker() {
         let evs = events("Armenia and Azerbaijan accepted a truce brokered by Russia on Friday.");
         for (s, t, c) in [("ARM", "AZE", "0871"), ("AZE", "ARM", "0871"), ("RUS", "ARM", "045"), ("RUS", "AZE", "045")]
