@@ -677,6 +677,12 @@ impl Coder {
         {
             return false;
         }
+        if hosts_a_facility(sent, p, m)
+            || modifies_a_common_noun(sent, p, anchor)
+            || is_transfer_to_face_trial(sent, p, anchor)
+        {
+            return false;
+        }
         // "accused Russia of shelling Kharkiv", "capable of attacking": the act is not reported as done.
         if anchor > 0 && sent.lemmas[anchor - 1] == "of" && sent.word(anchor).ends_with("ing") {
             return false;
@@ -920,7 +926,8 @@ impl Coder {
                 Some(subj) if p.mutual && sent.groups[subj].members.len() >= 2 => (vec![subj], vec![subj]),
                 // "China, India and Russia sent rescue teams and relief supplies": aid with no recipient named goes
                 // to another state the sentence places it in, else to the state the document names most.
-                Some(subj) if is_aid_code(&p.code) && !p.elems.contains(&Elem::Target) => {
+                // (Condolences too: "Turkey and Qatar expressed their condolences" after a bombing in Somalia.)
+                Some(subj) if (is_aid_code(&p.code) || p.code == "018") && !p.elems.contains(&Elem::Target) => {
                     // "Kyiv's allies have provided …": the givers are the state's partners, not the state.
                     let end = sent.groups[subj].tok_end;
                     if matches!(sent.lemmas.get(end).copied(), Some("'s" | "’s" | "'" | "’"))
@@ -1059,6 +1066,15 @@ impl Coder {
                         .or_else(|| sent.rival(subj, out))
                         .or_else(|| sent.foreign_forces_before(anchor, subj));
                     match posture {
+                        Some(Aim::Group(t)) => (vec![subj], vec![t]),
+                        Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
+                        None => return false,
+                    }
+                }
+                // "The army said its forces had withdrawn from the city": a retreat from a place is a yielding to
+                // whoever fought the source there, its adversary or sole rival in the document so far.
+                Some(subj) if p.code == "0874" && !p.elems.contains(&Elem::Target) && sent.is_state_organ(subj) => {
+                    match sent.adversary(subj, out).or_else(|| sent.rival(subj, out)) {
                         Some(Aim::Group(t)) => (vec![subj], vec![t]),
                         Some(Aim::Actor(adversary)) => return implied(p, subj, Implied::Actor(*adversary), out),
                         None => return false,
@@ -1247,6 +1263,11 @@ impl Coder {
             // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
             // (Except sympathy: a government's sorrow over deaths in its own country is aimed at its people.)
             let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05") && !code.starts_with("018");
+            // Troops sent to support a state's own police or people ("deployed the army to support the police") are a
+            // domestic deployment, not military assistance (074), which goes from one state to another.
+            if code.starts_with("074") && src.country.is_some() && src.country == tgt.country {
+                return;
+            }
             // A retreat (0874) is from a place: "withdrew from the court", "from the UN council" leaves a body.
             if p.code == "0874" && (tgt.code.starts_with("IGO") || tgt.code.starts_with("NGO")) {
                 return;
@@ -1723,6 +1744,11 @@ impl Coder {
                 || !matches!(e.code.as_str(), "040" | "043" | "046")
                 || e.rule.contains("hosted-by")
             {
+                continue;
+            }
+            // "talks in Malaysia hosted by Anwar", "a ceremony hosted by Trump": a host of an event named by a noun,
+            // not a visit by its parties.
+            if e.rule.starts_with("043.hosted-by") || e.rule.starts_with("043.talks-between-hosted-by") {
                 continue;
             }
             let (Some(a), Some(b)) = (&e.source.country, &e.target.country) else { continue };
@@ -3274,6 +3300,9 @@ impl<'a> Sentence<'a> {
         let mut groups: Vec<Group> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let Some((a, b)) = tok_range(m) else { continue };
+            if possessive_before_actor(m, (a, b), lemmas, mentions.get(i + 1).and_then(|n| tok_range(n))) {
+                continue;
+            }
             if let Some(g) = groups.last_mut() {
                 // The same span ("the two sides" is two mentions), or joined by "and", ",", "as well as".
                 let same = g.tok_start == a && g.tok_end == b;
@@ -6299,6 +6328,137 @@ fn provides_support_for_force(sent: &Sentence, p: &Pattern, anchor: usize, m: &M
         && sent.lemmas[anchor] == "support"
         && m.implied_act.is_some_and(|(noun, _)| act_family(sent.lemmas[noun]) == Some(ActFamily::Violence))
         && (anchor.saturating_sub(3)..anchor).any(|k| matches!(sent.lemmas[k], "provide" | "lend" | "give"))
+}
+
+/// "Qatar hosts the largest U.S. military base", "has hosted Hamas's political office": a state that hosts a base,
+/// an office or a camp of another actor (the actor only modifies the noun) receives no visit (043).
+fn hosts_a_facility(sent: &Sentence, p: &Pattern, m: &Match) -> bool {
+    const FACILITIES: &[&str] = &[
+        "base",
+        "office",
+        "headquarters",
+        "embassy",
+        "consulate",
+        "bureau",
+        "camp",
+        "facility",
+        "plant",
+        "refugee",
+        "troop",
+        "troops",
+        "soldier",
+        "force",
+        "mission",
+        "leadership",
+        "exile",
+        "secretariat",
+        "garrison",
+        "outpost",
+    ];
+    if p.code != "043" {
+        return false;
+    }
+    let Some(t) = m.target else { return false };
+    let mut k = sent.groups[t].tok_end;
+    if matches!(sent.lemmas.get(k), Some(&("'s" | "’s" | "'"))) {
+        k += 1;
+    }
+    (k..sent.lemmas.len().min(k + 3))
+        .take_while(|&j| sent.group_at[j].is_none() && !PREPOSITIONS.contains(&sent.lemmas[j]))
+        .take_while(|&j| sent.word(j).chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .any(|j| FACILITIES.contains(&sent.lemmas[j]))
+}
+
+/// "the Congolese minister and her Rwandan counterpart", "Hamas and its allies in Lebanon": a possessive pronoun
+/// right before another actor is that actor's determiner, not an actor of its own in a list (the list is the person
+/// before "and" and the counterpart).
+fn possessive_before_actor(m: &Mention, (a, b): (usize, usize), lemmas: &[&str], next: Option<(usize, usize)>) -> bool {
+    m.via == Via::Pronoun
+        && b == a + 1
+        && matches!(lemmas[a].to_lowercase().as_str(), "his" | "her" | "its" | "their")
+        && next.is_some_and(|(na, _)| na == b)
+}
+
+/// "He was flown to the Netherlands", "arrived in The Hague to face charges": a person carried somewhere (a passive
+/// verb of travel) or brought before a court is no visit (042) to the state of the place.
+fn is_transfer_to_face_trial(sent: &Sentence, p: &Pattern, anchor: usize) -> bool {
+    if p.code != "042" {
+        return false;
+    }
+    let passive = (anchor.saturating_sub(2)..anchor).any(|k| sent.lemmas[k] == "be")
+        && matches!(sent.lemmas[anchor], "fly" | "take" | "bring" | "transfer" | "send" | "extradite");
+    let n = sent.lemmas.len();
+    let trial = (anchor + 1..n.min(anchor + 16)).any(|k| {
+        sent.lemmas[k] == "to"
+            && k + 1 < n
+            && (matches!(sent.lemmas[k + 1], "face" | "answer")
+                || (sent.lemmas[k + 1] == "stand" && sent.lemmas.get(k + 2) == Some(&"trial")))
+    });
+    passive || trial
+}
+
+/// "militias allied with the army", "groups working with the government", "a base for fighters loyal to …": a
+/// participle right after a plural common noun that names no actor modifies that noun (a reduced relative clause);
+/// the noun, not an actor earlier in the sentence, is who acts, and cooperation by no known actor is not coded.
+/// Only for the cooperative and diplomatic roots (01 to 09) and for patterns without a source slot.
+fn modifies_a_common_noun(sent: &Sentence, p: &Pattern, anchor: usize) -> bool {
+    if !p.code.starts_with('0') || p.elems.contains(&Elem::Source) || anchor == 0 {
+        return false;
+    }
+    // A present participle is never a finite verb; of past ones only those of ties, which news uses as adjectives
+    // ("allied with", "linked to"): "the head of the armed forces called on him" is a finite verb.
+    let w = sent.word(anchor);
+    let tie = matches!(sent.lemmas[anchor], "ally" | "align" | "affiliate" | "link" | "associate" | "tie" | "connect");
+    if !(w.ends_with("ing") || (w.ends_with("ed") && tie)) {
+        return false;
+    }
+    // The noun may be a role the context made an actor ("militias" in a story about Sudan), not a name.
+    let start = match sent.group_at[anchor - 1] {
+        Some(g) if sent.groups[g].members.iter().any(|&k| sent.mentions[k].via != Via::Context) => return false,
+        Some(g) => sent.groups[g].tok_start,
+        None => anchor - 1,
+    };
+    let noun = sent.word(anchor - 1);
+    let lemma = sent.lemmas[anchor - 1];
+    // A regular plural ("militias", "groups", "fighters"), not a verb of being or seeming ("remains allied").
+    let plural = noun.len() > 3
+        && noun.chars().all(|c| c.is_ascii_lowercase())
+        && ((noun != lemma && noun.ends_with('s')) || noun.ends_with("men"))
+        && !matches!(
+            lemma,
+            "be" | "have"
+                | "do"
+                | "remain"
+                | "stay"
+                | "seem"
+                | "appear"
+                | "become"
+                | "look"
+                | "keep"
+                | "continue"
+                | "say"
+                | "begin"
+                | "start"
+                | "stop"
+        );
+    if !plural {
+        return false;
+    }
+    // The noun phrase is an object ("a base for militias", "targeted groups"), not the clause's subject ("American
+    // cargo planes dropped food"): before it and its modifiers, a preposition or a verb in the past.
+    let mut k = start;
+    while k > 0
+        && start - k < 3
+        && sent.group_at[k - 1].is_none()
+        && sent.word(k - 1).chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !PREPOSITIONS.contains(&sent.lemmas[k - 1])
+        && !sent.word(k - 1).ends_with("ed")
+    {
+        k -= 1;
+    }
+    k > 0
+        && sent.group_at[k - 1].is_none()
+        && (PREPOSITIONS.contains(&sent.lemmas[k - 1]) || sent.word(k - 1).ends_with("ed"))
 }
 
 /// Whether a mention's own words name a news outlet ("state media", "state television", "the official news agency"):
@@ -11626,5 +11786,146 @@ mod wire_conflict_tests {
         assert!(!evs.iter().any(|e| e.2.starts_with("19")), "{evs:?}");
         let evs = events("Brazil raised the levy on imported steel.");
         assert!(!evs.iter().any(|e| e.2.starts_with("16")), "{evs:?}");
+    }
+}
+
+#[cfg(test)]
+mod readout_diplomacy_tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<(String, String, String, String)> {
+        let coder = super::tests::coder();
+        let mut doc = Document::from_text("t", None, text);
+        doc.date = Some("2024-10-02".parse().unwrap());
+        coder.code(&doc).events.into_iter().map(|e| (e.source.code, e.target.code, e.code, e.rule)).collect()
+    }
+
+    #[test]
+    fn condolences_with_no_addressee_go_to_the_stricken_state() {
+        let story = "Floods swept through eastern Libya on Sunday, killing hundreds of people.";
+        for (line, src) in [
+            ("Egypt and Algeria expressed their condolences.", "EGY"),
+            ("The Italian government offered its deepest sympathy on Monday.", "ITA"),
+            ("Tunisia voiced its sincere condolences and sent a team of doctors.", "TUN"),
+        ] {
+            let evs = events(&format!("{story} {line}"));
+            assert!(evs.iter().any(|e| e.0.starts_with(src) && e.1 == "LBY" && e.2 == "018"), "{line}: {evs:?}");
+        }
+        let evs = events(&format!("{story} Egypt and Algeria expressed their condolences."));
+        assert!(evs.iter().any(|e| e.0 == "DZA" && e.1 == "LBY" && e.2 == "018"), "{evs:?}");
+        // Negative: condolences within one state (no other state in the story) have no foreign addressee.
+        let evs = events("A bus crashed in northern Peru. Peruvian President Dina Boluarte expressed her condolences.");
+        assert!(!evs.iter().any(|e| e.2 == "018"), "{evs:?}");
+    }
+
+    #[test]
+    fn hosting_a_base_or_an_office_is_no_hosted_visit() {
+        for text in [
+            "Djibouti hosts a large French military base near the port.",
+            "Turkey has hosted the Syrian opposition's political office for years.",
+            "Kenya hosts the Somali refugee camps at Dadaab.",
+        ] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.2 == "043"), "{text}: {evs:?}");
+        }
+        // Positive: a host and its visitor.
+        let evs = events("Djibouti hosted French President Emmanuel Macron in the capital on Tuesday.");
+        assert!(evs.iter().any(|e| e.0.starts_with("DJI") && e.1 == "FRAGOV" && e.2 == "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn talks_hosted_by_a_third_state_are_no_visit_by_the_parties() {
+        let evs = events("Ethiopia and Egypt resumed talks on the dam in Kenya, hosted by President William Ruto.");
+        assert!(!evs.iter().any(|e| e.2 == "042" && e.1 == "KEN"), "{evs:?}");
+        // Positive: a host who welcomes a leader to its capital is still visited.
+        let evs = events("Kenyan President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed to Nairobi.");
+        assert!(evs.iter().any(|e| e.0 == "KENGOV" && e.1 == "ETHGOV" && e.2 == "043"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_person_carried_abroad_or_brought_to_trial_makes_no_visit() {
+        for text in [
+            "Former Sudanese President Omar al-Bashir was flown to the Netherlands on Tuesday.",
+            "Former Sudanese President Omar al-Bashir arrived in the Netherlands on Tuesday to face charges of genocide.",
+        ] {
+            let evs = events(text);
+            assert!(!evs.iter().any(|e| e.2 == "042"), "{text}: {evs:?}");
+        }
+        // Positive: a leader who flies to a state on his own visits it.
+        let evs = events("Kenyan President William Ruto flew to the Netherlands on Tuesday.");
+        assert!(evs.iter().any(|e| e.0 == "KENGOV" && e.1 == "NLD" && e.2 == "042"), "{evs:?}");
+    }
+
+    #[test]
+    fn troops_sent_to_support_the_own_police_are_no_military_assistance() {
+        let evs =
+            events("Protests spread across Peru, and the Peruvian government sent the army to support the police.");
+        assert!(!evs.iter().any(|e| e.2.starts_with("074")), "{evs:?}");
+        // Positive: troops sent to support another state.
+        let evs = events("France sent troops to support Chad against the rebels.");
+        assert!(
+            evs.iter().any(|e| e.0.starts_with("FRA") && e.1.starts_with("TCD") && e.2.starts_with("07")),
+            "{evs:?}"
+        );
+    }
+
+    #[test]
+    fn a_retreat_from_a_place_yields_to_the_side_that_fought_there() {
+        let evs = events(
+            "Islamic State militants attacked the Iraqi city of Mosul on Monday. \
+             The Iraqi army said its troops had withdrawn from the city to spare civilians.",
+        );
+        assert!(evs.iter().any(|e| e.0.starts_with("IRQ") && e.1.starts_with("IMG") && e.2 == "0874"), "{evs:?}");
+        // Negative: no fight in the story, no side to yield to.
+        let evs = events("The Iraqi army said its troops had withdrawn from the city after the floods.");
+        assert!(!evs.iter().any(|e| e.2 == "0874"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_minister_and_her_counterpart_act_together() {
+        let evs = events(
+            "Indonesian Foreign Minister Retno Marsudi and her Malaysian counterpart signed a border agreement on Monday.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "IDNGOV" && e.1 == "MYSGOV" && e.2 == "057"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "MYSGOV" && e.1 == "IDNGOV" && e.2 == "057"), "{evs:?}");
+        // Negative: her own act toward another is still hers ("her visit" is no list).
+        let evs = events("Indonesian Foreign Minister Retno Marsudi said her visit to Malaysia was useful.");
+        assert!(!evs.iter().any(|e| e.0 == "MYSGOV"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_call_in_an_opening_phrase_is_between_the_teller_and_the_told() {
+        let evs = events("In a telephone call on Friday, Erdogan told Putin that Turkey was ready to host talks.");
+        assert!(evs.iter().any(|e| e.0 == "TURGOV" && e.1 == "RUSGOV" && e.2 == "041"), "{evs:?}");
+        assert!(evs.iter().any(|e| e.0 == "RUSGOV" && e.1 == "TURGOV" && e.2 == "041"), "{evs:?}");
+        // Negative: after the call, what one side says is no call with a third.
+        let evs = events("After the call, Erdogan told reporters that Turkey was ready to host talks.");
+        assert!(!evs.iter().any(|e| e.2 == "041"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_truce_brokered_by_a_third_state_is_between_the_parties_and_mediated_by_the_broker() {
+        let evs = events("Armenia and Azerbaijan accepted a truce brokered by Russia on Friday.");
+        for (s, t, c) in [("ARM", "AZE", "0871"), ("AZE", "ARM", "0871"), ("RUS", "ARM", "045"), ("RUS", "AZE", "045")]
+        {
+            assert!(evs.iter().any(|e| e.0 == s && e.1 == t && e.2 == c), "{s} {t} {c}: {evs:?}");
+        }
+        // Negative: the broker is no party of the truce.
+        assert!(!evs.iter().any(|e| e.1 == "RUS" && e.2 == "0871"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_participle_after_an_object_noun_describes_it_and_is_no_act() {
+        let story = "Sudan's army said on Monday it had shelled positions of the RSF in Darfur.";
+        for line in [
+            "The RSF said it had overrun a camp used by militias allied with the army.",
+            "The RSF said it had targeted gunmen working with the army near the town.",
+        ] {
+            let evs = events(&format!("{story} {line}"));
+            assert!(!evs.iter().any(|e| e.2.starts_with("05")), "{line}: {evs:?}");
+        }
+        // Positive: the clause's own subject and verb.
+        let evs = events("Kenya said on Monday it was working with Ethiopia to secure the border.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "ETH" && e.2.starts_with('0')), "{evs:?}");
     }
 }
