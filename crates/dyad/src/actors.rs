@@ -796,6 +796,21 @@ impl ActorMatcher {
                     right_after().or_else(|| self.sentence_place(doc, &out, m, false))
                 })
                 .collect();
+            // "Protesters stormed the Swedish embassy in Baghdad …": the place of the lede's own police, crowds or
+            // opposition is where the story's later unplaced ones are ("Security forces detained 20 people"), even
+            // when another state is mentioned more.
+            // Only a lede that opens with them, as its subject: victims ("killing 30 people") say nothing of it.
+            let story_place: Option<String> = out
+                .iter()
+                .zip(&located)
+                .find(|(m, _)| m.sentence == Some(0) && (m.via == Via::Context || !m.code.is_empty()))
+                .filter(|(m, _)| {
+                    let lede_start = doc.segments().find(|g| g.sentence == Some(0)).map_or(0, |g| g.span.start);
+                    m.via == Via::Context
+                        && m.span.start.saturating_sub(lede_start) <= 24
+                        && matches!(m.agent.as_deref(), Some("CVL" | "COP" | "OPP"))
+                })
+                .and_then(|(_, p)| p.clone());
             // "German prosecutors … Prosecutors accuse him", "the French ambassador … the ambassador said": a role
             // told again without its state is the one named with it shortly before (unless a place follows it).
             let same_head: Vec<Option<Mention>> = (0..out.len())
@@ -1001,7 +1016,14 @@ impl ActorMatcher {
                     });
                 // "U.S. forces struck a boat from Venezuela, killing 11 people": the victims are not the attacker's
                 // own state just because the story is about it; with nothing better they stay unplaced.
-                let fallback = if matches!(over, Some(None)) { None } else { main.as_ref() };
+                let domestic = matches!(m.agent.as_deref(), Some("CVL" | "COP" | "OPP"));
+                let fallback = if matches!(over, Some(None)) {
+                    None
+                } else if domestic && story_place.is_some() {
+                    story_place.as_ref()
+                } else {
+                    main.as_ref()
+                };
                 if let (Some(c), Some(a)) = (tied.as_ref().or(place.as_ref()).or(fallback), &m.agent) {
                     m.code = format!("{c}{a}");
                     m.country = Some(c.clone());
@@ -4187,6 +4209,20 @@ CVL Civilians
         assert!(!found.iter().any(|(t, _)| t.contains("Guards")), "{found:?}");
         let found = builtin_codes("2024-03-01", "Protesters rallied in the city. The command was not reached.");
         assert!(!found.iter().any(|(t, _)| t.contains("command")), "{found:?}");
+    }
+
+    #[test]
+    fn unplaced_police_and_crowds_are_where_the_lede_put_its_own() {
+        let text = "Protesters set fire to the Danish embassy in Tehran on Friday over a Koran burning in Copenhagen. \
+             Denmark recalled its Danish ambassador. Copenhagen had allowed the Danish protest. Denmark's foreign \
+             ministry condemned Danish critics. Police later arrested 12 people.";
+        let found = builtin_codes("2024-03-01", text);
+        assert!(has_code(&found, "Police", "IRNCOP") && has_code(&found, "people", "IRNCVL"), "{found:?}");
+        // Victims in the lede place nothing: later people belong to the state the story is about.
+        let text = "Fighting on the border killed 30 people in Thailand. Cambodia said Cambodian villagers fled. \
+             Cambodia's army said Cambodian forces held. Hundreds of people fled their homes.";
+        let found = builtin_codes("2024-03-01", text);
+        assert!(has_code(&found, "people", "KHMCVL"), "{found:?}");
     }
 
     #[test]
