@@ -1263,11 +1263,6 @@ impl Coder {
             // Diplomacy (visits, talks, praise, intentions) is between states, not within one.
             // (Except sympathy: a government's sorrow over deaths in its own country is aimed at its people.)
             let diplomatic = matches!(&code[..2], "01" | "02" | "03" | "04" | "05") && !code.starts_with("018");
-            // Troops sent to support a state's own police or people ("deployed the army to support the police") are a
-            // domestic deployment, not military assistance (074), which goes from one state to another.
-            if code.starts_with("074") && src.country.is_some() && src.country == tgt.country {
-                return;
-            }
             // A retreat (0874) is from a place: "withdrew from the court", "from the UN council" leaves a body.
             if p.code == "0874" && (tgt.code.starts_with("IGO") || tgt.code.starts_with("NGO")) {
                 return;
@@ -7808,9 +7803,9 @@ fn organs_of_one_state(a: &Mention, b: &Mention) -> bool {
 /// - background told in the passive under an earlier year ("was granted candidate status in 2023"; an act going on
 ///   "since 2022" is still reported: "has sent aid since 2022");
 /// - an act done "once", long ago ("had once designated him a terrorist");
-/// - hosting an institution, not a visit ("hosts the largest foreign air base", "has hosted the group's office");
-/// - a person carried somewhere ("was flown to The Hague") or arriving to face trial: not a visit;
-/// - a fight another is sent "to help" wage ("troops sent to help the island fight the gangs");
+/// (Hosting a base or an office, and a person flown somewhere to face trial, are no visits: `hosts_a_facility` and
+/// `is_transfer_to_face_trial` keep them from being coded; a fight another is sent "to help" wage is
+/// `Sentence::aim_of_help`.)
 /// - arson read as gunfire ("setting fires at two embassies"): a crowd's is a violent protest (145), else dropped;
 /// - material help between two organs of one state ("deployed the army to support the police");
 /// - people "handed over" in the passive: the pattern's subject is not the one who hands them over;
@@ -7828,7 +7823,6 @@ fn not_events_here(
     start: usize,
     out: &mut Vec<Event>,
 ) {
-    let n = lemmas.len();
     let past_in = doc_year.is_some_and(|y| earlier_year_after(lemmas, "in", y));
     let word = |i: usize| text[tokens[i].span.start..tokens[i].span.end].to_ascii_lowercase();
     let mut k = start;
@@ -7842,20 +7836,6 @@ fn not_events_here(
         let root = &e.code[..2];
         let passive = a >= 1 && lemmas[a - 1] == "be" && word(a) != lemmas[a];
         let once = a >= 1 && lemmas[a - 1] == "once" && lemmas.get(a + 1) != Some(&"again");
-        let hosts_institution = e.rule.starts_with("host")
-            && lemmas[a + 1..n.min(a + 8)]
-                .iter()
-                .take_while(|w| !matches!(**w, "at" | "in" | "on" | "," | "." | ";" | "for" | "to"))
-                .any(|w| {
-                    matches!(*w, "base" | "office" | "headquarters" | "embassy" | "consulate" | "bureau" | "facility")
-                });
-        let carried = root == "04"
-            && e.code.starts_with("042")
-            && (passive
-                || lemmas[a + 1..n.min(a + 12)].windows(2).any(|w| w[0] == "to" && matches!(w[1], "face" | "stand")));
-        let helped_fight = root == "19"
-            && matches!(lemmas[a], "fight" | "combat" | "battle" | "counter" | "tackle" | "defeat")
-            && lemmas[a.saturating_sub(5)..a].iter().any(|w| matches!(*w, "help" | "assist"));
         let arson = e.rule.starts_with("193.fire-on") && (word(a) == "fires" || (a >= 1 && lemmas[a - 1] == "set"));
         let own_organs = matches!(root, "06" | "07") && organs_of_one_state(&e.source, &e.target);
         let handed_over = e.rule.starts_with("0841.hand-over") && passive;
@@ -7880,17 +7860,8 @@ fn not_events_here(
             k += 1;
             continue;
         }
-        let drop = (past_in && passive)
-            || once
-            || hosts_institution
-            || carried
-            || helped_fight
-            || arson
-            || own_organs
-            || handed_over
-            || aim_only
-            || modifier
-            || relative_past;
+        let drop =
+            (past_in && passive) || once || arson || own_organs || handed_over || aim_only || modifier || relative_past;
         if drop {
             out.remove(k);
         } else {
