@@ -7462,12 +7462,11 @@ pub fn is_named(m: &Mention) -> bool {
     m.via == Via::Name
 }
 
-/// Whether the words after "press" make it a fighting verb, not an appeal: "pressed an offensive to drive …",
 impl Sentence<'_> {
     /// "Iraq recalled its ambassador after Iran's Guards fired missiles at Erbil, killing four civilians": a
-    /// participle clause after a subordinate clause ("after", "when", "as", "while", "because", "once" + an actor
-    /// + a past verb) gives the toll of that clause's act, so it belongs to that clause's subject, not to the main
-    /// one. The group right after the last such word before the participle (`anchor`), when a past verb follows it
+    /// participle clause after a subordinate clause ("after", "when", "as", "while", "because", "once", then an
+    /// actor and a past verb) gives the toll of that clause's act, so it belongs to that clause's subject, not to the
+    /// main one. The group right after the last such word before the participle (`anchor`), when a past verb follows it
     /// before the anchor; `None` otherwise.
     fn subordinate_subject(&self, anchor: usize) -> Option<usize> {
         let start = self.clause_start(anchor);
@@ -7694,6 +7693,7 @@ impl Sentence<'_> {
     }
 }
 
+/// Whether the words after "press" make it a fighting verb, not an appeal: "pressed an offensive to drive …",
 /// "pressed on with its assault" (a determiner or "on"/"ahead" and, within three words, a noun of attack).
 /// "pressed the EU to lift sanctions" stays an appeal.
 fn presses_an_offensive(after: &[&str]) -> bool {
@@ -7803,9 +7803,6 @@ fn organs_of_one_state(a: &Mention, b: &Mention) -> bool {
 /// - background told in the passive under an earlier year ("was granted candidate status in 2023"; an act going on
 ///   "since 2022" is still reported: "has sent aid since 2022");
 /// - an act done "once", long ago ("had once designated him a terrorist");
-/// (Hosting a base or an office, and a person flown somewhere to face trial, are no visits: `hosts_a_facility` and
-/// `is_transfer_to_face_trial` keep them from being coded; a fight another is sent "to help" wage is
-/// `Sentence::aim_of_help`.)
 /// - arson read as gunfire ("setting fires at two embassies"): a crowd's is a violent protest (145), else dropped;
 /// - material help between two organs of one state ("deployed the army to support the police");
 /// - people "handed over" in the passive: the pattern's subject is not the one who hands them over;
@@ -7814,6 +7811,10 @@ fn organs_of_one_state(a: &Mention, b: &Mention) -> bool {
 ///   "Oman, which has long mediated between them"): descriptions, not acts of this text;
 /// - an act that is only the aim of an effort ("discussed efforts to reach a truce", "a bid to join the bloc"),
 ///   unless the mode already made it an intent or an appeal ("vowed to continue efforts to restore dialogue").
+///
+/// (Hosting a base or an office, and a person flown somewhere to face trial, are no visits: `hosts_a_facility` and
+/// `is_transfer_to_face_trial` keep them from being coded; a fight another is sent "to help" wage is
+/// `Sentence::aim_of_help`.)
 fn not_events_here(
     text: &str,
     offset: usize,
