@@ -2890,6 +2890,11 @@ fn killings_of_civilians(text: &str, offset: usize, start: usize, out: &mut [Eve
     const QUALIFIERS: [&str; 12] =
         ["at", "least", "more", "than", "over", "nearly", "some", "about", "around", "almost", "up", "to"];
     for e in out[start..].iter_mut() {
+        let harm_rule = HARM_PATTERNS.contains(&e.rule.as_str());
+        let kill_rule = e.rule.starts_with("190.kill-count") || e.rule.starts_with("202.kill-hundreds");
+        if !harm_rule && !kill_rule {
+            continue;
+        }
         let Some(said) = e.evidence.start.checked_sub(offset).and_then(|s| text.get(s..e.evidence.end - offset)) else {
             continue;
         };
@@ -2897,8 +2902,7 @@ fn killings_of_civilians(text: &str, offset: usize, start: usize, out: &mut [Eve
         let target_agent = e.target.agent.as_deref();
         // (The rule is the pattern's own, with no tag: asserted, by the pattern's actors, in the pattern's code.)
         let toll = first.eq_ignore_ascii_case("killing") || first.eq_ignore_ascii_case("wounding");
-        if e.mode == Mode::Asserted && HARM_PATTERNS.contains(&e.rule.as_str()) && !toll && target_agent == Some("CVL")
-        {
+        if e.mode == Mode::Asserted && harm_rule && !toll && target_agent == Some("CVL") {
             let kill = e.rule != "190.wound";
             let harm = match e.source.agent.as_deref() {
                 Some("COP") => Some("175"),
@@ -2911,7 +2915,6 @@ fn killings_of_civilians(text: &str, offset: usize, start: usize, out: &mut [Eve
                 e.rule.push_str("+harm");
             }
         }
-        let kill_rule = e.rule.starts_with("190.kill-count") || e.rule.starts_with("202.kill-hundreds");
         if !kill_rule {
             continue;
         }
