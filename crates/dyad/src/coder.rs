@@ -543,6 +543,8 @@ impl Coder {
             }
         }
         self.unnamed_targets(doc, sentence, &sent, &ids, date, start_len, out);
+        // (Every killing of the sentence is made now: who killed whom, and how many, recodes it once.)
+        killings_of_civilians(text, span.start, start_len, out);
         if out[start_len..].iter().any(|e| e.code.starts_with("1053") || e.code.starts_with("0253")) {
             release_holders(&sent, sentence, start_len, out);
         }
@@ -559,7 +561,6 @@ impl Coder {
             ultimatums(&sent, sentence, date, start_len, out);
         }
         participants::remembered_events(&sent, sentence, date, memory, self.hypothetical, start_len, out);
-        mass_killings(text, span.start, start_len, out);
         expelled_troops(start_len, out);
         if out[start_len..].iter().any(|e| e.code.starts_with("06")) {
             reported_alliance(span.start, &tokens, &lemmas, ms, start_len, out);
@@ -614,8 +615,8 @@ impl Coder {
                 }
             }
         }
-        // "opened fire on mourners, killing 15": a killing recoded by `civilian_harm` is the act the sentence already
-        // told; the attack's own code stays, one act under one root.
+        // "opened fire on mourners, killing 15": a killing recoded by `killings_of_civilians` is the act the sentence
+        // already told; the attack's own code stays, one act under one root.
         let mut k = start_len;
         while k < out.len() {
             let e = &out[k];
@@ -1289,15 +1290,8 @@ impl Coder {
             if code.starts_with("045") && sent.after_together_with(tgt.span.start) {
                 return;
             }
-            // Killing or wounding civilians is no battle: police repress (175), armed groups assault (1823, 182).
-            // (Not a participle's toll: "bombarded the city, killing eight people" keeps the code of the act it follows.)
-            let toll = _doc
-                .text()
-                .get(evidence.start..evidence.end)
-                .and_then(|t| t.split_whitespace().next())
-                .is_some_and(|w| w.eq_ignore_ascii_case("killing") || w.eq_ignore_ascii_case("wounding"));
-            let harm =
-                if code == own_code && mode == Mode::Asserted && !toll { civilian_harm(&p.id, src, tgt) } else { None };
+            // (Killing or wounding civilians, which is no battle, is recoded once the sentence's events are all made:
+            // `killings_of_civilians`.)
             // Expelled people who are not a state's officials (migrants, journalists, opposition leaders) are
             // deported individuals, 174; diplomats and officials stay 161 (the codebook's note under 174).
             let deported = code == "161" && expels_people(&p.id, tgt);
@@ -1309,7 +1303,7 @@ impl Coder {
                     (true, _) => "145".to_string(),
                     (_, true) => "175".to_string(),
                     _ if deported => "174".to_string(),
-                    _ => harm.unwrap_or(code).to_string(),
+                    _ => code.to_string(),
                 },
                 mode,
                 date,
@@ -1318,7 +1312,6 @@ impl Coder {
                     (true, _) => format!("{rule}+riot"),
                     (_, true) => format!("{rule}+repress"),
                     _ if deported => format!("{rule}+deport"),
-                    _ if harm.is_some() => format!("{rule}+harm"),
                     _ => rule,
                 },
             });
@@ -2845,12 +2838,6 @@ fn expelled_troops(start: usize, out: &mut [Event]) {
     }
 }
 
-/// "Gunmen killed at least 40 villagers", "the gang killed dozens of people": a non-state armed group that kills a
-/// counted crowd of civilians (dozens, or twenty and more) with a finite verb commits a mass killing (202), not an
-/// exchange of fire (190). A participle after a comma (", killing 32 people") gives the toll of the act it follows,
-/// which keeps its own code, and so does a killing by a state's forces. Conversely a count of soldiers killed
-/// ("killed hundreds of civilians and soldiers") is fighting (190) for the soldiers. `text` is the sentence, which
-/// starts at byte `offset` of the document.
 /// "said Iran had made a big mistake and would pay for it": the judgment is the criticism 111 its pattern codes, and
 /// the penalty promised right after it ("and would pay", "and will have to pay") is a threat 138 of the same speaker
 /// toward the same side, coded as well.
@@ -2880,21 +2867,63 @@ fn mistake_and_pay(text: &str, offset: usize, start: usize, out: &mut Vec<Event>
     out.extend(extra);
 }
 
-fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
+/// Who killed or wounded whom, and how many: the one recoding of killings done straight to civilians, over the
+/// sentence's events once its patterns and their target-less variants have made them (`text` is the sentence, which
+/// starts at byte `offset` of the document).
+/// - A killing or wounding asserted by the verb's own pattern ("police shot dead two protesters", "gunmen killed 30
+///   villagers", "settlers injured five residents"; `HARM_PATTERNS`) of civilians: police repress (175); armed
+///   groups, gangs and settlers assault (1823 kill, 182 wound). Armies and other actors stay in 19, as does a killing
+///   in clashes, shelling or strikes (other patterns), and a participle's toll ("bombarded the city, killing eight
+///   people" keeps the code of the act it follows). A riot, a repression or a deportation the emission already told
+///   (145, 175, 174) keeps its code.
+/// - A counted killing ("Gunmen killed at least 40 villagers", "the gang killed dozens of people"): a non-state armed
+///   group that kills a counted crowd of civilians (dozens, or twenty and more; a state named bare counts as its
+///   people) with a finite verb commits a mass killing (202), not an exchange of fire (190) nor a single assault
+///   (1823). A participle after a comma (", killing 32 people") gives the toll of the act it follows, which keeps its
+///   own code, and so does a killing by a state's forces. Conversely a count of soldiers or police killed ("killed
+///   hundreds of civilians and soldiers") is fighting (190) for them.
+fn killings_of_civilians(text: &str, offset: usize, start: usize, out: &mut [Event]) {
+    /// The patterns of a killing or wounding whose object is its victim (the other patterns of 18 to 20 tell
+    /// clashes, shelling and strikes).
+    const HARM_PATTERNS: [&str; 6] =
+        ["190.kill", "190.kill-count", "190.killing-of-by", "193.shoot-dead", "193.shoot-dead-count", "190.wound"];
     const QUALIFIERS: [&str; 12] =
         ["at", "least", "more", "than", "over", "nearly", "some", "about", "around", "almost", "up", "to"];
     for e in out[start..].iter_mut() {
+        let harm_rule = HARM_PATTERNS.contains(&e.rule.as_str());
         let kill_rule = e.rule.starts_with("190.kill-count") || e.rule.starts_with("202.kill-hundreds");
-        if !kill_rule || e.evidence.start < offset || e.evidence.end > offset + text.len() {
+        if !harm_rule && !kill_rule {
             continue;
         }
+        let Some(said) = e.evidence.start.checked_sub(offset).and_then(|s| text.get(s..e.evidence.end - offset)) else {
+            continue;
+        };
+        let first = said.split_whitespace().next().unwrap_or("");
         let target_agent = e.target.agent.as_deref();
+        // (The rule is the pattern's own, with no tag: asserted, by the pattern's actors, in the pattern's code.)
+        let toll = first.eq_ignore_ascii_case("killing") || first.eq_ignore_ascii_case("wounding");
+        if e.mode == Mode::Asserted && harm_rule && !toll && target_agent == Some("CVL") {
+            let kill = e.rule != "190.wound";
+            let harm = match e.source.agent.as_deref() {
+                Some("COP") => Some("175"),
+                Some("REB" | "CRM" | "SET" | "INS") => Some(if kill { "1823" } else { "182" }),
+                _ if e.source.code.starts_with("IMG") => Some(if kill { "1823" } else { "182" }),
+                _ => None,
+            };
+            if let Some(code) = harm {
+                e.code = code.into();
+                e.rule.push_str("+harm");
+            }
+        }
+        if !kill_rule {
+            continue;
+        }
         if e.code == "202" && matches!(target_agent, Some("MIL" | "COP")) {
             e.code = "190".into();
             e.rule.push_str("+combatants");
             continue;
         }
-        // (190, or 1823 where `civilian_harm` has already told a killing of civilians by an armed group.)
+        // (190, or 1823 where the killing of civilians by an armed group was told just above.)
         if e.code != "190" && e.code != "1823" {
             continue;
         }
@@ -2904,9 +2933,7 @@ fn mass_killings(text: &str, offset: usize, start: usize, out: &mut [Event]) {
             Some(a) => a == "CVL",
             None => e.target.country.is_some() && e.target.code.len() == 3,
         };
-        let mut words = text[e.evidence.start - offset..e.evidence.end - offset]
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty());
+        let mut words = said.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
         if !armed || !civilians || !words.next().is_some_and(|w| w.eq_ignore_ascii_case("killed")) {
             continue;
         }
@@ -3045,30 +3072,6 @@ fn reduce_code(code: &str) -> Option<&'static str> {
             _ => return None,
         },
     })
-}
-
-/// The code of a killing or wounding done straight to civilians ("police shot dead two protesters", "gunmen killed
-/// 30 villagers", "settlers injured five residents"), by the verb's pattern and the two actors: police repress (175);
-/// armed groups, gangs and settlers assault (1823 kill, 182 wound). Armies and other actors stay in 19, as does a
-/// killing in clashes, shelling or strikes (other patterns).
-fn civilian_harm(pattern: &str, src: &Mention, tgt: &Mention) -> Option<&'static str> {
-    if tgt.agent.as_deref() != Some("CVL") {
-        return None;
-    }
-    let kill = matches!(
-        pattern,
-        "190.kill" | "190.kill-count" | "190.killing-of-by" | "193.shoot-dead" | "193.shoot-dead-count"
-    );
-    let wound = pattern == "190.wound";
-    if !(kill || wound) {
-        return None;
-    }
-    match src.agent.as_deref() {
-        Some("COP") => Some("175"),
-        Some("REB" | "CRM" | "SET" | "INS") => Some(if kill { "1823" } else { "182" }),
-        _ if src.code.starts_with("IMG") => Some(if kill { "1823" } else { "182" }),
-        _ => None,
-    }
 }
 
 /// Whether the act at token `anchor` is only one a deal or a rule would enable, or one an apposition ranks:
@@ -6391,7 +6394,8 @@ fn is_transfer_to_face_trial(sent: &Sentence, p: &Pattern, anchor: usize) -> boo
 /// "militias allied with the army", "groups working with the government", "a base for fighters loyal to …": a
 /// participle right after a plural common noun that names no actor modifies that noun (a reduced relative clause);
 /// the noun, not an actor earlier in the sentence, is who acts, and cooperation by no known actor is not coded.
-/// Only for the cooperative and diplomatic roots (01 to 09) and for patterns without a source slot.
+/// Only for the cooperative and diplomatic roots (01 to 09) and for patterns without a source slot. (A participle
+/// after a noun of armed men, named or not and of any root, is dropped after emission by `noun_modifier`.)
 fn modifies_a_common_noun(sent: &Sentence, p: &Pattern, anchor: usize) -> bool {
     if !p.code.starts_with('0') || p.elems.contains(&Elem::Source) || anchor == 0 {
         return false;
@@ -7759,6 +7763,8 @@ fn reported_alliance(
 /// "targeted militias working with the army", "a base for militias allied with the army", "supplies to troops
 /// stationed on the ship", where a preposition or verb shows the noun is an object, not the subject of its own verb
 /// ("Russian troops deployed to the border", "with jets bombing positions and forces firing rockets" are acts).
+/// (Any other plural common noun that names no actor is kept from the cooperative roots at emission by
+/// `modifies_a_common_noun`.)
 fn noun_modifier(lemmas: &[&str], a: usize, w: &str) -> bool {
     if a < 2 {
         return false;
@@ -10696,6 +10702,30 @@ mod mass_killing_tests {
         let evs = events("Militants killed hundreds of civilians and soldiers in an attack on a town in Mali.");
         assert!(evs.iter().any(|e| e.1 == "MLICVL" && e.2 == "202"), "{evs:?}");
         assert!(evs.iter().any(|e| e.1 == "MLIMIL" && e.2 == "190"), "{evs:?}");
+    }
+
+    /// `killings_of_civilians` answers both questions at once: who killed whom (the code of the killer's kind) and
+    /// how many (a counted crowd makes an armed group's killing a mass killing; police stay repression).
+    #[test]
+    fn one_recoding_tells_who_killed_whom_and_how_many() {
+        let has = |evs: &[(String, String, String)], s: &str, t: &str, c: &str| {
+            evs.iter().any(|e| e.0 == s && e.1 == t && e.2 == c)
+        };
+        // An armed group: a few killed is an assault (1823), a counted crowd a mass killing (202).
+        let evs = events("Rebels killed three Congolese farmers in an ambush on Monday.");
+        assert!(has(&evs, "CODREB", "CODCVL", "1823") && !evs.iter().any(|e| e.2 == "202"), "{evs:?}");
+        let evs = events("Rebels killed at least 30 Congolese farmers in an ambush on Monday.");
+        assert!(has(&evs, "CODREB", "CODCVL", "202") && !evs.iter().any(|e| e.2 == "1823"), "{evs:?}");
+        // Police repress (175), however many they kill; settlers who wound assault (182).
+        let evs = events("Police in Kenya killed 25 protesters in Nairobi on Tuesday.");
+        assert!(has(&evs, "KENCOP", "KENCVL", "175") && !evs.iter().any(|e| e.2 == "202"), "{evs:?}");
+        let evs = events("Armed settlers wounded four Palestinian farmers near Nablus on Friday.");
+        assert!(evs.iter().any(|e| e.1 == "PSECVL" && e.2 == "182"), "{evs:?}");
+        // Negative: an army's killing and a participle's toll stay in 19.
+        let evs = events("Nigerian troops killed 30 villagers in a raid on Sunday.");
+        assert!(has(&evs, "NGAMIL", "NGACVL", "190"), "{evs:?}");
+        let evs = events("Congolese rebels stormed a village on Monday, killing 30 farmers.");
+        assert!(!evs.iter().any(|e| matches!(e.2.as_str(), "1823" | "202")), "{evs:?}");
     }
 }
 
