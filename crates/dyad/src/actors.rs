@@ -727,14 +727,21 @@ impl ActorMatcher {
                             _ => Mention { sentence, span, via: Via::Pair, person: None, ..m.clone() },
                         });
                     }
-                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span).or_else(|| {
-                    // "each side", "the warring parties" only when two states clearly lead the story.
-                    if is_sides_phrase(&doc.text()[span.start..span.end]) && !clear_pair(&out) {
-                        None
-                    } else {
-                        pair.clone()
-                    }
-                }) {
+                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span)
+                    .or_else(|| {
+                        opens_clause(&doc.text()[..span.start])
+                            .then(|| named_pair_in_sentence(&out[..pos], sentence))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        // "each side", "the warring parties" only when two states clearly lead the story.
+                        if is_sides_phrase(&doc.text()[span.start..span.end]) && !clear_pair(&out) {
+                            None
+                        } else {
+                            pair.clone()
+                        }
+                    })
+                {
                     for c in [a, b] {
                         replacement.push(self.pair_member(&c, gov, sentence, span));
                     }
@@ -2927,6 +2934,43 @@ fn clear_pair(mentions: &[Mention]) -> bool {
     count(ranked[2].0) < count(ranked[1].0)
 }
 
+/// Whether a phrase after `before` (the document up to it) opens a clause of its own, as a subject does: after a
+/// comma or semicolon, or after a conjunction ("…, and the two leaders toured", "after which both sides praised"),
+/// not after a preposition or a verb ("a halt to the fighting between the two sides", "urged both sides").
+pub(crate) fn opens_clause(before: &str) -> bool {
+    let head = before.trim_end();
+    if head.ends_with([',', ';']) {
+        return true;
+    }
+    let last = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(
+        last.to_lowercase().as_str(),
+        "and" | "but" | "where" | "which" | "while" | "as" | "when" | "then" | "after" | "so" | "later"
+    )
+}
+
+/// "Modi held talks with Putin, and the two leaders rode together": the states of exactly two countries named
+/// earlier in the phrase's own sentence are the pair, before the story's most mentioned two. A third country named
+/// there, or only one, leaves it to the story.
+fn named_pair_in_sentence(before: &[Mention], sentence: Option<usize>) -> Option<(String, String)> {
+    sentence?;
+    let mut countries: Vec<&String> = Vec::new();
+    for m in before.iter().rev().filter(|m| m.sentence.is_some()).take_while(|m| m.sentence == sentence) {
+        if m.via != Via::Name || m.code.is_empty() {
+            continue;
+        }
+        if let Some(c) = &m.country {
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
+    }
+    match countries[..] {
+        [b, a] => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
 /// The two countries mentioned most often.
 fn principal_pair(mentions: &[Mention]) -> Option<(String, String)> {
     let mut top = countries_by_mentions(mentions).into_iter();
@@ -3812,6 +3856,38 @@ CVL Civilians
             assert!(got.contains(&(phrase.into(), "CHNGOV".into())), "{phrase}: {got:?}");
             assert!(got.contains(&(phrase.into(), "BLRGOV".into())), "{phrase}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_pair_after_two_states_named_in_its_own_sentence_is_them() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        // The story leads with two other states; the phrase's own sentence names its two.
+        let text: &[&str] = &[
+            "France and Germany argued over the budget for a third day.",
+            "Paris accused Berlin of delay, and Germany rejected the charge from France.",
+            "Later, the Kenyan president hosted Brazil's president, and the two leaders toured a port.",
+            "Brazil signed a deal with Japan, after which both sides praised the talks.",
+        ];
+        let doc = Document::from_sentences("1", None, text);
+        let got = codes(&m, &doc);
+        for (phrase, want) in [("the two leaders", ["KENGOV", "BRAGOV"]), ("both sides", ["BRAGOV", "JPNGOV"])] {
+            for c in want {
+                assert!(got.contains(&(phrase.into(), c.into())), "{phrase} {c}: {got:?}");
+            }
+            for c in ["FRAGOV", "DEUGOV"] {
+                assert!(!got.contains(&(phrase.into(), c.into())), "{phrase} {c}: {got:?}");
+            }
+        }
+        // Three states in the sentence: no telling which two, so the story's pair.
+        let text: &[&str] = &[
+            "France and Germany argued over the budget for a third day.",
+            "Paris accused Berlin of delay, and Germany rejected the charge from France.",
+            "As Italy, Spain and Portugal watched, the two sides traded accusations.",
+        ];
+        let doc = Document::from_sentences("2", None, text);
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("the two sides".into(), "FRAGOV".into())), "{got:?}");
+        assert!(!got.contains(&("the two sides".into(), "ITAGOV".into())), "{got:?}");
     }
 
     #[test]
