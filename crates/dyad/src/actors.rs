@@ -1045,7 +1045,26 @@ impl ActorMatcher {
         out.retain(|m| !m.code.is_empty());
         self.add_koreas(doc, &mut out);
         resolve_possessors(doc, &mut out);
+        self.date_org_codes(doc, &mut out);
         out
+    }
+
+    /// An organisation coded otherwise from a date on (`from:` in orgs.dict: the Taliban as Afghanistan's government
+    /// from 15 August 2021) takes the code of the latest such date on or before the document's date, wherever the
+    /// mention has the organisation's own code ("the Taliban", "Taliban officials"). Undated documents keep it.
+    fn date_org_codes(&self, doc: &Document, out: &mut [Mention]) {
+        let Some(date) = doc.date else { return };
+        for m in out.iter_mut() {
+            let Some(org) = self.org_by_entry.get(&m.entry).map(|&i| &self.dict.orgs[i]) else { continue };
+            if org.from.is_empty() || m.code != org.code {
+                continue;
+            }
+            let Some((_, code)) = org.from.iter().rev().find(|(d, _)| *d <= date) else { continue };
+            let (country, agent) = split_code(code);
+            m.code = code.clone();
+            m.country = country;
+            m.agent = agent;
+        }
     }
 
     /// "the group", "the alliance", "the 27-nation bloc", "the UN nuclear watchdog's": a definite description of an
@@ -3856,6 +3875,28 @@ CVL Civilians
             assert!(got.contains(&(phrase.into(), "CHNGOV".into())), "{phrase}: {got:?}");
             assert!(got.contains(&(phrase.into(), "BLRGOV".into())), "{phrase}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_movement_in_power_is_coded_as_the_government_from_its_date() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_on = |date: Option<&str>, text: &str, word: &str| {
+            let mut d = Document::from_sentences("t", None, &[text]);
+            d.date = date.map(|x| x.parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        let text = "The Taliban said talks with the envoy would go on.";
+        assert_eq!(code_on(Some("2024-02-01"), text, "Taliban").as_deref(), Some("AFGGOV"));
+        assert_eq!(code_on(Some("2021-08-15"), text, "Taliban").as_deref(), Some("AFGGOV"));
+        // Before the date, and in an undated document, the rebels.
+        assert_eq!(code_on(Some("2021-08-14"), text, "Taliban").as_deref(), Some("AFGREB"));
+        assert_eq!(code_on(None, text, "Taliban").as_deref(), Some("AFGREB"));
+        let text = "Officials of Hayat Tahrir al-Sham met the envoy.";
+        assert_eq!(code_on(Some("2025-05-01"), text, "Hayat Tahrir al-Sham").as_deref(), Some("SYRGOV"));
+        assert_eq!(code_on(Some("2023-05-01"), text, "Hayat Tahrir al-Sham").as_deref(), Some("SYRREB"));
+        // Other armed groups keep their code.
+        let text = "The Pakistani Taliban attacked a checkpoint.";
+        assert_eq!(code_on(Some("2025-05-01"), text, "Pakistani Taliban").as_deref(), Some("PAKREB"));
     }
 
     #[test]
