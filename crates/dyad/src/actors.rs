@@ -727,14 +727,21 @@ impl ActorMatcher {
                             _ => Mention { sentence, span, via: Via::Pair, person: None, ..m.clone() },
                         });
                     }
-                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span).or_else(|| {
-                    // "each side", "the warring parties" only when two states clearly lead the story.
-                    if is_sides_phrase(&doc.text()[span.start..span.end]) && !clear_pair(&out) {
-                        None
-                    } else {
-                        pair.clone()
-                    }
-                }) {
+                } else if let Some((a, b)) = addressed_pair(doc, &out, pos, sentence, span)
+                    .or_else(|| {
+                        opens_clause(&doc.text()[..span.start])
+                            .then(|| named_pair_in_sentence(&out[..pos], sentence))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        // "each side", "the warring parties" only when two states clearly lead the story.
+                        if is_sides_phrase(&doc.text()[span.start..span.end]) && !clear_pair(&out) {
+                            None
+                        } else {
+                            pair.clone()
+                        }
+                    })
+                {
                     for c in [a, b] {
                         replacement.push(self.pair_member(&c, gov, sentence, span));
                     }
@@ -1038,7 +1045,26 @@ impl ActorMatcher {
         out.retain(|m| !m.code.is_empty());
         self.add_koreas(doc, &mut out);
         resolve_possessors(doc, &mut out);
+        self.date_org_codes(doc, &mut out);
         out
+    }
+
+    /// An organisation coded otherwise from a date on (`from:` in orgs.dict: the Taliban as Afghanistan's government
+    /// from 15 August 2021) takes the code of the latest such date on or before the document's date, wherever the
+    /// mention has the organisation's own code ("the Taliban", "Taliban officials"). Undated documents keep it.
+    fn date_org_codes(&self, doc: &Document, out: &mut [Mention]) {
+        let Some(date) = doc.date else { return };
+        for m in out.iter_mut() {
+            let Some(org) = self.org_by_entry.get(&m.entry).map(|&i| &self.dict.orgs[i]) else { continue };
+            if org.from.is_empty() || m.code != org.code {
+                continue;
+            }
+            let Some((_, code)) = org.from.iter().rev().find(|(d, _)| *d <= date) else { continue };
+            let (country, agent) = split_code(code);
+            m.code = code.clone();
+            m.country = country;
+            m.agent = agent;
+        }
     }
 
     /// "the group", "the alliance", "the 27-nation bloc", "the UN nuclear watchdog's": a definite description of an
@@ -2927,6 +2953,43 @@ fn clear_pair(mentions: &[Mention]) -> bool {
     count(ranked[2].0) < count(ranked[1].0)
 }
 
+/// Whether a phrase after `before` (the document up to it) opens a clause of its own, as a subject does: after a
+/// comma or semicolon, or after a conjunction ("…, and the two leaders toured", "after which both sides praised"),
+/// not after a preposition or a verb ("a halt to the fighting between the two sides", "urged both sides").
+pub(crate) fn opens_clause(before: &str) -> bool {
+    let head = before.trim_end();
+    if head.ends_with([',', ';']) {
+        return true;
+    }
+    let last = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(
+        last.to_lowercase().as_str(),
+        "and" | "but" | "where" | "which" | "while" | "as" | "when" | "then" | "after" | "so" | "later"
+    )
+}
+
+/// "Modi held talks with Putin, and the two leaders rode together": the states of exactly two countries named
+/// earlier in the phrase's own sentence are the pair, before the story's most mentioned two. A third country named
+/// there, or only one, leaves it to the story.
+fn named_pair_in_sentence(before: &[Mention], sentence: Option<usize>) -> Option<(String, String)> {
+    sentence?;
+    let mut countries: Vec<&String> = Vec::new();
+    for m in before.iter().rev().filter(|m| m.sentence.is_some()).take_while(|m| m.sentence == sentence) {
+        if m.via != Via::Name || m.code.is_empty() {
+            continue;
+        }
+        if let Some(c) = &m.country {
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
+    }
+    match countries[..] {
+        [b, a] => Some((a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
 /// The two countries mentioned most often.
 fn principal_pair(mentions: &[Mention]) -> Option<(String, String)> {
     let mut top = countries_by_mentions(mentions).into_iter();
@@ -3812,6 +3875,60 @@ CVL Civilians
             assert!(got.contains(&(phrase.into(), "CHNGOV".into())), "{phrase}: {got:?}");
             assert!(got.contains(&(phrase.into(), "BLRGOV".into())), "{phrase}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_movement_in_power_is_coded_as_the_government_from_its_date() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        let code_on = |date: Option<&str>, text: &str, word: &str| {
+            let mut d = Document::from_sentences("t", None, &[text]);
+            d.date = date.map(|x| x.parse().unwrap());
+            m.find(&d).into_iter().find(|x| d.slice(x.span) == word).map(|x| x.code)
+        };
+        let text = "The Taliban said talks with the envoy would go on.";
+        assert_eq!(code_on(Some("2024-02-01"), text, "Taliban").as_deref(), Some("AFGGOV"));
+        assert_eq!(code_on(Some("2021-08-15"), text, "Taliban").as_deref(), Some("AFGGOV"));
+        // Before the date, and in an undated document, the rebels.
+        assert_eq!(code_on(Some("2021-08-14"), text, "Taliban").as_deref(), Some("AFGREB"));
+        assert_eq!(code_on(None, text, "Taliban").as_deref(), Some("AFGREB"));
+        let text = "Officials of Hayat Tahrir al-Sham met the envoy.";
+        assert_eq!(code_on(Some("2025-05-01"), text, "Hayat Tahrir al-Sham").as_deref(), Some("SYRGOV"));
+        assert_eq!(code_on(Some("2023-05-01"), text, "Hayat Tahrir al-Sham").as_deref(), Some("SYRREB"));
+        // Other armed groups keep their code.
+        let text = "The Pakistani Taliban attacked a checkpoint.";
+        assert_eq!(code_on(Some("2025-05-01"), text, "Pakistani Taliban").as_deref(), Some("PAKREB"));
+    }
+
+    #[test]
+    fn a_pair_after_two_states_named_in_its_own_sentence_is_them() {
+        let m = ActorMatcher::new(&Dictionaries::builtin().unwrap());
+        // The story leads with two other states; the phrase's own sentence names its two.
+        let text: &[&str] = &[
+            "France and Germany argued over the budget for a third day.",
+            "Paris accused Berlin of delay, and Germany rejected the charge from France.",
+            "Later, the Kenyan president hosted Brazil's president, and the two leaders toured a port.",
+            "Brazil signed a deal with Japan, after which both sides praised the talks.",
+        ];
+        let doc = Document::from_sentences("1", None, text);
+        let got = codes(&m, &doc);
+        for (phrase, want) in [("the two leaders", ["KENGOV", "BRAGOV"]), ("both sides", ["BRAGOV", "JPNGOV"])] {
+            for c in want {
+                assert!(got.contains(&(phrase.into(), c.into())), "{phrase} {c}: {got:?}");
+            }
+            for c in ["FRAGOV", "DEUGOV"] {
+                assert!(!got.contains(&(phrase.into(), c.into())), "{phrase} {c}: {got:?}");
+            }
+        }
+        // Three states in the sentence: no telling which two, so the story's pair.
+        let text: &[&str] = &[
+            "France and Germany argued over the budget for a third day.",
+            "Paris accused Berlin of delay, and Germany rejected the charge from France.",
+            "As Italy, Spain and Portugal watched, the two sides traded accusations.",
+        ];
+        let doc = Document::from_sentences("2", None, text);
+        let got = codes(&m, &doc);
+        assert!(got.contains(&("the two sides".into(), "FRAGOV".into())), "{got:?}");
+        assert!(!got.contains(&("the two sides".into(), "ITAGOV".into())), "{got:?}");
     }
 
     #[test]

@@ -207,6 +207,19 @@ impl Memory {
                 m.span.end <= span.start || m.span.start >= span.end || matches!(m.via, Via::Pair | Via::Context)
             })
         };
+        // "Modi held talks with Putin, and the two leaders rode …": a pair phrase opening a clause after exactly two
+        // sides its own sentence names is those two (the actor matcher's reading), not the remembered parties.
+        let own_pair = |span: Span| {
+            let mut named: Vec<&str> = Vec::new();
+            for m in ms.iter().filter(|m| m.via == Via::Name && !m.code.is_empty() && m.span.end <= span.start) {
+                if !named.contains(&side(m)) {
+                    named.push(side(m));
+                }
+            }
+            named.len() == 2
+                && named.iter().any(|n| !self.parties.iter().any(|p| side(p) == *n))
+                && text.get(..span.start - offset).is_some_and(crate::actors::opens_clause)
+        };
         let mut k = 0;
         while k < tokens.len() {
             let found = plural_reference(&words, k);
@@ -220,7 +233,12 @@ impl Memory {
             let owned = matches!(next, Some("'" | "’" | "'s" | "’s"));
             // ("all sides", "all parties" are the sides of a conflict, not a meeting's: "stressed that all parties
             // should push for a settlement".)
-            if matches!(next, Some("of" | "in" | "from")) || owned || !free(span) || (generic && !self.conflict) {
+            if matches!(next, Some("of" | "in" | "from"))
+                || owned
+                || !free(span)
+                || (generic && !self.conflict)
+                || own_pair(span)
+            {
                 k = end;
                 continue;
             }
@@ -251,7 +269,7 @@ impl Memory {
         let mut pairs: Vec<Span> = ms.iter().filter(|m| m.via == Via::Pair).map(|m| m.span).collect();
         pairs.dedup();
         for span in pairs {
-            if out.iter().any(|r| r.span.start < span.end && span.start < r.span.end) {
+            if out.iter().any(|r| r.span.start < span.end && span.start < r.span.end) || own_pair(span) {
                 continue;
             }
             if let Some(members) = self.members(Some(2)) {
@@ -926,6 +944,28 @@ mod tests {
         ]);
         assert!(has(&evs, 2, "CHNGOV", "IGOEUREEC", "03"), "{evs:?}");
         assert!(!evs.iter().any(|e| e.0 == 2 && (e.1.starts_with("RUS") || e.2.starts_with("RUS"))), "{evs:?}");
+    }
+
+    #[test]
+    fn a_pair_opening_a_clause_after_two_sides_of_its_own_sentence_is_them_not_the_remembered() {
+        // Remembered: Japan and South Korea; the last sentence names its own two before "the two leaders".
+        let evs = doc_events(&[
+            "Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in Tokyo.",
+            "Later, Lee held talks with French President Emmanuel Macron, and the two leaders toured a shipyard.",
+        ]);
+        assert!(!evs.iter().any(|e| e.0 == 1 && (e.1.starts_with("JPN") || e.2.starts_with("JPN"))), "{evs:?}");
+        let evs = doc_events(&[
+            "Japanese Prime Minister Shigeru Ishiba met South Korean President Lee Jae-myung in Tokyo.",
+            "Chinese President Xi Jinping hosted Brazil's president, and the two sides signed a trade pact.",
+        ]);
+        assert!(has(&evs, 1, "CHNGOV", "BRAGOV", "05") && has(&evs, 1, "BRAGOV", "CHNGOV", "05"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == 1 && (e.1.starts_with("JPN") || e.2.starts_with("JPN"))), "{evs:?}");
+        // After a preposition the phrase is the remembered parties, not the states that speak of them.
+        let evs = doc_events(&[
+            "Thailand and Cambodia agreed on Monday to a truce along their border.",
+            "Malaysia welcomed the step, while China called for restraint between the two sides.",
+        ]);
+        assert!(!evs.iter().any(|e| e.0 == 1 && e.1.starts_with("CHN") && e.2.starts_with("MYS")), "{evs:?}");
     }
 
     #[test]

@@ -199,6 +199,9 @@ pub struct Org {
     /// `local: REB`: a regional branch coded as this agent of the state the text places it in (`JNIM` in Mali is
     /// `MLIREB`), and by its own code only where no state is named.
     pub local: Option<String>,
+    /// `from: AFGGOV | 2021-08-15`: from that date on the organisation is coded by that code (a movement that took
+    /// power: the Taliban are Afghanistan's government from 15 August 2021), in date order.
+    pub from: Vec<(Date, String)>,
     /// Where it was written.
     pub loc: Loc,
 }
@@ -604,7 +607,7 @@ fn agent(e: &RawEntry) -> Result<Agent> {
 
 fn org(e: &RawEntry) -> Result<Org> {
     let (code, name) = split_header(e, "an organisation")?;
-    let mut o = Org { code, name, names: vec![], kind: OrgKind::Other, local: None, loc: e.loc.clone() };
+    let mut o = Org { code, name, names: vec![], kind: OrgKind::Other, local: None, from: vec![], loc: e.loc.clone() };
     for f in &e.fields {
         match f.key.as_str() {
             "names" => o.names.extend(f.values.iter().cloned()),
@@ -631,6 +634,18 @@ fn org(e: &RawEntry) -> Result<Org> {
                     return Err(e.error_at(f.line, format!("local is an agent code of three capitals, not {agent:?}")));
                 }
                 o.local = Some(agent.to_string());
+            }
+            "from" => {
+                let raw: Vec<&str> = f.raw.split('|').map(str::trim).collect();
+                let [code, date] = raw[..] else {
+                    return Err(e.error_at(f.line, "from is CODE | YYYY-MM-DD"));
+                };
+                if !is_code(code, 2) {
+                    return Err(e.error_at(f.line, format!("from code must be a country and an agent, found {code:?}")));
+                }
+                let date: Date = date.parse().map_err(|err| e.error_at(f.line, format!("from date: {err}")))?;
+                o.from.push((date, code.to_string()));
+                o.from.sort_by_key(|d| d.0);
             }
             k => return Err(e.error_at(f.line, format!("unknown key {k:?} for an organisation"))),
         }
