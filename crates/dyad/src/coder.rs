@@ -1710,6 +1710,19 @@ impl Coder {
                     continue;
                 }
             }
+            // "Turkey denounced the strike, and the UN called it a violation": an act noun after the nearest actor
+            // is what "it" stands for, not the actor (the object is that act, whose author goes unnamed here).
+            if w == "it"
+                && ante.is_some_and(|a| {
+                    tokens[..i].iter().enumerate().any(|(k, tk)| {
+                        offset + tk.span.start >= a.span.end
+                            && offset + tk.span.end <= own
+                            && act_family(lemmas[k]).is_some()
+                    })
+                })
+            {
+                continue;
+            }
             if let Some(a) = ante {
                 let mut m = (*a).clone();
                 m.span = Span::new(at, offset + t.span.end);
@@ -6182,12 +6195,37 @@ impl<'a> Sentence<'a> {
     }
 
     /// The speaker of reported speech around the verb: "X said (that) SUBJ VERB" or "SUBJ VERB …, X said".
+    /// Whether the group starting at `s_start` is the subject of a time clause ("after", "before", "since",
+    /// "when", "until", "once") opened after the verb of saying at `say`: "…, after the army shot down a drone".
+    fn opens_time_clause(&self, say: usize, s_start: usize) -> bool {
+        let mut k = s_start;
+        while k > say + 1 && (DETERMINERS.contains(&self.lemmas[k - 1]) || self.is_modifier(k - 1)) {
+            k -= 1;
+        }
+        // (Only after a statement of the speaker's own doing: "said it was …", "announced a curfew …"; a reported
+        // clause with another subject, "said its jets had struck targets after rockets hit its villages", is the
+        // speaker's account of both sides' acts, the second its charge.)
+        let mut j = say + 1;
+        if self.lemmas.get(j) == Some(&"that") {
+            j += 1;
+        }
+        let own_doing = matches!(self.lemmas.get(j).copied(), Some("it" | "they" | "we" | "he" | "she" | "a" | "an"));
+        own_doing
+            && k > say + 1
+            && matches!(self.lemmas[k - 1], "after" | "before" | "since" | "when" | "until" | "once")
+    }
+
     fn speaker_of(&self, subject: Option<usize>, anchor: usize) -> Option<usize> {
         let subj = subject?;
         let s_start = self.groups[subj].tok_start;
         // Before: a verb of saying between the start and the subject, with its own subject.
         for t in (self.clause_start(anchor)..s_start).rev() {
             if SPEECH.contains(&self.lemmas[t]) && self.group_at[t].is_none() {
+                // "Mali said it was recalling its envoy after the Algerian army shot down a drone": a time clause
+                // after the reported one is the narrator's background, told as fact, not the speaker's charge.
+                if self.opens_time_clause(t, s_start) {
+                    return None;
+                }
                 let spk = self.subject_before(t, false)?;
                 return (spk != subj).then_some(spk);
             }
@@ -10517,6 +10555,36 @@ mod wire_syntax_tests {
         // Negative: the noun "claims that …" still keeps the claimed act uncoded, with no accusation by the reporter.
         let evs = events("Chad dismissed the claims that Sudan had attacked its border posts.");
         assert!(!evs.iter().any(|e| e.0 == "SDN" && e.2.starts_with("19")), "{evs:?}");
+    }
+
+    #[test]
+    fn an_attack_in_a_time_clause_after_a_statement_is_told_as_fact_not_charged() {
+        // "X said it would do Y after Z attacked": the time clause is the narrator's background, no accusation by X.
+        let evs =
+            events("Kenya said it was closing its border with Somalia after Somali militiamen attacked a market.");
+        assert!(!evs.iter().any(|e| e.0 == "KEN" && e.2 == "112"), "{evs:?}");
+        let evs = events(
+            "Chad announced it was recalling its envoy from Sudan, days after the Sudanese army shelled a town.",
+        );
+        assert!(!evs.iter().any(|e| e.0 == "TCD" && e.2 == "112"), "{evs:?}");
+        // Negative: a reported clause of the speaker's side's act keeps the time clause as its charge.
+        let evs = events(
+            "Thailand said Thai troops had shelled Cambodian positions after Cambodia attacked Thai border posts.",
+        );
+        assert!(evs.iter().any(|e| e.0 == "THA" && e.1 == "KHM" && e.2 == "112"), "{evs:?}");
+        // Negative: an attack the speaker reports in its own clause is still its charge.
+        let evs = events("Kenya said Somalia had attacked Kenyan border posts.");
+        assert!(evs.iter().any(|e| e.0 == "KEN" && e.1 == "SOM" && e.2 == "112"), "{evs:?}");
+    }
+
+    #[test]
+    fn it_after_an_act_noun_stands_for_the_act_not_the_actor_before_it() {
+        // "it" after "condemned the bombing" is the bombing: Jordan, named before the act noun, is not its object.
+        let evs = events("Jordan condemned the bombing, and the Arab League called it a cowardly crime.");
+        assert!(!evs.iter().any(|e| e.1 == "JOR" && e.0 != "JOR"), "{evs:?}");
+        // Negative: with no act noun between, "it" is still the state before ("cut ties with Qatar, accusing it").
+        let evs = events("Bahrain cut ties with Qatar, accusing it of backing militants.");
+        assert!(evs.iter().any(|e| e.0 == "BHR" && e.1 == "QAT" && e.2.starts_with("11")), "{evs:?}");
     }
 
     #[test]
