@@ -11641,6 +11641,22 @@ mod ultimatum_tests {
         let evs = coded("Serbia threatened to quit the negotiations hosted by Austria.", "2023-03-01");
         assert!(!evs.iter().any(|e| e.1 == "SRB" && e.2.starts_with("KSV")), "{evs:?}");
     }
+
+    #[test]
+    fn a_commitment_reaffirmed_to_a_named_side_is_intent_to_cooperate_with_it() {
+        // Positive: own commitment, a second verb after "and", and another state's commitment restated.
+        let evs = coded("Germany reaffirmed its commitment to Lithuania.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "DEU" && e.2 == "LTU" && e.3 == "030"), "{evs:?}");
+        let evs = coded("Spain criticised Italy and reiterated its firm treaty commitments to Morocco.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "ESP" && e.2 == "MAR" && e.3 == "030"), "{evs:?}");
+        let evs = coded("The State Department restated Washington's commitment to South Korea.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1.starts_with("USA") && e.2 == "KOR" && e.3 == "030"), "{evs:?}");
+        // Negative: a commitment to a thing, not a side, and a commitment questioned rather than reaffirmed.
+        let evs = coded("Japan reaffirmed its commitment to the ceasefire.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+        let evs = coded("Germany questioned Poland's commitment to Ukraine.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+    }
 }
 
 #[cfg(test)]
