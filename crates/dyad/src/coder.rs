@@ -11657,6 +11657,20 @@ mod ultimatum_tests {
         let evs = coded("Germany questioned Poland's commitment to Ukraine.", "2024-05-01");
         assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
     }
+
+    #[test]
+    fn attacks_a_side_says_it_will_keep_up_are_a_threat_and_kept_up_attacks_are_force() {
+        // Positive: "would keep targeting" is a threat; the same verb told as done is fighting.
+        let evs = coded("The Houthis said they would keep targeting Israel.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "YEMREB" && e.2 == "ISR" && e.3 == "138"), "{evs:?}");
+        let evs = coded("The Houthis kept targeting Israel.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "YEMREB" && e.2 == "ISR" && e.3 == "190"), "{evs:?}");
+        // Negative: an attack denied, and a pledge to keep supporting a side.
+        let evs = coded("The Houthis denied that they would keep targeting Israel.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "190" || e.3 == "138"), "{evs:?}");
+        let evs = coded("Germany said it would keep supporting Ukraine.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "190" || e.3 == "138"), "{evs:?}");
+    }
 }
 
 #[cfg(test)]
