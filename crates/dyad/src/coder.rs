@@ -11740,6 +11740,36 @@ mod ultimatum_tests {
         let evs = coded("Serbia threatened to quit the negotiations hosted by Austria.", "2023-03-01");
         assert!(!evs.iter().any(|e| e.1 == "SRB" && e.2.starts_with("KSV")), "{evs:?}");
     }
+
+    #[test]
+    fn a_commitment_reaffirmed_to_a_named_side_is_intent_to_cooperate_with_it() {
+        // Positive: own commitment, a second verb after "and", and another state's commitment restated.
+        let evs = coded("Germany reaffirmed its commitment to Lithuania.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "DEU" && e.2 == "LTU" && e.3 == "030"), "{evs:?}");
+        let evs = coded("Spain criticised Italy and reiterated its firm treaty commitments to Morocco.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "ESP" && e.2 == "MAR" && e.3 == "030"), "{evs:?}");
+        let evs = coded("The State Department restated Washington's commitment to South Korea.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1.starts_with("USA") && e.2 == "KOR" && e.3 == "030"), "{evs:?}");
+        // Negative: a commitment to a thing, not a side, and a commitment questioned rather than reaffirmed.
+        let evs = coded("Japan reaffirmed its commitment to the ceasefire.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+        let evs = coded("Germany questioned Poland's commitment to Ukraine.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "030"), "{evs:?}");
+    }
+
+    #[test]
+    fn attacks_a_side_says_it_will_keep_up_are_a_threat_and_kept_up_attacks_are_force() {
+        // Positive: "would keep targeting" is a threat; the same verb told as done is fighting.
+        let evs = coded("The Houthis said they would keep targeting Israel.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "YEMREB" && e.2 == "ISR" && e.3 == "138"), "{evs:?}");
+        let evs = coded("The Houthis kept targeting Israel.", "2024-05-01");
+        assert!(evs.iter().any(|e| e.1 == "YEMREB" && e.2 == "ISR" && e.3 == "190"), "{evs:?}");
+        // Negative: an attack denied, and a pledge to keep supporting a side.
+        let evs = coded("The Houthis denied that they would keep targeting Israel.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "190" || e.3 == "138"), "{evs:?}");
+        let evs = coded("Germany said it would keep supporting Ukraine.", "2024-05-01");
+        assert!(!evs.iter().any(|e| e.3 == "190" || e.3 == "138"), "{evs:?}");
+    }
 }
 
 #[cfg(test)]
