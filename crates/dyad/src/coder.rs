@@ -2661,6 +2661,50 @@ fn splits_clause(
     false
 }
 
+/// The group a mention at token `a` joins across an interrupter: "Egypt, a key mediator, and Qatar …", "Brazil,
+/// whose president …, and Colombia …". The mention follows ", and" (", and the"); before that comma is a short phrase
+/// in commas (an apposition or a relative clause, opened by a determiner or a relative word) that starts right after
+/// a group, and that group opens the clause: no verb before it and no preposition just before it (an object or a
+/// place in commas, "struck Gaza, a crowded enclave, and Egypt …", "In Cairo, the capital, and …", does not list on).
+fn interrupted_list_head(
+    lemmas: &[&str],
+    ids: &[u32],
+    anchors: &[Vec<usize>],
+    groups: &[Group],
+    a: usize,
+) -> Option<usize> {
+    let mut c = a;
+    if c > 0 && lemmas[c - 1] == "the" {
+        c -= 1;
+    }
+    if c < 2 || lemmas[c - 1] != "and" || lemmas[c - 2] != "," {
+        return None;
+    }
+    let c = c - 2;
+    let p = lemmas[..c].iter().rposition(|l| *l == ",")?;
+    if c - p < 2 || c - p > 16 {
+        return None;
+    }
+    let opener = matches!(
+        lemmas[p + 1],
+        "a" | "an" | "the" | "which" | "who" | "whose" | "one" | "its" | "itself" | "home" | "host" | "long" | "now"
+    );
+    if !opener || lemmas[p + 1..c].iter().any(|l| matches!(*l, "and" | "said" | "say" | ";")) {
+        return None;
+    }
+    let gi = groups.iter().rposition(|g| g.tok_end == p)?;
+    let start = groups[gi].tok_start;
+    let mut k = start;
+    while k > 0 && DETERMINERS.contains(&lemmas[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && PREPOSITIONS.contains(&lemmas[k - 1]) {
+        return None;
+    }
+    let verb_before = (0..start).any(|j| ids[j] != NO_ID && !anchors[ids[j] as usize].is_empty());
+    (!verb_before).then_some(gi)
+}
+
 /// Whether two possessives joined by "and" or a comma name one owner group ("Japan's and South Korea's
 /// statements", "Japan's, South Korea's and Australia's criticism"): the lemmas `between` the two mentions start
 /// with the first one's possessive, and the second one (tokens `a..b`) is a possessive too, or holds one ("China's
@@ -3357,6 +3401,13 @@ impl<'a> Sentence<'a> {
                     g.tok_end = g.tok_end.max(b);
                     continue;
                 }
+            }
+            // "Egypt, a key mediator, and Qatar said …": a subject list whose first member carries an apposition or
+            // a relative clause between commas goes on after it.
+            if let Some(gi) = interrupted_list_head(lemmas, ids, anchors, &groups, a) {
+                groups[gi].members.push(i);
+                groups[gi].tok_end = groups[gi].tok_end.max(b);
+                continue;
             }
             groups.push(Group { members: vec![i], tok_start: a, tok_end: b });
         }
@@ -7915,6 +7966,26 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_subject_list_goes_on_past_an_apposition_or_relative_clause() {
+        // The first member of a subject list described between commas stays a member.
+        let evs = events("2024-06-01", "Norway, a longtime broker, and Sweden denounced Iran on Tuesday.");
+        assert!(has(&evs, "NOR", "IRN", "111") && has(&evs, "SWE", "IRN", "111"), "{evs:?}");
+        let evs = events(
+            "2024-06-01",
+            "Chile, whose foreign minister flew to Lima on Monday, and Argentina condemned Venezuela.",
+        );
+        assert!(evs.iter().any(|e| e.0.starts_with("CHL") && e.1 == "VEN" && e.2 == "111"), "{evs:?}");
+        assert!(has(&evs, "ARG", "VEN", "111"), "{evs:?}");
+        // Negatives: an object described between commas is no subject list ("struck X, a town, and Y denounced …"),
+        // nor is a place in an opening phrase.
+        let evs = events("2024-06-01", "Turkey bombed Syria, a war-torn neighbour, and Iran denounced the raid.");
+        assert!(!has(&evs, "TUR", "IRN", "195") && !has(&evs, "TUR", "IRN", "190"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "SYR" && e.2 == "111"), "{evs:?}");
+        let evs = events("2024-06-01", "In Paris, the French capital, and Germany's leaders condemned Russia.");
+        assert!(!evs.iter().any(|e| e.0.starts_with("FRA")), "{evs:?}");
     }
 
     #[test]
