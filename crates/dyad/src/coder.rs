@@ -3803,6 +3803,29 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether token `i` is the head noun of a possessed actor ("Slovakia's military", "Kenya's police") that a
+    /// pattern's word after a gap reads as a plain word: "halted Slovakia's military aid to Ukraine" (the pattern
+    /// wants "military aid"). Only a head followed by another word of the pattern's noun phrase (not a verb slot).
+    fn possessed_head(&self, i: usize, k: usize, elems: &[Elem]) -> bool {
+        let Some(g) = self.group_at[i] else { return false };
+        k > 0
+            && matches!(elems[k - 1], Elem::Gap(_))
+            && k + 1 < elems.len()
+            && matches!(elems[k + 1], Elem::Ids { .. })
+            && self.groups[g].tok_end == i + 1
+            && i > 0
+            && matches!(self.word(i - 1), "'s" | "’s")
+            && self.group_at[i - 1] == Some(g)
+    }
+
+    /// Whether token `t` is the possessor part (up to and with "'s") of a possessed actor ("Slovakia's" in
+    /// "Slovakia's military"), which a gap crosses when the pattern reads the head as its own word.
+    fn possessed_head_owner(&self, t: usize) -> bool {
+        let Some(g) = self.group_at[t] else { return false };
+        let end = self.groups[g].tok_end;
+        end >= 2 && t < end - 1 && matches!(self.word(end - 2), "'s" | "’s")
+    }
+
     /// Whether token `i` is the emphatic "own" right after a possessive determiner ("its own", "their own").
     fn own_after_possessive(&self, i: usize) -> bool {
         i > 0
@@ -3832,7 +3855,7 @@ impl<'a> Sentence<'a> {
                 if i == n && self.open_end_id != NO_ID && ids.contains(&self.open_end_id) {
                     return self.match_from(elems, k + 1, i, st);
                 }
-                if i < n && self.is_plain(i) && ids.contains(&self.ids[i]) {
+                if i < n && (self.is_plain(i) || self.possessed_head(i, k, elems)) && ids.contains(&self.ids[i]) {
                     let saved = st.evidence_end;
                     st.evidence_end = st.evidence_end.max(i + 1);
                     if self.match_from(elems, k + 1, i + 1, st) {
@@ -3906,6 +3929,8 @@ impl<'a> Sentence<'a> {
                             let end = self.groups[g].tok_end;
                             end < n && matches!(self.word(end), "'s" | "’s" | "'" | "’")
                         });
+                        // "halted Slovakia's military aid": the possessor of an actor the pattern reads on into.
+                        let possessor = possessor || self.possessed_head_owner(t);
                         // A place in a document's name ("signed the Athens Declaration", "the Minsk Agreements").
                         let in_name = self.group_at[t].is_some_and(|g| {
                             let end = self.groups[g].tok_end;
@@ -7966,6 +7991,18 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_pattern_reads_on_into_a_possessed_actor_head() {
+        // "X's military aid": the head of the possessed actor is also the pattern's word.
+        let evs = events("2024-06-01", "The new cabinet suspended Norway's military support to Estonia.");
+        assert!(evs.iter().any(|e| e.1 == "EST" && e.2 == "1622"), "{evs:?}");
+        // Negatives: a possessed actor named alone is still the target, and no aid cut is read without "aid".
+        let evs = events("2024-06-01", "Sweden denounced Norway's military on Friday.");
+        assert!(has(&evs, "SWE", "NORMIL", "111"), "{evs:?}");
+        let evs = events("2024-06-01", "The new cabinet suspended Norway's military chief.");
+        assert!(!evs.iter().any(|e| e.2 == "1622"), "{evs:?}");
     }
 
     #[test]
