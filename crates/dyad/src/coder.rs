@@ -2667,6 +2667,50 @@ fn splits_clause(
     false
 }
 
+/// The group a mention at token `a` joins across an interrupter: "Egypt, a key mediator, and Qatar …", "Brazil,
+/// whose president …, and Colombia …". The mention follows ", and" (", and the"); before that comma is a short phrase
+/// in commas (an apposition or a relative clause, opened by a determiner or a relative word) that starts right after
+/// a group, and that group opens the clause: no verb before it and no preposition just before it (an object or a
+/// place in commas, "struck Gaza, a crowded enclave, and Egypt …", "In Cairo, the capital, and …", does not list on).
+fn interrupted_list_head(
+    lemmas: &[&str],
+    ids: &[u32],
+    anchors: &[Vec<usize>],
+    groups: &[Group],
+    a: usize,
+) -> Option<usize> {
+    let mut c = a;
+    if c > 0 && lemmas[c - 1] == "the" {
+        c -= 1;
+    }
+    if c < 2 || lemmas[c - 1] != "and" || lemmas[c - 2] != "," {
+        return None;
+    }
+    let c = c - 2;
+    let p = lemmas[..c].iter().rposition(|l| *l == ",")?;
+    if c - p < 2 || c - p > 16 {
+        return None;
+    }
+    let opener = matches!(
+        lemmas[p + 1],
+        "a" | "an" | "the" | "which" | "who" | "whose" | "one" | "its" | "itself" | "home" | "host" | "long" | "now"
+    );
+    if !opener || lemmas[p + 1..c].iter().any(|l| matches!(*l, "and" | "said" | "say" | ";")) {
+        return None;
+    }
+    let gi = groups.iter().rposition(|g| g.tok_end == p)?;
+    let start = groups[gi].tok_start;
+    let mut k = start;
+    while k > 0 && DETERMINERS.contains(&lemmas[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && PREPOSITIONS.contains(&lemmas[k - 1]) {
+        return None;
+    }
+    let verb_before = (0..start).any(|j| ids[j] != NO_ID && !anchors[ids[j] as usize].is_empty());
+    (!verb_before).then_some(gi)
+}
+
 /// Whether two possessives joined by "and" or a comma name one owner group ("Japan's and South Korea's
 /// statements", "Japan's, South Korea's and Australia's criticism"): the lemmas `between` the two mentions start
 /// with the first one's possessive, and the second one (tokens `a..b`) is a possessive too, or holds one ("China's
@@ -3374,6 +3418,13 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "Egypt, a key mediator, and Qatar said …": a subject list whose first member carries an apposition or
+            // a relative clause between commas goes on after it.
+            if let Some(gi) = interrupted_list_head(lemmas, ids, anchors, &groups, a) {
+                groups[gi].members.push(i);
+                groups[gi].tok_end = groups[gi].tok_end.max(b);
+                continue;
+            }
             groups.push(Group { members: vec![i], tok_start: a, tok_end: b });
         }
         let mut group_at = vec![None; tokens.len()];
@@ -3768,6 +3819,29 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether token `i` is the head noun of a possessed actor ("Slovakia's military", "Kenya's police") that a
+    /// pattern's word after a gap reads as a plain word: "halted Slovakia's military aid to Ukraine" (the pattern
+    /// wants "military aid"). Only a head followed by another word of the pattern's noun phrase (not a verb slot).
+    fn possessed_head(&self, i: usize, k: usize, elems: &[Elem]) -> bool {
+        let Some(g) = self.group_at[i] else { return false };
+        k > 0
+            && matches!(elems[k - 1], Elem::Gap(_))
+            && k + 1 < elems.len()
+            && matches!(elems[k + 1], Elem::Ids { .. })
+            && self.groups[g].tok_end == i + 1
+            && i > 0
+            && matches!(self.word(i - 1), "'s" | "’s")
+            && self.group_at[i - 1] == Some(g)
+    }
+
+    /// Whether token `t` is the possessor part (up to and with "'s") of a possessed actor ("Slovakia's" in
+    /// "Slovakia's military"), which a gap crosses when the pattern reads the head as its own word.
+    fn possessed_head_owner(&self, t: usize) -> bool {
+        let Some(g) = self.group_at[t] else { return false };
+        let end = self.groups[g].tok_end;
+        end >= 2 && t < end - 1 && matches!(self.word(end - 2), "'s" | "’s")
+    }
+
     /// Whether token `i` is the emphatic "own" right after a possessive determiner ("its own", "their own").
     fn own_after_possessive(&self, i: usize) -> bool {
         i > 0
@@ -3797,7 +3871,7 @@ impl<'a> Sentence<'a> {
                 if i == n && self.open_end_id != NO_ID && ids.contains(&self.open_end_id) {
                     return self.match_from(elems, k + 1, i, st);
                 }
-                if i < n && self.is_plain(i) && ids.contains(&self.ids[i]) {
+                if i < n && (self.is_plain(i) || self.possessed_head(i, k, elems)) && ids.contains(&self.ids[i]) {
                     let saved = st.evidence_end;
                     st.evidence_end = st.evidence_end.max(i + 1);
                     if self.match_from(elems, k + 1, i + 1, st) {
@@ -3871,6 +3945,8 @@ impl<'a> Sentence<'a> {
                             let end = self.groups[g].tok_end;
                             end < n && matches!(self.word(end), "'s" | "’s" | "'" | "’")
                         });
+                        // "halted Slovakia's military aid": the possessor of an actor the pattern reads on into.
+                        let possessor = possessor || self.possessed_head_owner(t);
                         // A place in a document's name ("signed the Athens Declaration", "the Minsk Agreements").
                         let in_name = self.group_at[t].is_some_and(|g| {
                             let end = self.groups[g].tok_end;
@@ -7959,6 +8035,38 @@ mod tests {
 
     fn has(evs: &[(String, String, String, String)], src: &str, tgt: &str, code: &str) -> bool {
         evs.iter().any(|e| e.0 == src && e.1 == tgt && e.2 == code)
+    }
+
+    #[test]
+    fn a_pattern_reads_on_into_a_possessed_actor_head() {
+        // "X's military aid": the head of the possessed actor is also the pattern's word.
+        let evs = events("2024-06-01", "The new cabinet suspended Norway's military support to Estonia.");
+        assert!(evs.iter().any(|e| e.1 == "EST" && e.2 == "1622"), "{evs:?}");
+        // Negatives: a possessed actor named alone is still the target, and no aid cut is read without "aid".
+        let evs = events("2024-06-01", "Sweden denounced Norway's military on Friday.");
+        assert!(has(&evs, "SWE", "NORMIL", "111"), "{evs:?}");
+        let evs = events("2024-06-01", "The new cabinet suspended Norway's military chief.");
+        assert!(!evs.iter().any(|e| e.2 == "1622"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_subject_list_goes_on_past_an_apposition_or_relative_clause() {
+        // The first member of a subject list described between commas stays a member.
+        let evs = events("2024-06-01", "Norway, a longtime broker, and Sweden denounced Iran on Tuesday.");
+        assert!(has(&evs, "NOR", "IRN", "111") && has(&evs, "SWE", "IRN", "111"), "{evs:?}");
+        let evs = events(
+            "2024-06-01",
+            "Chile, whose foreign minister flew to Lima on Monday, and Argentina condemned Venezuela.",
+        );
+        assert!(evs.iter().any(|e| e.0.starts_with("CHL") && e.1 == "VEN" && e.2 == "111"), "{evs:?}");
+        assert!(has(&evs, "ARG", "VEN", "111"), "{evs:?}");
+        // Negatives: an object described between commas is no subject list ("struck X, a town, and Y denounced …"),
+        // nor is a place in an opening phrase.
+        let evs = events("2024-06-01", "Turkey bombed Syria, a war-torn neighbour, and Iran denounced the raid.");
+        assert!(!has(&evs, "TUR", "IRN", "195") && !has(&evs, "TUR", "IRN", "190"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.0 == "SYR" && e.2 == "111"), "{evs:?}");
+        let evs = events("2024-06-01", "In Paris, the French capital, and Germany's leaders condemned Russia.");
+        assert!(!evs.iter().any(|e| e.0.starts_with("FRA")), "{evs:?}");
     }
 
     #[test]
