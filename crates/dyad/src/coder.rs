@@ -9637,6 +9637,19 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_of_backing_a_third_side_answers_the_accuser_not_the_side_backed() {
+        let evs = events(
+            "2024-01-01",
+            "Kenya accused Uganda of arming the rebels in the north. Kampala has denied backing the rebels.",
+        );
+        assert!(has(&evs, "UGA", "KEN", "016"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "016" && e.1 != "KEN"), "{evs:?}");
+        // Negative: no charge against the denier anywhere, no event.
+        let evs = events("2024-01-01", "Kampala has denied backing the rebels in the north.");
+        assert!(!evs.iter().any(|e| e.2 == "016"), "{evs:?}");
+    }
+
+    #[test]
     fn a_possessive_in_reported_speech_stands_for_the_speaker() {
         let text = "Azerbaijan's Defence Ministry said Armenian forces had fired on its positions.";
         let evs = events("2020-10-01", text);
