@@ -4687,9 +4687,20 @@ impl<'a> Sentence<'a> {
 
     /// Every author of the latest charge against the group's state ([`Sentence::accuser`]): a charge made jointly,
     /// coded once per member with the same words ("Mali, Niger and Chad accused Algiers of …"), is denied to each
-    /// ("Algeria rejected the accusations"). Empty when no charge is known.
+    /// ("Algeria rejected the accusations"). With no charge coded (it was made in reported speech the coder read as
+    /// no event: "the minister said the attack had cross-border links"), the denial answers the one foreign side the
+    /// document's conflict so far sets against the denier's state ([`Sentence::rival`]). Empty when there is neither.
     fn joint_accusers(&self, g: usize, so_far: &[Event]) -> Vec<Mention> {
-        let Some(first) = self.accuser(g, so_far) else { return Vec::new() };
+        let Some(first) = self.accuser(g, so_far) else {
+            // (Only for the sentence's first actor: a denier found inside reported speech, "said Poland was blaming
+            // Russia … and dismissed the accusations", is more likely the wrong subject than the denier.)
+            let first_actor = self.groups.iter().all(|o| o.tok_start >= self.groups[g].tok_start);
+            let own = self.mentions[self.groups[g].members[0]].country.as_ref();
+            return match self.rival(g, so_far).filter(|_| first_actor) {
+                Some(Aim::Actor(m)) if m.country.is_some() && m.country.as_ref() != own => vec![*m],
+                _ => Vec::new(),
+            };
+        };
         let Some(e0) = so_far
             .iter()
             .rev()
@@ -9744,6 +9755,51 @@ mod tests {
         // Negative: an accusation by another subject after "and" is no target of the denial.
         let evs = events("2020-05-10", "Russia denied any involvement, and Britain accused Moscow of lying.");
         assert!(!has(&evs, "RUS", "RUS", "016") && !has(&evs, "RUS", "GBR", "016"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_denial_of_a_charge_never_coded_answers_the_deniers_one_rival() {
+        // The charge was only reported ("saying the bombing had been planned across the border"): the denial
+        // answers the one side in conflict with the denier's state so far.
+        let evs = events(
+            "2024-01-01",
+            "Chile expelled two Peruvian diplomats on Monday, saying the bombing in Arica had been planned across the \
+             border. Lima rejected the accusation and called the expulsion unjustified.",
+        );
+        assert!(has(&evs, "PER", "CHL", "016"), "{evs:?}");
+        // Negatives: no conflict with anyone before, no accuser; two rivals, no guess; a denier inside reported
+        // speech ("said Peru was blaming Chile … and dismissed") is no denier of its own.
+        let evs = events(
+            "2024-01-01",
+            "A Chilean minister said the bombing in Arica had been planned across the border. Lima rejected the \
+             accusation.",
+        );
+        assert!(!evs.iter().any(|e| e.2 == "016"), "{evs:?}");
+        let evs = events(
+            "2024-01-01",
+            "Chile expelled two Peruvian diplomats and Bolivia recalled its envoy from Lima. Peru rejected the \
+             accusations.",
+        );
+        assert!(!evs.iter().any(|e| e.2 == "016"), "{evs:?}");
+        let evs = events(
+            "2024-01-01",
+            "Chile expelled two Peruvian diplomats on Monday. A Chilean spokesman said Peru was blaming Chile for the \
+             floods and dismissed the accusations as absurd.",
+        );
+        assert!(!has(&evs, "PER", "CHL", "016"), "{evs:?}");
+    }
+
+    #[test]
+    fn a_denial_of_backing_a_third_side_answers_the_accuser_not_the_side_backed() {
+        let evs = events(
+            "2024-01-01",
+            "Kenya accused Uganda of arming the rebels in the north. Kampala has denied backing the rebels.",
+        );
+        assert!(has(&evs, "UGA", "KEN", "016"), "{evs:?}");
+        assert!(!evs.iter().any(|e| e.2 == "016" && e.1 != "KEN"), "{evs:?}");
+        // Negative: no charge against the denier anywhere, no event.
+        let evs = events("2024-01-01", "Kampala has denied backing the rebels in the north.");
+        assert!(!evs.iter().any(|e| e.2 == "016"), "{evs:?}");
     }
 
     #[test]
