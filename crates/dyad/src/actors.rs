@@ -885,10 +885,7 @@ impl ActorMatcher {
                     out[..i]
                         .iter()
                         .rev()
-                        .take_while(|n| match (n.sentence, m.sentence) {
-                            (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
-                            _ => true,
-                        })
+                        .take_while(|n| within_definite_reach(n.sentence, m.sentence))
                         .filter(|n| n.kind == MentionKind::Person && n.via != Via::Context)
                         .find(|n| {
                             n.person.is_some_and(|p| {
@@ -1118,10 +1115,7 @@ impl ActorMatcher {
                     .iter()
                     .rev()
                     .filter(|m| m.span.end <= span.start && !m.code.is_empty())
-                    .take_while(|m| match (m.sentence, seg.sentence) {
-                        (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
-                        _ => true,
-                    })
+                    .take_while(|m| within_definite_reach(m.sentence, seg.sentence))
                     .filter(|m| m.kind != MentionKind::Person)
                     .filter(|m| {
                         (self.fits_definite(m, class) || fits_definite_by_words(doc.slice(m.span), m, class))
@@ -2233,10 +2227,7 @@ fn same_head_antecedent(doc: &Document, out: &[Mention], i: usize) -> Option<Men
     out[..i]
         .iter()
         .rev()
-        .take_while(|n| match (n.sentence, m.sentence) {
-            (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
-            _ => true,
-        })
+        .take_while(|n| within_definite_reach(n.sentence, m.sentence))
         .filter(|n| n.via == Via::Name && n.country.is_some() && n.agent == m.agent && n.span.end <= m.span.start)
         .find(|n| {
             let text = doc.slice(n.span).to_lowercase();
@@ -2253,6 +2244,15 @@ const PLACE_MODIFIERS: &[&str] =
 
 /// How many sentences back a definite description ("the group") looks for what it names.
 const DEFINITE_REACH: usize = 5;
+
+/// Whether a mention in sentence `earlier` is close enough before sentence `later` for a definite description,
+/// a title or a repeated role to mean it (mentions outside sentences, as in a title, always are).
+fn within_definite_reach(earlier: Option<usize>, later: Option<usize>) -> bool {
+    match (earlier, later) {
+        (Some(a), Some(b)) => b.saturating_sub(a) <= DEFINITE_REACH,
+        _ => true,
+    }
+}
 
 /// What a definite description can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
