@@ -1052,7 +1052,7 @@ impl ActorMatcher {
     fn date_org_codes(&self, doc: &Document, out: &mut [Mention]) {
         let Some(date) = doc.date else { return };
         for m in out.iter_mut() {
-            let Some(org) = self.org_by_entry.get(&m.entry).map(|&i| &self.dict.orgs[i]) else { continue };
+            let Some(org) = self.org_of_entry(m) else { continue };
             if org.from.is_empty() || m.code != org.code {
                 continue;
             }
@@ -1165,6 +1165,12 @@ impl ActorMatcher {
         if m.kind != MentionKind::Organisation {
             return None;
         }
+        self.org_of_entry(m)
+    }
+
+    /// The organisation entry that decided a mention's code, whatever kind the mention has become ("Taliban
+    /// officials" is a role of the organisation).
+    fn org_of_entry(&self, m: &Mention) -> Option<&crate::dict::Org> {
         self.org_by_entry.get(&m.entry).map(|&i| &self.dict.orgs[i])
     }
 
